@@ -1,0 +1,44 @@
+"""Schema migrations: an empty database and every earlier schema upgrade to the models."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from survey.db import head_revision, make_engine, migrate, revisions, schema_revision
+from survey.tables import Base
+
+
+def test_empty_database_upgrades_to_the_models(database_url):
+    engine = make_engine(database_url)
+    migrate(engine)
+    assert schema_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+    assert {"survey", "survey_version", "item", "response", "import_batch"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_each_previous_schema_upgrades_with_its_data(database_url):
+    engine = make_engine(database_url)
+    for revision in revisions():
+        migrate(engine, revision)
+        assert schema_revision(engine) == revision
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO workspace (name, kind, created_at) VALUES (:n, 'organisation', CURRENT_TIMESTAMP)"),
+                {"n": f"made at {revision}"},
+            )
+    migrate(engine)
+    with engine.connect() as connection:
+        names = connection.execute(text("SELECT name FROM workspace ORDER BY id")).scalars().all()
+    assert names == [f"made at {r}" for r in revisions()]
+    engine.dispose()
+
+
+def test_migrating_twice_changes_nothing(database_url):
+    engine = make_engine(database_url)
+    migrate(engine)
+    migrate(engine)
+    assert schema_revision(engine) == head_revision()
+    engine.dispose()

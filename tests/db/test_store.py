@@ -1,0 +1,179 @@
+"""Survey storage on SQLite and PostgreSQL: what a user does to surveys keeps their data."""
+
+from dataclasses import replace
+
+import pytest
+
+from survey import store
+from survey.db import open_database
+from survey.definition import DefinitionError, Node, Scale, ScalePoint, SurveyDefinition
+
+FIVE = Scale(
+    "s5", "5", 1, 5, (ScalePoint(1, "很不满意", "Very dissatisfied"), ScalePoint(5, "很满意", "Very satisfied"))
+)
+
+
+def small_survey() -> SurveyDefinition:
+    return SurveyDefinition(
+        title_zh="食堂满意度",
+        title_en="Canteen satisfaction",
+        scales=(FIVE,),
+        nodes=(
+            Node("food", "dimension", "菜品", "Food", weight=3),
+            Node("taste", "indicator", "口味", "Taste", parent="food"),
+            Node("taste_p", "item", "口味如何", "How is the taste", parent="taste", role="perception", scale="s5"),
+            Node("taste_e", "item", "期望的口味", "Expected taste", parent="taste", role="expectation", scale="s5"),
+            Node("price", "dimension", "价格", "Price", weight=1),
+            Node("price_p", "item", "价格合理", "Fair prices", parent="price", role="perception", scale="s5"),
+            Node("group", "item", "小组", "Group", role="attribute"),
+        ),
+    )
+
+
+@pytest.fixture
+def db(database_url):
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ws(db):
+    with db.session() as s:
+        workspace = store.default_workspace(s)
+        s.commit()
+        return workspace.id
+
+
+def answers(taste=4.0, price=3.0, group="A"):
+    return {"answers": {"taste_p": taste, "taste_e": 5.0, "price_p": price}, "attributes": {"group": group}}
+
+
+def test_a_created_survey_reads_back_as_saved_with_weights_normalised(db, ws):
+    with db.session() as s:
+        survey = store.create_survey(s, ws, small_survey())
+        s.commit()
+        survey_id = survey.id
+    with db.session() as s:
+        loaded = store.load_definition(s, ws, store.current_version(s, ws, survey_id).id)
+    assert loaded == small_survey().normalised()
+    assert loaded.node("food").weight == pytest.approx(0.75)
+    assert loaded.node("price").weight == pytest.approx(0.25)
+
+
+def test_an_invalid_definition_is_refused_and_nothing_is_written(db, ws):
+    bad = replace(small_survey(), nodes=(*small_survey().nodes, Node("x", "item", "X", "X", role="perception", scale="nope")))
+    with db.session() as s:
+        with pytest.raises(DefinitionError) as err:
+            store.create_survey(s, ws, bad)
+        s.rollback()
+    assert [p.message for p in err.value.problems] == ["def.scale_missing"]
+    with db.session() as s:
+        assert store.list_surveys(s, ws) == []
+
+
+def test_rename_duplicate_archive_and_delete(db, ws):
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        version_id = store.current_version(s, ws, survey_id).id
+        store.add_responses(s, ws, version_id, [answers(), answers(2.0, 5.0, "B")])
+        s.commit()
+    with db.session() as s:
+        store.rename_survey(s, ws, survey_id, "新名字", "New name")
+        copy = store.duplicate_survey(s, ws, survey_id)
+        store.set_archived(s, ws, survey_id, True)
+        s.commit()
+        copy_id = copy.id
+    with db.session() as s:
+        listed = {x.id: x for x in store.list_surveys(s, ws)}
+        assert listed[survey_id].title_en == "New name" and listed[survey_id].archived
+        assert listed[survey_id].responses == 2
+        assert listed[copy_id].responses == 0 and listed[copy_id].title_en == "New name (copy)"
+        assert [x.id for x in store.list_surveys(s, ws, include_archived=False)] == [copy_id]
+        copy_defn = store.load_definition(s, ws, store.current_version(s, ws, copy_id).id)
+        assert copy_defn.nodes == small_survey().normalised().nodes
+    with db.session() as s:
+        assert store.delete_survey(s, ws, survey_id) == 2
+        s.commit()
+    with db.session() as s:
+        assert [x.id for x in store.list_surveys(s, ws)] == [copy_id]
+        with pytest.raises(store.NotFound):
+            store.responses_frame(s, ws, survey_id)
+
+
+def test_a_structural_edit_after_responses_makes_a_new_version_and_keeps_old_answers(db, ws):
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        v1 = store.current_version(s, ws, survey_id).id
+        store.add_responses(s, ws, v1, [answers(4.0), answers(2.0)])
+        s.commit()
+    extra = Node("price_e", "item", "期望的价格", "Expected price", parent="price", role="expectation", scale="s5")
+    edited = replace(small_survey(), nodes=(*small_survey().nodes, extra))
+    with db.session() as s:
+        result = store.save_definition(s, ws, survey_id, edited)
+        s.commit()
+    assert result.new_version and result.version == 2
+    with db.session() as s:
+        old = store.load_definition(s, ws, v1)
+        assert old.node("price_e") is None  # the old version is untouched
+        store.add_responses(s, ws, result.version_id, [{"answers": {"taste_p": 5.0, "price_e": 4.0}}])
+        s.commit()
+        frame = store.responses_frame(s, ws, survey_id)
+        assert store.list_versions(s, ws, survey_id) == [(v1, 1, 2), (result.version_id, 2, 1)]
+    assert frame["version"].tolist() == [1, 1, 2]
+    assert frame["taste_p"].tolist() == [4.0, 2.0, 5.0]
+    assert frame["price_e"].isna().tolist() == [True, True, False]
+
+
+def test_a_label_or_weight_edit_stays_in_the_answered_version(db, ws):
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        v1 = store.current_version(s, ws, survey_id).id
+        store.add_responses(s, ws, v1, [answers()])
+        s.commit()
+    relabelled = replace(
+        small_survey(),
+        nodes=tuple(replace(n, label_en="Taste of the food", weight=2) if n.code == "taste_p" else n
+                    for n in small_survey().nodes),
+    )
+    with db.session() as s:
+        result = store.save_definition(s, ws, survey_id, relabelled)
+        s.commit()
+    assert not result.new_version and result.version_id == v1
+    with db.session() as s:
+        assert store.load_definition(s, ws, v1).node("taste_p").label_en == "Taste of the food"
+        assert store.response_count(s, ws, survey_id) == 1
+
+
+def test_missing_answers_stay_missing(db, ws):
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        v1 = store.current_version(s, ws, survey_id).id
+        store.add_responses(s, ws, v1, [{"answers": {"taste_p": None, "price_p": 3.0}}])
+        s.commit()
+        frame = store.responses_frame(s, ws, survey_id)
+    assert frame["taste_p"].isna().all() and frame["price_p"].tolist() == [3.0]
+
+
+def test_another_workspace_cannot_reach_the_survey(db, ws):
+    from survey import tables
+
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        other = tables.Workspace(name="Class 2", kind="class")
+        s.add(other)
+        s.commit()
+        other_id = other.id
+    with db.session() as s:
+        assert store.list_surveys(s, other_id) == []
+        for attempt in (
+            lambda: store.load_definition(s, other_id, store.current_version(s, ws, survey_id).id),
+            lambda: store.delete_survey(s, other_id, survey_id),
+            lambda: store.rename_survey(s, other_id, survey_id, "x", "x"),
+            lambda: store.responses_frame(s, other_id, survey_id),
+        ):
+            with pytest.raises(store.NotFound):
+                attempt()
+        s.rollback()
+    with db.session() as s:
+        assert [x.title_en for x in store.list_surveys(s, ws)] == ["Canteen satisfaction"]
