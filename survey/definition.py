@@ -262,9 +262,11 @@ def _scale_problems(defn: SurveyDefinition) -> list[Problem]:
         elif s.maximum - s.minimum > 100:
             found.append(Problem(where, "def.scale_range_bad", {"code": s.code}))
         for p in s.points:
-            if not (isinstance(p.value, int) and s.minimum <= p.value <= s.maximum) if isinstance(
-                s.minimum, int
-            ) and isinstance(s.maximum, int) else True:
+            if (
+                not (isinstance(p.value, int) and s.minimum <= p.value <= s.maximum)
+                if isinstance(s.minimum, int) and isinstance(s.maximum, int)
+                else True
+            ):
                 found.append(Problem(where, "def.scale_point_bad", {"code": s.code, "value": p.value}))
             if not (_text_ok(p.label_zh) and _text_ok(p.label_en)):
                 found.append(Problem(where, "def.text_bad"))
@@ -335,9 +337,7 @@ def _rule_problems(defn: SurveyDefinition) -> list[Problem]:
                 found.append(Problem(where, "def.ahp_members_bad"))
             if len(r.matrix) != n or any(len(row) != n for row in r.matrix):
                 found.append(Problem(where, "def.ahp_shape_bad"))
-            elif any(
-                not isinstance(v, int | float) or not math.isfinite(v) or v <= 0 for row in r.matrix for v in row
-            ):
+            elif any(not isinstance(v, int | float) or not math.isfinite(v) or v <= 0 for row in r.matrix for v in row):
                 found.append(Problem(where, "def.ahp_value_bad"))
     return found
 

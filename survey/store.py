@@ -101,9 +101,9 @@ def list_versions(s: Session, workspace_id: int, survey_id: int) -> list[tuple[i
     get_survey(s, workspace_id, survey_id)
     counts = dict(
         s.execute(
-            select(t.Response.version_id, func.count()).where(t.Response.survey_id == survey_id).group_by(
-                t.Response.version_id
-            )
+            select(t.Response.version_id, func.count())
+            .where(t.Response.survey_id == survey_id)
+            .group_by(t.Response.version_id)
         ).all()
     )
     rows = s.execute(
@@ -196,7 +196,11 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     version_ids = select(t.SurveyVersion.id).where(t.SurveyVersion.survey_id == survey_id)
     s.execute(delete(t.Item).where(t.Item.version_id.in_(version_ids)))
     # children before parents: indicators, then dimensions
-    s.execute(delete(t.IndicatorNode).where(t.IndicatorNode.version_id.in_(version_ids), t.IndicatorNode.parent_id.is_not(None)))
+    s.execute(
+        delete(t.IndicatorNode).where(
+            t.IndicatorNode.version_id.in_(version_ids), t.IndicatorNode.parent_id.is_not(None)
+        )
+    )
     s.execute(delete(t.IndicatorNode).where(t.IndicatorNode.version_id.in_(version_ids)))
     s.execute(delete(t.Scale).where(t.Scale.version_id.in_(version_ids)))
     s.execute(delete(t.SurveyVersion).where(t.SurveyVersion.survey_id == survey_id))
@@ -456,7 +460,9 @@ def _respondent_id(s: Session, workspace_id: int, survey_id: int, external_id: s
     return respondent.id
 
 
-def responses_frame(s: Session, workspace_id: int, survey_id: int, version_ids: list[int] | None = None) -> pd.DataFrame:
+def responses_frame(
+    s: Session, workspace_id: int, survey_id: int, version_ids: list[int] | None = None
+) -> pd.DataFrame:
     """All responses of a survey as one table: one row per response.
 
     Columns: response_id, version (number), wave, submitted_at, then one column

@@ -76,9 +76,7 @@ class SurveyVersion(Base):
 
     survey: Mapped[Survey] = relationship(back_populates="versions")
     scales: Mapped[list[Scale]] = relationship(cascade="all, delete-orphan", order_by="Scale.position")
-    nodes: Mapped[list[IndicatorNode]] = relationship(
-        cascade="all, delete-orphan", order_by="IndicatorNode.position"
-    )
+    nodes: Mapped[list[IndicatorNode]] = relationship(cascade="all, delete-orphan", order_by="IndicatorNode.position")
     items: Mapped[list[Item]] = relationship(cascade="all, delete-orphan", order_by="Item.position")
 
 

@@ -62,7 +62,9 @@ def test_a_created_survey_reads_back_as_saved_with_weights_normalised(db, ws):
 
 
 def test_an_invalid_definition_is_refused_and_nothing_is_written(db, ws):
-    bad = replace(small_survey(), nodes=(*small_survey().nodes, Node("x", "item", "X", "X", role="perception", scale="nope")))
+    bad = replace(
+        small_survey(), nodes=(*small_survey().nodes, Node("x", "item", "X", "X", role="perception", scale="nope"))
+    )
     with db.session() as s:
         with pytest.raises(DefinitionError) as err:
             store.create_survey(s, ws, bad)
@@ -133,8 +135,10 @@ def test_a_label_or_weight_edit_stays_in_the_answered_version(db, ws):
         s.commit()
     relabelled = replace(
         small_survey(),
-        nodes=tuple(replace(n, label_en="Taste of the food", weight=2) if n.code == "taste_p" else n
-                    for n in small_survey().nodes),
+        nodes=tuple(
+            replace(n, label_en="Taste of the food", weight=2) if n.code == "taste_p" else n
+            for n in small_survey().nodes
+        ),
     )
     with db.session() as s:
         result = store.save_definition(s, ws, survey_id, relabelled)

@@ -34,10 +34,32 @@ def test_the_tree_table_round_trips():
 
 def test_empty_cells_from_the_editor_become_defaults_not_errors():
     rows = editing.tree_rows(tree())
-    added = pd.DataFrame([{"kind": "item", "code": "p4", "parent": "d3", "label_zh": "新", "label_en": None,
-                           "role": "perception", "scale": "s5", "weight": float("nan"), "required": None},
-                          {"kind": None, "code": None, "parent": None, "label_zh": None, "label_en": None,
-                           "role": None, "scale": None, "weight": None, "required": None}])
+    added = pd.DataFrame(
+        [
+            {
+                "kind": "item",
+                "code": "p4",
+                "parent": "d3",
+                "label_zh": "新",
+                "label_en": None,
+                "role": "perception",
+                "scale": "s5",
+                "weight": float("nan"),
+                "required": None,
+            },
+            {
+                "kind": None,
+                "code": None,
+                "parent": None,
+                "label_zh": None,
+                "label_en": None,
+                "role": None,
+                "scale": None,
+                "weight": None,
+                "required": None,
+            },
+        ]
+    )
     nodes = editing.nodes_from_rows(pd.concat([rows, added], ignore_index=True))
     assert nodes[-1] == Node("p4", "item", "新", "", parent="d3", role="perception", scale="s5", weight=1.0)
     assert len(nodes) == len(tree().nodes) + 1  # the blank row is dropped
@@ -93,10 +115,16 @@ def test_a_scale_in_use_cannot_be_removed_and_a_renamed_one_follows_its_items():
 
 def test_stated_importance_is_the_mean_importance_below_each_node():
     defn = SurveyDefinition(
-        "t", "t", scales=(FIVE,),
-        nodes=(Node("a", "dimension", "A", "A"), Node("a_i", "item", "I", "I", parent="a", role="importance", scale="s5"),
-               Node("b", "dimension", "B", "B"), Node("b_i", "item", "I", "I", parent="b", role="importance", scale="s5"),
-               Node("c", "dimension", "C", "C")),
+        "t",
+        "t",
+        scales=(FIVE,),
+        nodes=(
+            Node("a", "dimension", "A", "A"),
+            Node("a_i", "item", "I", "I", parent="a", role="importance", scale="s5"),
+            Node("b", "dimension", "B", "B"),
+            Node("b_i", "item", "I", "I", parent="b", role="importance", scale="s5"),
+            Node("c", "dimension", "C", "C"),
+        ),
     )
     responses = pd.DataFrame({"a_i": [4.0, 5.0, None], "b_i": [2.0, None, 3.0]})
     means = editing.stated_importance(defn, responses, ["a", "b", "c"])

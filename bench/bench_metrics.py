@@ -1,0 +1,215 @@
+"""Benchmarks for metrics/ (run by hand, not part of the test suite).
+
+    .venv/bin/python bench/bench_metrics.py [--rows 1000000] [--plspm-python /tmp/plspm-env/bin/python]
+
+1. overview: every overview figure — satisfaction index over a three-level tree, NPS with its interval,
+   loyalty index, gaps per indicator — on 1,000,000 responses × 30 items, against a floor measured in the
+   same run on the same frame: plain `DataFrame.mean()` plus one `value_counts()`. Target: within 3×.
+2. pls_250x27 / pls_100000x27: `pls_path_model` (centroid) on the ECSI data and on 100,000 rows resampled
+   from it, against the `plspm` package (Python port) run in a separate venv with pandas<3, since plspm
+   does not run on pandas 3. Build that venv with:
+       python3 -m venv /tmp/plspm-env && /tmp/plspm-env/bin/pip install "pandas<3" "numpy<2" plspm
+
+Each benchmark appends one line to bench/RESULTS.md:
+    NAME: project T s, baseline T s, ratio R (machine, date)
+Timings are the best of `--repeat` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from metrics import item_gaps, loyalty_index, nps, pls_path_model, satisfaction_index  # noqa: E402
+
+RESULTS = REPO / "bench" / "RESULTS.md"
+ECSI = REPO.parent / "shared" / "data" / "ecsi_mobile_satisfaction.csv"
+BLOCKS = {
+    "IMAG": ["imag1", "imag2", "imag3", "imag4", "imag5"],
+    "EXPE": ["expe1", "expe2", "expe3", "expe4", "expe5"],
+    "QUAL": ["qual1", "qual2", "qual3", "qual4", "qual5"],
+    "VAL": ["val1", "val2", "val3", "val4"],
+    "SAT": ["sat1", "sat2", "sat3", "sat4"],
+    "LOY": ["loy1", "loy2", "loy3", "loy4"],
+}
+PATHS = {
+    "EXPE": ["IMAG"],
+    "QUAL": ["EXPE"],
+    "VAL": ["EXPE", "QUAL"],
+    "SAT": ["IMAG", "EXPE", "QUAL", "VAL"],
+    "LOY": ["IMAG", "SAT"],
+}
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def machine() -> str:
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def record(name: str, project: float, baseline: float | None, note: str = "") -> str:
+    base = f"{baseline:.3f} s" if baseline is not None else "n/a"
+    ratio = f"{project / baseline:.2f}" if baseline else "n/a"
+    extra = f", {note}" if note else ""
+    line = f"{name}: project {project:.3f} s, baseline {base}, ratio {ratio} ({machine()}, {dt.date.today()}{extra})"
+    with RESULTS.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    print(line)
+    return line
+
+
+# ---- 1. overview ----------------------------------------------------------------------------------------------
+
+
+def survey_frame(rows: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame, dict, list]:
+    """30 items: 18 perception (3 dimensions × 2 indicators × 3 items), 6 expectation (one per indicator),
+    5 loyalty, 1 recommend (0–10); 1–7 scales; about 5 % missing."""
+    rng = np.random.default_rng(seed)
+    codes, parents, weights, pairs = [], [], [], {}
+    for d in range(3):
+        codes.append(f"D{d}")
+        parents.append(None)
+        weights.append(rng.uniform(1, 3))
+        for i in range(2):
+            ind = f"D{d}I{i}"
+            codes.append(ind)
+            parents.append(f"D{d}")
+            weights.append(rng.uniform(1, 3))
+            for k in range(3):
+                codes.append(f"p_{d}{i}{k}")
+                parents.append(ind)
+                weights.append(1.0)
+            pairs[ind] = (f"p_{d}{i}0", f"e_{d}{i}")
+    tree = pd.DataFrame({"code": codes, "parent": pd.Series(parents, dtype=object), "weight": weights})
+    items = [c for c in codes if c.startswith("p_")] + [e for _, e in pairs.values()]
+    loyalty = [f"loy{k}" for k in range(5)]
+    data = {c: rng.integers(1, 8, rows).astype(float) for c in items + loyalty}
+    data["recommend"] = rng.integers(0, 11, rows).astype(float)
+    frame = pd.DataFrame(data)
+    frame = frame.mask(rng.random(frame.shape) < 0.05)
+    return frame, tree, pairs, loyalty
+
+
+def bench_overview(rows: int, repeat: int) -> None:
+    frame, tree, pairs, loyalty = survey_frame(rows)
+    assert frame.shape == (rows, 30)
+
+    def overview():
+        satisfaction_index(frame, tree, scales=(1, 7))
+        nps(frame["recommend"])
+        loyalty_index(frame[loyalty], scales=(1, 7))
+        item_gaps(frame, pairs)
+
+    def floor():
+        frame.mean()
+        frame["recommend"].value_counts()
+
+    overview()  # warm up
+    project = best_of(overview, repeat)
+    baseline = best_of(floor, repeat)
+    record(f"overview_{rows}x30", project, baseline, "floor = DataFrame.mean() + one value_counts()")
+
+
+# ---- 2. PLS ---------------------------------------------------------------------------------------------------
+
+PLSPM_SCRIPT = r"""
+import json, sys, time
+import pandas as pd
+import plspm.config as c
+from plspm.plspm import Plspm
+from plspm.scheme import Scheme
+from plspm.mode import Mode
+blocks, paths, files, repeat = json.loads(sys.argv[1])
+lvs = list(blocks)
+m = pd.DataFrame(0, index=lvs, columns=lvs)
+for t, ps in paths.items():
+    for p in ps:
+        m.loc[t, p] = 1
+out = {}
+for f in files:
+    df = pd.read_csv(f)
+    best = float("inf")
+    for _ in range(repeat):
+        config = c.Config(m, scaled=False)
+        for lv, items in blocks.items():
+            config.add_lv(lv, Mode.A, *[c.MV(i) for i in items])
+        t = time.perf_counter()
+        r = Plspm(df, config, Scheme.CENTROID)
+        best = min(best, time.perf_counter() - t)
+    out[f] = [best, float(r.path_coefficients().loc["SAT", "VAL"])]
+print(json.dumps(out))
+"""
+
+
+def plspm_times(python: str, frames: dict, repeat: int) -> dict | None:
+    if not Path(python).exists():
+        print(f"plspm baseline skipped: {python} not found", file=sys.stderr)
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for name, df in frames.items():
+            path = Path(tmp) / f"{name}.csv"
+            df.to_csv(path, index=False)
+            files[name] = str(path)
+        args = json.dumps([BLOCKS, PATHS, list(files.values()), repeat])
+        done = subprocess.run([python, "-c", PLSPM_SCRIPT, args], capture_output=True, text=True, timeout=3000)
+        if done.returncode != 0:
+            print("plspm baseline failed:\n" + done.stderr[-2000:], file=sys.stderr)
+            return None
+        raw = json.loads(done.stdout.strip().splitlines()[-1])
+        return {name: raw[path] for name, path in files.items()}
+
+
+def bench_pls(python: str, repeat: int) -> None:
+    ecsi = pd.read_csv(ECSI, index_col=0).drop(columns="gender")
+    rng = np.random.default_rng(1)
+    big = ecsi.iloc[rng.integers(0, len(ecsi), 100_000)].reset_index(drop=True)
+    frames = {"pls_250x27": ecsi, "pls_100000x27": big}
+    baseline = plspm_times(python, frames, repeat)
+    for name, df in frames.items():
+        fit = pls_path_model(df, BLOCKS, PATHS, scale=(0, 10))
+        project = best_of(lambda df=df: pls_path_model(df, BLOCKS, PATHS, scale=(0, 10)), repeat)
+        if baseline is None:
+            record(name, project, None, "plspm baseline not available")
+            continue
+        base_time, base_coef = baseline[name]
+        agree = abs(base_coef - fit.path_coefficients.loc["SAT", "VAL"])
+        record(name, project, base_time, f"baseline = plspm 0.5.7 on pandas<3, VAL→SAT agrees to {agree:.0e}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--plspm-python", default="/tmp/plspm-env/bin/python")
+    parser.add_argument("--only", choices=["overview", "pls"])
+    args = parser.parse_args()
+    if args.only in (None, "overview"):
+        bench_overview(args.rows, args.repeat)
+    if args.only in (None, "pls"):
+        bench_pls(args.plspm_python, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

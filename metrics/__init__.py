@@ -1,0 +1,61 @@
+"""Pure computation for the satisfaction and loyalty dashboard (numpy, pandas, scipy only).
+
+One public function per method, grouped by family:
+
+- nps: `nps`, `nps_difference`
+- gaps: `experience_table`, `servqual`, `item_gaps`
+- indices: `satisfaction_index`
+- loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
+- ahp: `ahp_weights`
+- reliability: `cronbach_alpha`, `alpha_by_dimension`
+- pls: `pls_path_model`
+- priorities: `ipa`, `derived_importance`
+- compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
+
+Every function validates its input and raises ValueError with a message a
+user can act on; missing values (NaN / None) are never counted as zeros.
+"""
+
+from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
+from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
+from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual
+from metrics.indices import IndexResult, satisfaction_index
+from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
+from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
+from metrics.pls import PLSResult, pls_path_model
+from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa
+from metrics.reliability import alpha_by_dimension, cronbach_alpha
+
+__all__ = [
+    "ACCEPTABLE_CR",
+    "QUADRANTS",
+    "RANDOM_INDEX",
+    "SEGMENTS",
+    "AHPResult",
+    "GroupComparison",
+    "IPAResult",
+    "IndexResult",
+    "Judgement",
+    "NPSDifference",
+    "NPSResult",
+    "PLSResult",
+    "SegmentResult",
+    "ServqualResult",
+    "ahp_weights",
+    "alpha_by_dimension",
+    "chi_square_test",
+    "cronbach_alpha",
+    "derived_importance",
+    "experience_table",
+    "ipa",
+    "item_gaps",
+    "loyalty_index",
+    "mann_whitney_test",
+    "nps",
+    "nps_difference",
+    "pls_path_model",
+    "satisfaction_index",
+    "satisfaction_loyalty_segments",
+    "servqual",
+    "welch_t_test",
+]

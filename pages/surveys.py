@@ -1,0 +1,170 @@
+"""Surveys: list, create from a template, rename, duplicate, archive, delete, export and import."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from survey import definition_file, store, templates
+from survey.definition import DefinitionError, SurveyDefinition
+from ui.i18n import lang, t
+from ui.page import show_problems, start
+from ui.state import SURVEY_KEY, database, workspace_id
+from ui.survey_picker import survey_summaries
+
+start("surveys.title", "surveys.intro")
+ws = workspace_id()
+flash = st.session_state.pop("_surveys_flash", None)
+if flash:
+    st.success(flash)
+
+
+def done(message: str, survey_id: int | None = None) -> None:
+    """Remember what happened, select the survey, and show the page again."""
+    st.session_state["_surveys_flash"] = message
+    if survey_id is not None:
+        st.session_state[SURVEY_KEY] = survey_id
+    st.rerun()
+
+
+# --- the list ---------------------------------------------------------------
+show_archived = st.toggle(t("surveys.show_archived"), value=False)
+surveys = survey_summaries(include_archived=show_archived)
+if surveys:
+    table = pd.DataFrame(
+        {
+            t("surveys.col.title"): [x.title(lang()) for x in surveys],
+            t("common.version"): [x.version for x in surveys],
+            t("surveys.col.versions"): [x.versions for x in surveys],
+            t("common.responses"): [x.responses for x in surveys],
+            t("surveys.col.template"): [
+                templates.TEMPLATES[x.template][0 if lang() == "zh" else 1] if x.template in templates.TEMPLATES else ""
+                for x in surveys
+            ],
+            t("surveys.col.archived"): [t("common.yes") if x.archived else "" for x in surveys],
+            t("surveys.col.updated"): [x.updated_at.strftime("%Y-%m-%d %H:%M") for x in surveys],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+else:
+    st.info(t("common.no_surveys"))
+
+# --- create -----------------------------------------------------------------
+with st.expander(t("surveys.new"), expanded=not surveys):
+    choices = ["", *templates.TEMPLATES]
+    template_id = st.selectbox(
+        t("surveys.template"),
+        choices,
+        format_func={
+            k: templates.TEMPLATES[k][0 if lang() == "zh" else 1] if k else t("surveys.blank") for k in choices
+        }.get,
+        key="new_template",
+    )
+    default = templates.TEMPLATES.get(template_id)
+    title_zh = st.text_input(t("surveys.title_zh"), value=default[0] if default else "", key=f"new_zh_{template_id}")
+    title_en = st.text_input(t("surveys.title_en"), value=default[1] if default else "", key=f"new_en_{template_id}")
+    add_block = st.checkbox(t("surveys.add_nps"), value=False, key="new_add_block")
+    if st.button(t("surveys.create"), type="primary"):
+        if template_id:
+            defn = templates.build(template_id)
+        else:
+            defn = SurveyDefinition(title_zh="", title_en="", scales=(templates.standard_scale("5"),))
+        defn = replace(defn, title_zh=title_zh.strip(), title_en=title_en.strip())
+        if add_block:
+            defn = templates.add_nps_loyalty_block(defn)
+        try:
+            with database().session() as s:
+                created = store.create_survey(s, ws, defn)
+                s.commit()
+                done(t("surveys.created", title=defn.title(lang())), created.id)
+        except DefinitionError as err:
+            show_problems("designer.not_saved", err.problems)
+
+# --- import a definition file ----------------------------------------------
+with st.expander(t("surveys.import")):
+    upload = st.file_uploader(t("surveys.import"), type=["json"], key="definition_upload", label_visibility="collapsed")
+    if upload is not None and st.button(t("surveys.import_button")):
+        try:
+            defn = definition_file.load(upload.getvalue())
+            with database().session() as s:
+                created = store.create_survey(s, ws, defn)
+                s.commit()
+                done(t("surveys.imported", title=defn.title(lang())), created.id)
+        except DefinitionError as err:
+            show_problems("surveys.import_refused", err.problems)
+
+if not surveys:
+    st.stop()
+
+# --- manage the selected survey ---------------------------------------------
+st.subheader(t("surveys.manage"))
+by_id = {x.id: x for x in surveys}
+ids = list(by_id)
+current = st.session_state.get(SURVEY_KEY)
+chosen_id = st.selectbox(
+    t("common.survey"),
+    ids,
+    index=ids.index(current) if current in by_id else 0,
+    format_func={i: x.title(lang()) for i, x in by_id.items()}.get,
+    key="manage_survey",
+)
+st.session_state[SURVEY_KEY] = chosen_id
+chosen = by_id[chosen_id]
+
+rename, copy, archive, delete, export = st.tabs(
+    [
+        t("surveys.rename"),
+        t("surveys.duplicate"),
+        t("surveys.unarchive") if chosen.archived else t("surveys.archive"),
+        t("surveys.delete"),
+        t("surveys.export"),
+    ]
+)
+with rename:
+    with st.form(f"rename_{chosen_id}"):
+        new_zh = st.text_input(t("surveys.title_zh"), value=chosen.title_zh)
+        new_en = st.text_input(t("surveys.title_en"), value=chosen.title_en)
+        if st.form_submit_button(t("surveys.rename")):
+            if not (new_zh.strip() or new_en.strip()):
+                st.error(t("def.title_missing"))
+            else:
+                with database().session() as s:
+                    store.rename_survey(s, ws, chosen_id, new_zh, new_en)
+                    s.commit()
+                done(t("surveys.renamed"), chosen_id)
+with copy:
+    if st.button(t("surveys.duplicate"), key=f"duplicate_{chosen_id}"):
+        with database().session() as s:
+            duplicate = store.duplicate_survey(s, ws, chosen_id)
+            s.commit()
+            done(
+                t("surveys.duplicated", title=duplicate.title_zh if lang() == "zh" else duplicate.title_en),
+                duplicate.id,
+            )
+with archive:
+    if st.button(t("surveys.unarchive") if chosen.archived else t("surveys.archive"), key=f"archive_{chosen_id}"):
+        with database().session() as s:
+            store.set_archived(s, ws, chosen_id, not chosen.archived)
+            s.commit()
+        done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
+with delete:
+    st.warning(
+        t("surveys.delete_confirm", title=chosen.title(lang()), count=chosen.responses, versions=chosen.versions)
+    )
+    confirmed = st.checkbox(t("surveys.delete_yes"), key=f"delete_confirm_{chosen_id}")
+    if st.button(t("surveys.delete"), key=f"delete_{chosen_id}", disabled=not confirmed, type="primary"):
+        with database().session() as s:
+            removed = store.delete_survey(s, ws, chosen_id)
+            s.commit()
+        st.session_state.pop(SURVEY_KEY, None)
+        done(t("surveys.deleted", count=removed))
+with export:
+    with database().session() as s:
+        version = store.current_version(s, ws, chosen_id)
+        defn = store.load_definition(s, ws, version.id)
+    st.download_button(
+        t("surveys.export"),
+        data=definition_file.dump(defn),
+        file_name=f"survey-{chosen_id}-v{version.number}.json",
+        mime="application/json",
+    )

@@ -1,0 +1,164 @@
+"""Browser tests: the real app in a Streamlit server, driven by Playwright in Debian's chromium.
+
+app_server                session   starts `streamlit run app.py` on a free loopback port with a
+                                    fresh SQLite database; yields the base URL
+base_url                  session   = app_server, so `page.goto("/")` opens the app
+browser_type_launch_args  session   Debian's /usr/bin/chromium, headless, no network side-traffic
+browser_context_args      session   viewport 1400x900, locale zh-CN
+wait_for_app              function  the function below: wait until Streamlit has finished running
+
+Every test in this folder is marked `browser`. No browser is ever downloaded: never run
+`playwright install`; ./dev.sh test installs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+SERVER_START_TIMEOUT = 60.0
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# The app is busy on first load (migrations, demo data): give assertions some room.
+expect.set_options(timeout=15_000)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        if proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory):
+    """Run the app (`streamlit run app.py`) for the whole session; yields its base URL."""
+    if not (REPO_ROOT / "app.py").is_file():
+        pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: nothing to test in the browser", pytrace=False)
+    tmp = tmp_path_factory.mktemp("app_server")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}"}  # fresh database per session
+    log_path = tmp / "streamlit.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", "app.py",
+                "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+            ],
+            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, stopped as a whole
+        )
+
+    def output() -> str:
+        return log_path.read_text(errors="replace")[-6000:]
+
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode} before serving; its output:\n{output()}",
+                            pytrace=False)
+            try:
+                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT:.0f} s; its output:\n{output()}",
+                            pytrace=False)
+            time.sleep(0.25)
+        yield base_url
+    finally:
+        _stop_group(proc)
+
+
+@pytest.fixture(scope="session")
+def base_url(app_server: str) -> str:
+    return app_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.isfile(executable):
+        pytest.fail(
+            "Debian's chromium is missing (/usr/bin/chromium): run ./dev.sh test, which installs it "
+            "(apt-get install chromium). Never `playwright install`.",
+            pytrace=False,
+        )
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}, "locale": "zh-CN"}
+
+
+_APP = '[data-testid="stApp"]'
+_CONNECTED = f'{_APP}[data-test-connection-state="CONNECTED"]'
+_SCRIPT_DONE = (
+    f'{_APP}[data-test-script-state="notRunning"], {_APP}[data-test-script-state="compilationError"]'
+)
+
+
+def wait_for_app(page: Page, text: str | None = None, *, timeout: float = 60_000, settle_ms: int = 200) -> None:
+    """Wait until Streamlit is connected and its script run is over (and `text` is shown, if given).
+
+    Call it after `page.goto(...)` and after every interaction that makes the app rerun.
+    `settle_ms` lets a rerun that the last interaction triggered begin before the check.
+    """
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
+    page.locator(_CONNECTED).wait_for(state="attached", timeout=timeout)
+    page.locator(_SCRIPT_DONE).first.wait_for(state="attached", timeout=timeout)
+    if text is not None:
+        page.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
+
+
+@pytest.fixture(name="wait_for_app")
+def wait_for_app_fixture():
+    """The `wait_for_app(page, text=None, *, timeout=60_000)` helper, for tests to call."""
+    return wait_for_app

@@ -1,0 +1,46 @@
+import math
+
+import pytest
+
+from metrics import chi_square_test, mann_whitney_test, welch_t_test
+
+
+def test_welch_hand_computation():
+    # a = 1..4: mean 2.5, s² = 5/3; b = 3..7: mean 5, s² = 2.5.
+    # SE = sqrt(5/12 + 1/2) = 0.957427; t = −2.5/0.957427 = −2.6112;
+    # df = (11/12)² / ((5/12)²/3 + (1/2)²/4) = 6.9808; p (two-sided, t with 6.98 df) = 0.03494
+    r = welch_t_test([1, 2, 3, 4, None], [3, 4, 5, 6, 7])
+    assert r.test == "welch_t" and r.n == (4, 5)
+    assert r.statistic == pytest.approx(-2.6112, abs=1e-4)
+    assert r.dof == pytest.approx(6.9808, abs=1e-4)
+    assert r.p_value == pytest.approx(0.03494, abs=1e-4)
+    assert r.difference == -2.5 and r.significant and r.small_groups
+
+
+def test_welch_degenerate_groups():
+    assert math.isnan(welch_t_test([1], [1, 2, 3]).p_value)
+    assert math.isnan(welch_t_test([2, 2], [2, 2]).p_value)
+
+
+def test_mann_whitney_exact_small_sample():
+    # complete separation of 3 vs 3: U = 0, exact two-sided p = 2/C(6,3) = 2/20 = 0.1
+    r = mann_whitney_test([1, 2, 3], [4, 5, 6])
+    assert (r.statistic, r.p_value, r.difference) == (0.0, pytest.approx(0.1), -3.0)
+    assert math.isnan(mann_whitney_test([], [1]).p_value)
+
+
+def test_chi_square_hand_computation():
+    # 2×2 table a: 30 yes / 10 no, b: 15 / 25; expected yes 22.5, no 17.5 in both rows.
+    # χ² = 2·(7.5²/22.5 + 7.5²/17.5) = 11.4286, dof 1, p = 0.000723
+    r = chi_square_test(["yes"] * 30 + ["no"] * 10 + ["yes"] * 15 + ["no"] * 25 + [None], ["a"] * 40 + ["b"] * 41)
+    assert r.statistic == pytest.approx(11.4286, abs=1e-4)
+    assert r.dof == 1 and r.n == (40, 40)
+    assert r.p_value == pytest.approx(0.000723, abs=1e-6)
+    assert math.isnan(chi_square_test(["yes", "no"], ["a", "a"]).p_value)
+    with pytest.raises(ValueError, match="one per respondent"):
+        chi_square_test(["yes"], ["a", "b"])
+
+
+def test_non_numeric_groups_are_explained():
+    with pytest.raises(ValueError, match="numbers"):
+        welch_t_test(["a"], [1, 2])

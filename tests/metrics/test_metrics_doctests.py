@@ -1,0 +1,16 @@
+"""The tiny examples in every metrics docstring are part of the documentation: check them."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["ahp", "compare", "gaps", "indices", "loyalty", "nps", "pls", "priorities", "reliability"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(f"metrics.{name}")
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"metrics.{name} has no docstring example"
+    assert result.failed == 0

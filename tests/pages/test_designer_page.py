@@ -1,0 +1,139 @@
+"""The indicator-system designer in AppTest: edits persist, versions protect answered data."""
+
+from streamlit.testing.v1 import AppTest
+
+from survey import store
+from survey.db import open_database
+from survey.i18n import text
+from tests.pages.conftest import open_page
+
+
+def survey_state(url, title_en):
+    """(summary, current definition, versions) of the demo survey with this English title."""
+    db = open_database(url)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        summary = next(x for x in store.list_surveys(s, ws) if x.title_en.startswith(title_en))
+        version = store.current_version(s, ws, summary.id)
+        defn = store.load_definition(s, ws, version.id)
+        versions = store.list_versions(s, ws, summary.id)
+    db.dispose()
+    return summary, defn, versions
+
+
+def designer_on(app: AppTest, url, title_en) -> tuple[AppTest, int]:
+    summary, _, _ = survey_state(url, title_en)
+    app.session_state["survey_id"] = summary.id
+    return open_page(app, "designer"), summary.id
+
+
+def edit_state(edited=None, added=None, deleted=None):
+    return {"edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
+
+
+def test_the_tree_editor_shows_every_node_and_the_weights(app, app_database):
+    at, survey_id = designer_on(app, app_database, "ECSI")
+    _, defn, _ = survey_state(app_database, "ECSI")
+    editor = at.data_editor(key=f"tree_{survey_id}_1_0")
+    assert editor.value["code"].tolist() == [n.code for n in defn.nodes]
+    weights = at.dataframe[1].value
+    assert weights[text("en", "common.global_weight")].notna().all()
+
+
+def test_a_label_edit_is_saved_in_the_same_version(app, app_database):
+    at, survey_id = designer_on(app, app_database, "ECSI")
+    _, defn, _ = survey_state(app_database, "ECSI")
+    row = [n.code for n in defn.nodes].index("sat1")
+    at.session_state[f"tree_{survey_id}_1_0"] = edit_state({row: {"label_en": "Overall, how satisfied are you?"}})
+    at.run()
+    at.button(key=f"save_tree_{survey_id}_1_0").click().run()
+    assert not at.exception and not at.error
+    _, after, versions = survey_state(app_database, "ECSI")
+    assert after.node("sat1").label_en == "Overall, how satisfied are you?"
+    assert len(versions) == 1 and versions[0][2] == 250
+    assert any(s.value == text("en", "designer.saved", version=1) for s in at.success)
+
+
+def test_adding_an_item_to_an_answered_survey_creates_a_new_version(app, app_database):
+    at, survey_id = designer_on(app, app_database, "ECSI")
+    _, defn, _ = survey_state(app_database, "ECSI")
+    new_row = {
+        "kind": "item",
+        "code": "sat5",
+        "parent": defn.node("sat1").parent,
+        "label_zh": "新题",
+        "label_en": "New question",
+        "role": "overall",
+        "scale": defn.node("sat1").scale,
+        "weight": 1.0,
+    }
+    at.session_state[f"tree_{survey_id}_1_0"] = edit_state(added=[new_row])
+    at.run()
+    at.button(key=f"save_tree_{survey_id}_1_0").click().run()
+    assert not at.exception and not at.error
+    _, after, versions = survey_state(app_database, "ECSI")
+    assert after.node("sat5") is not None
+    assert [(number, count) for _, number, count in versions] == [(1, 250), (2, 0)]
+    assert any(s.value == text("en", "designer.saved_new_version", version=2) for s in at.success)
+
+
+def test_an_invalid_edit_is_refused_with_the_problem_named_and_nothing_saved(app, app_database):
+    at, survey_id = designer_on(app, app_database, "ECSI")
+    bad = {"kind": "item", "code": "x1", "parent": "", "label_en": "X", "role": "perception", "scale": ""}
+    at.session_state[f"tree_{survey_id}_1_0"] = edit_state(added=[bad])
+    at.run()
+    at.button(key=f"save_tree_{survey_id}_1_0").click().run()
+    assert at.error and text("en", "def.scale_missing", code="x1", scale="None") in at.error[0].value
+    _, after, versions = survey_state(app_database, "ECSI")
+    assert after.node("x1") is None and len(versions) == 1
+
+
+def test_the_nps_block_can_be_added(app, app_database):
+    at, survey_id = designer_on(app, app_database, "Customer experience")
+    at.button(key=f"block_{survey_id}_1_0").click().run()
+    assert not at.exception
+    _, after, _ = survey_state(app_database, "Customer experience")
+    assert after.items_with_role("recommend") and after.items_with_role("loyalty")
+
+
+def test_ahp_names_clashing_judgements_and_applies_consistent_ones(app, app_database):
+    at, survey_id = designer_on(app, app_database, "Customer experience")
+    key = f"{survey_id}_1_0"
+    _, defn, _ = survey_state(app_database, "Customer experience")
+    dimension = next(n.code for n in defn.nodes if n.kind == "dimension")
+    top = [n.code for n in defn.children(dimension)]  # the six touchpoints
+    assert len(top) == 6
+    at.selectbox(key=f"group_{key}").set_value(f"{dimension}|node").run()
+    at.radio(key=f"method_{key}_{dimension}").set_value("ahp").run()
+    pairs = [(i, j) for i in range(len(top)) for j in range(i + 1, len(top))]
+    # a cycle: first ≫ second, second ≫ third, third ≫ first
+    clash = {
+        pairs.index((0, 1)): {"judgement": "9"},
+        pairs.index((1, 2)): {"judgement": "9"},
+        pairs.index((0, 2)): {"judgement": "1/9"},
+    }
+    at.session_state[f"ahp_{key}_{dimension}"] = edit_state(clash)
+    at.run()
+    assert at.warning and text("en", "designer.ahp_bad") in at.warning[0].value
+    # consistent: the first is 3 times as important as each other one
+    first = {pairs.index((0, j)): {"judgement": "3"} for j in range(1, len(top))}
+    at.session_state[f"ahp_{key}_{dimension}"] = edit_state(first)
+    at.run()
+    assert any(s.value == text("en", "designer.ahp_ok") for s in at.success)
+    at.button(key=f"apply_ahp_{key}").click().run()
+    _, after, _ = survey_state(app_database, "Customer experience")
+    weights = [after.node(c).weight for c in top]
+    assert abs(sum(weights) - 1) < 1e-9
+    assert abs(weights[0] - 3 * weights[1]) < 1e-6
+    assert after.weight_rule(dimension).method == "ahp"
+
+
+def test_title_edit_persists(app, app_database):
+    at, survey_id = designer_on(app, app_database, "Course")
+    form_inputs = at.text_input
+    form_inputs[-2].set_value("课程满意度 2026")
+    form_inputs[-1].set_value("Course satisfaction 2026")
+    at.form_submit_button[-1].click().run()
+    assert not at.exception
+    summary, _, _ = survey_state(app_database, "Course satisfaction 2026")
+    assert summary.title_zh == "课程满意度 2026"

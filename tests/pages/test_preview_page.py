@@ -1,0 +1,33 @@
+"""The questionnaire preview shows every question with its scale labels and checks required answers."""
+
+from survey import store
+from survey.db import open_database
+from survey.i18n import text
+from tests.pages.conftest import open_page
+
+
+def test_preview_shows_each_question_with_scale_labels_and_stores_nothing(app, app_database):
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        course = next(x for x in store.list_surveys(s, ws) if x.title_en.startswith("Course"))
+        defn = store.load_definition(s, ws, store.current_version(s, ws, course.id).id)
+        before = store.response_count(s, ws, course.id)
+    app.session_state["survey_id"] = course.id
+    at = open_page(app, "preview")
+    scored = [n for n in defn.items if n.role != "attribute"]
+    labels = [r.label for r in at.radio if r.key and r.key.startswith("preview_")]
+    assert len(labels) == len(scored)
+    first = next(r for r in at.radio if r.key == f"preview_{course.id}_1_{scored[0].code}")
+    scale = defn.scale(scored[0].scale)
+    assert first.options[-1] == text("en", "form.na") if scale.allow_na else True
+    assert any(scale.label(scale.maximum, "en") in o for o in first.options)
+    for item in scored:
+        radio = at.radio(key=f"preview_{course.id}_1_{item.code}")
+        radio.set_value(radio.options and defn.scale(item.scale).maximum)
+    at.form_submit_button[0].click().run()
+    assert not at.exception and not at.error
+    assert any(s.value == text("en", "form.preview_ok") for s in at.success)
+    with db.session() as s:
+        assert store.response_count(s, ws, course.id) == before
+    db.dispose()

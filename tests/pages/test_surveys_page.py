@@ -1,0 +1,99 @@
+"""The Surveys page, driven as a user would in AppTest."""
+
+from streamlit.testing.v1 import AppTest
+
+from survey import store
+from survey.db import open_database
+from survey.i18n import text
+from tests.pages.conftest import make_app, open_page
+
+
+def surveys_in(url):
+    db = open_database(url)
+    with db.session() as s:
+        found = store.list_surveys(s, store.default_workspace(s).id)
+    db.dispose()
+    return found
+
+
+def test_the_demo_surveys_are_listed_on_first_start(app, app_database):
+    at = open_page(app, "surveys")
+    table = at.dataframe[0].value
+    titles = table[text("en", "surveys.col.title")].tolist()
+    assert "ECSI mobile phone satisfaction (demo data)" in titles
+    assert len(titles) == 3
+    responses = dict(zip(titles, table[text("en", "common.responses")]))
+    assert responses["ECSI mobile phone satisfaction (demo data)"] == 250
+
+
+def test_language_switch(app_database):
+    at = make_app("zh")
+    at = open_page(at, "surveys")
+    assert at.title[0].value == text("zh", "surveys.title")
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.title[0].value == text("en", "surveys.title")
+    at.switch_page("pages/designer.py").run()
+    assert at.title[0].value == text("en", "designer.title")  # the choice is kept across pages
+
+
+def test_create_a_survey_from_a_template(app: AppTest, app_database):
+    at = open_page(app, "surveys")
+    at.selectbox(key="new_template").set_value("servqual").run()
+    at.button[0].click().run()
+    assert not at.exception
+    created = [x for x in surveys_in(app_database) if x.template == "servqual"]
+    assert len(created) == 1 and created[0].responses == 0
+    assert any("SERVQUAL" in s.value for s in at.success)
+
+
+def test_rename_persists(app: AppTest, app_database):
+    at = open_page(app, "surveys")
+    first = surveys_in(app_database)[0]
+    at.selectbox(key="manage_survey").set_value(first.id).run()
+    at.text_input[-1].set_value("Renamed in a test")
+    at.text_input[-2].set_value("测试改名")
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    renamed = next(x for x in surveys_in(app_database) if x.id == first.id)
+    assert (renamed.title_zh, renamed.title_en) == ("测试改名", "Renamed in a test")
+
+
+def test_delete_needs_confirmation_and_says_how_many_responses_go(app: AppTest, app_database):
+    ecsi = next(x for x in surveys_in(app_database) if x.responses == 250)
+    at = open_page(app, "surveys")
+    at.selectbox(key="manage_survey").set_value(ecsi.id).run()
+    assert any("250" in w.value for w in at.warning)
+    delete = at.button(key=f"delete_{ecsi.id}")
+    assert delete.disabled
+    at.checkbox(key=f"delete_confirm_{ecsi.id}").check().run()
+    at.button(key=f"delete_{ecsi.id}").click().run()
+    assert not at.exception
+    assert ecsi.id not in [x.id for x in surveys_in(app_database)]
+    assert any("250" in s.value for s in at.success)
+
+
+def test_archive_hides_the_survey_from_the_list(app: AppTest, app_database):
+    first = surveys_in(app_database)[0]
+    at = open_page(app, "surveys")
+    at.selectbox(key="manage_survey").set_value(first.id).run()
+    at.button(key=f"archive_{first.id}").click().run()
+    assert next(x for x in surveys_in(app_database) if x.id == first.id).archived
+    titles = at.dataframe[0].value[text("en", "surveys.col.title")].tolist()
+    assert first.title_en not in titles and len(titles) == 2
+
+
+def test_duplicate_makes_an_empty_copy(app: AppTest, app_database):
+    ecsi = next(x for x in surveys_in(app_database) if x.responses == 250)
+    at = open_page(app, "surveys")
+    at.selectbox(key="manage_survey").set_value(ecsi.id).run()
+    at.button(key=f"duplicate_{ecsi.id}").click().run()
+    copies = [x for x in surveys_in(app_database) if x.title_en == ecsi.title_en + " (copy)"]
+    assert len(copies) == 1 and copies[0].responses == 0
+
+
+def test_the_definition_downloads_as_json(app: AppTest, app_database):
+    first = surveys_in(app_database)[0]
+    at = open_page(app, "surveys")
+    at.selectbox(key="manage_survey").set_value(first.id).run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert text("en", "surveys.export") in labels

@@ -1,0 +1,27 @@
+"""What every page does first: language switch, title, introduction."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from survey.definition import Problem
+from ui.i18n import language_selector, t
+
+
+def start(title_key: str, intro_key: str | None = None) -> None:
+    language_selector()
+    st.title(t(title_key))
+    if intro_key:
+        st.caption(t(intro_key))
+
+
+def problem_text(p: Problem) -> str:
+    where = f"{p.where}: " if p.where and not p.where.startswith(("nodes[", "title")) else ""
+    return where + t(p.message, **p.params)
+
+
+def show_problems(heading_key: str, problems: list[Problem]) -> None:
+    """An error box naming each problem in the user's language."""
+    lines = "\n".join(f"- {problem_text(p)}" for p in problems[:50])
+    more = f"\n- … (+{len(problems) - 50})" if len(problems) > 50 else ""
+    st.error(f"{t(heading_key)}\n\n{lines}{more}")

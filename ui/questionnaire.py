@@ -1,0 +1,80 @@
+"""The questionnaire as a respondent sees it (used by the preview and the live form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from survey.definition import Node, SurveyDefinition
+from ui.i18n import t
+
+NA = "na"
+
+
+@dataclass(frozen=True)
+class Submission:
+    answers: dict[str, float | None]
+    attributes: dict[str, str]
+
+
+def _sections(defn: SurveyDefinition) -> list[tuple[Node | None, list[Node]]]:
+    """Items grouped under their dimension, in reading order; items outside the tree last."""
+    sections: list[tuple[Node | None, list[Node]]] = []
+    for dimension in (n for n in defn.nodes if n.kind == "dimension"):
+        items = [n for n in defn.descendants(dimension.code) if n.kind == "item"]
+        if items:
+            sections.append((dimension, items))
+    free = [n for n in defn.items if n.parent is None and n.role != "attribute"]
+    if free:
+        sections.append((None, free))
+    return sections
+
+
+def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
+    label = item.label(lang) + (f" {t('form.required_mark')}" if item.required else "")
+    scale = defn.scale(item.scale)
+    if scale is None:
+        return st.text_input(label, key=key, max_chars=200)
+    options: list[object] = list(scale.values) + ([NA] if scale.allow_na else [])
+
+    shown = {NA: t("form.na")}
+    for value in scale.values:
+        text = scale.label(value, lang)
+        shown[value] = str(value) if text == str(value) else f"{value} {text}"
+    return st.radio(label, options, index=None, horizontal=True, format_func=shown.get, key=key)
+
+
+def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
+    """Show the questionnaire; the answers once submitted complete, else None."""
+    st.header(defn.title(lang))
+    description = defn.description_zh if lang == "zh" else defn.description_en
+    if description:
+        st.write(description)
+    given: dict[str, object] = {}
+    with st.form(f"questionnaire_{key}"):
+        for dimension, items in _sections(defn):
+            st.subheader(dimension.label(lang) if dimension else t("form.other_questions"))
+            for item in items:
+                given[item.code] = _ask(defn, item, lang, f"{key}_{item.code}")
+        attributes = defn.items_with_role("attribute")
+        if attributes:
+            st.subheader(t("form.about_you"))
+            for item in attributes:
+                given[item.code] = _ask(defn, item, lang, f"{key}_{item.code}")
+        submitted = st.form_submit_button(t("form.submit"), type="primary")
+    if not submitted:
+        return None
+    missing = [
+        n.label(lang) for n in defn.items if n.required and (given.get(n.code) is None or given.get(n.code) == "")
+    ]
+    if missing:
+        st.error(t("form.required_missing", items="、".join(missing) if lang == "zh" else ", ".join(missing)))
+        return None
+    answers = {
+        n.code: (None if given.get(n.code) in (None, NA) else float(given[n.code]))
+        for n in defn.items
+        if n.role != "attribute"
+    }
+    texts = {n.code: str(given.get(n.code) or "").strip() for n in attributes}
+    return Submission(answers=answers, attributes={k: v for k, v in texts.items() if v})

@@ -1,0 +1,31 @@
+"""The database handle and the per-session choices shared by every page.
+
+Session keys (st.session_state): "lang" (ui.i18n), "survey_id" (the survey
+the user is working on, kept while moving between pages).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from survey import seed, store
+from survey.db import Database, open_database
+
+SURVEY_KEY = "survey_id"
+
+
+@st.cache_resource(show_spinner=False)
+def database() -> Database:
+    """The app's database, migrated, with the demo surveys on first start."""
+    db = open_database()
+    with db.session() as s:
+        seed.ensure_demo(s)
+        s.commit()
+    return db
+
+
+def workspace_id() -> int:
+    with database().session() as s:
+        ws = store.default_workspace(s)
+        s.commit()
+        return ws.id

@@ -1,0 +1,34 @@
+"""Choosing the survey to work on; the choice follows the user across pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from survey import store
+from survey.store import SurveySummary
+from ui.i18n import lang, t
+from ui.state import SURVEY_KEY, database, workspace_id
+
+
+def survey_summaries(*, include_archived: bool = True) -> list[SurveySummary]:
+    with database().session() as s:
+        return store.list_surveys(s, workspace_id(), include_archived=include_archived)
+
+
+def choose_survey(*, include_archived: bool = False) -> SurveySummary | None:
+    """A survey selector; None (with a hint) when there are no surveys."""
+    surveys = survey_summaries(include_archived=include_archived)
+    if not surveys:
+        st.info(t("common.no_surveys"))
+        return None
+    by_id = {x.id: x for x in surveys}
+    current = st.session_state.get(SURVEY_KEY)
+    ids = list(by_id)
+    chosen = st.selectbox(
+        t("common.survey"),
+        ids,
+        index=ids.index(current) if current in by_id else 0,
+        format_func={i: f"{x.title(lang())} · v{x.version}" for i, x in by_id.items()}.get,
+    )
+    st.session_state[SURVEY_KEY] = chosen
+    return by_id[chosen]
