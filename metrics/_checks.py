@@ -1,4 +1,5 @@
-"""Input checks shared by the metrics: each raises ValueError with a message a user can act on."""
+"""Input checks shared by the metrics (each raises ValueError with a message a user can act on), and the
+one array layout the vectorised reductions use."""
 
 from __future__ import annotations
 
@@ -60,17 +61,23 @@ def scale_of(scales, code) -> tuple[float, float]:
     return low, high
 
 
-def check_within_scales(frame: pd.DataFrame, lows: np.ndarray, highs: np.ndarray, what: str) -> None:
-    """Every answered value lies within its column's (min, max)."""
-    mins = frame.min().to_numpy(dtype=float)
-    maxs = frame.max().to_numpy(dtype=float)
+def item_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Float array of shape (items, respondents), C-contiguous: one row per item, so per-item reductions
+    run over contiguous memory (a copy only when the frame is not stored column by column)."""
+    return np.ascontiguousarray(frame.to_numpy(dtype=float).T)
+
+
+def check_within_scales(x: np.ndarray, columns: list, lows: np.ndarray, highs: np.ndarray, what: str) -> None:
+    """Every answered value of `x` (items × respondents, NaN = missing) lies within its item's (min, max)."""
+    with np.errstate(invalid="ignore"):
+        mins = np.fmin.reduce(x, axis=1)  # fmin/fmax skip NaN
+        maxs = np.fmax.reduce(x, axis=1)
     bad = (mins < lows) | (maxs > highs)
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
-        col = frame.columns[k]
         value = mins[k] if mins[k] < lows[k] else maxs[k]
         raise ValueError(
-            f"{what}: item {col!r} has the value {value:g}, outside its scale {lows[k]:g}–{highs[k]:g}. "
+            f"{what}: item {columns[k]!r} has the value {value:g}, outside its scale {lows[k]:g}–{highs[k]:g}. "
             "Fix the scale or the data; code 'don't know' as missing, not as a number."
         )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metrics._checks import numeric_columns, require_columns, require_frame, weights_from
+from metrics._checks import item_rows, numeric_columns, require_columns, require_frame, weights_from
 
 EXPERIENCE_COLUMNS = ("actual", "expectation", "importance", "ideal")
 
@@ -119,8 +119,8 @@ def servqual(
     items = list(dimensions)
     require_columns(expectations, items, "expectations")
     require_columns(perceptions, items, "perceptions")
-    e = numeric_columns(expectations, items, "expectations").to_numpy(dtype=float)
-    p = numeric_columns(perceptions, items, "perceptions").to_numpy(dtype=float)
+    e = item_rows(numeric_columns(expectations, items, "expectations"))
+    p = item_rows(numeric_columns(perceptions, items, "perceptions"))
     table = _paired_means(p, e, items)
     table.insert(0, "dimension", [dimensions[i] for i in items])
 
@@ -176,20 +176,21 @@ def item_gaps(data: pd.DataFrame, pairs: Mapping) -> pd.DataFrame:
     p_cols = [pair[0] for pair in pairs.values()]
     e_cols = [pair[1] for pair in pairs.values()]
     require_columns(data, list(dict.fromkeys(p_cols + e_cols)), "data")
-    numeric_columns(data, list(dict.fromkeys(p_cols + e_cols)), "data")
-    p = data[p_cols].to_numpy(dtype=float)
-    e = data[e_cols].to_numpy(dtype=float)
+    values = numeric_columns(data, list(dict.fromkeys(p_cols + e_cols)), "data")
+    p = item_rows(values[p_cols])
+    e = item_rows(values[e_cols])
     out = _paired_means(p, e, list(pairs))
     out.index.name = "indicator"
     return out
 
 
 def _paired_means(p: np.ndarray, e: np.ndarray, index: list) -> pd.DataFrame:
+    """Means over respondents who answered both; p and e are items × respondents."""
     both = ~(np.isnan(p) | np.isnan(e))
-    n = both.sum(axis=0)
+    n = np.count_nonzero(both, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        p_mean = np.where(both, p, 0.0).sum(axis=0) / n
-        e_mean = np.where(both, e, 0.0).sum(axis=0) / n
+        p_mean = np.add.reduce(p, axis=1, where=both) / n
+        e_mean = np.add.reduce(e, axis=1, where=both) / n
     return pd.DataFrame(
         {"expectation": e_mean, "perception": p_mean, "gap": p_mean - e_mean, "n": n},
         index=pd.Index(index, name="item"),

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metrics._checks import check_within_scales, numeric_columns, require_columns, require_frame, scale_of
+from metrics._checks import (
+    check_within_scales,
+    item_rows,
+    numeric_columns,
+    require_columns,
+    require_frame,
+    scale_of,
+)
 
 NODE_COLUMNS = ["code", "parent", "level", "weight", "global_weight", "index", "n"]
 
@@ -89,12 +96,12 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
     lows, highs = np.array([scale_of(scales, c) for c in leaves]).T
 
     frame = numeric_columns(data, leaves, "data")
-    x = frame.to_numpy(dtype=float)
+    x = item_rows(frame)  # items × respondents
     answered = ~np.isnan(x)
-    n_items = answered.sum(axis=0)
-    if n_items.any():
-        check_within_scales(frame, lows, highs, "data")
-    sums = np.add.reduce(x, axis=0, where=answered)
+    n_items = np.count_nonzero(answered, axis=1)
+    if x.size:
+        check_within_scales(x, leaves, lows, highs, "data")
+    sums = np.add.reduce(x, axis=1, where=answered)
     with np.errstate(invalid="ignore", divide="ignore"):
         item_index = (sums / n_items - lows) / (highs - lows) * 100
     leaf_pos = {code: k for k, code in enumerate(leaves)}
@@ -114,7 +121,7 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
 
     top = [c for c in nodes.index if nodes.at[c, "parent"] is None]
     overall = _weighted_mean([index[c] for c in top], [nodes.at[c, "weight"] for c in top])
-    n_total = int(_any_answered(top, leaf_pos, answered, reach).sum()) if len(x) else 0
+    n_total = int(_any_answered(top, leaf_pos, answered, reach).sum()) if x.shape[1] else 0
 
     order = list(tree["code"])
     out = pd.DataFrame(
@@ -143,12 +150,12 @@ def _weighted_mean(values: list, weights: list) -> float:
 
 def _any_answered(children: list, leaf_pos: dict, answered: np.ndarray, reach: dict) -> np.ndarray:
     cols = [leaf_pos[c] for c in children if c in leaf_pos and c not in reach]
-    out = np.zeros(answered.shape[0], dtype=bool)
+    out = np.zeros(answered.shape[1], dtype=bool)
     if cols:
         if cols == list(range(cols[0], cols[0] + len(cols))):
-            out |= answered[:, cols[0] : cols[-1] + 1].any(axis=1)
+            out |= answered[cols[0] : cols[-1] + 1].any(axis=0)
         else:
-            out |= answered[:, cols].any(axis=1)
+            out |= answered[cols].any(axis=0)
     for c in children:
         if c in reach:
             out |= reach[c]

@@ -24,6 +24,7 @@ def done(message: str, survey_id: int | None = None) -> None:
     st.session_state["_surveys_flash"] = message
     if survey_id is not None:
         st.session_state[SURVEY_KEY] = survey_id
+        st.session_state["_surveys_select"] = survey_id
     st.rerun()
 
 
@@ -83,7 +84,7 @@ with st.expander(t("surveys.new"), expanded=not surveys):
 # --- import a definition file ----------------------------------------------
 with st.expander(t("surveys.import")):
     upload = st.file_uploader(t("surveys.import"), type=["json"], key="definition_upload", label_visibility="collapsed")
-    if upload is not None and st.button(t("surveys.import_button")):
+    if upload is not None and st.button(t("surveys.import_button"), key="definition_import"):
         try:
             defn = definition_file.load(upload.getvalue())
             with database().session() as s:
@@ -101,6 +102,11 @@ st.subheader(t("surveys.manage"))
 by_id = {x.id: x for x in surveys}
 ids = list(by_id)
 current = st.session_state.get(SURVEY_KEY)
+just_made = st.session_state.pop("_surveys_select", None)
+if just_made in by_id:
+    st.session_state["manage_survey"] = just_made  # select the survey just created or copied
+elif st.session_state.get("manage_survey") not in by_id:
+    st.session_state.pop("manage_survey", None)  # it was deleted, or is archived and hidden
 chosen_id = st.selectbox(
     t("common.survey"),
     ids,

@@ -528,7 +528,7 @@ def course() -> SurveyDefinition:
                 _item(f"{code}_p", "perception", sat.code, f"{zh}：您的实际满意程度",
                     f"{en}: how satisfied are you?", code),
                 _item(f"{code}_e", "expectation", sat.code, f"{zh}：您期望（目标）的满意程度",
-                      f"{en}: how satisfied did you expect (target) to be?", code),
+                      f"{en}: what level of satisfaction do you expect (your target)?", code),
             ]  # fmt: skip
     nodes += [
         _item("overall", "overall", sat.code, "总体而言，您对这门课程的满意程度",

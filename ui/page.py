@@ -16,7 +16,9 @@ def start(title_key: str, intro_key: str | None = None) -> None:
 
 
 def problem_text(p: Problem) -> str:
-    where = f"{p.where}: " if p.where and not p.where.startswith(("nodes[", "title")) else ""
+    # file.* messages name the place themselves; node problems name their code
+    named = p.message.startswith("file.") or p.where.startswith(("nodes[", "title"))
+    where = f"{p.where}: " if p.where and not named else ""
     return where + t(p.message, **p.params)
 
 

@@ -97,3 +97,26 @@ def test_the_definition_downloads_as_json(app: AppTest, app_database):
     at.selectbox(key="manage_survey").set_value(first.id).run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert text("en", "surveys.export") in labels
+
+
+def test_a_definition_file_imports_as_a_new_survey(app: AppTest, app_database):
+    from survey import definition_file, templates
+
+    at = open_page(app, "surveys")
+    data = definition_file.dump(templates.build("canteen"))
+    at.file_uploader(key="definition_upload").upload("canteen.json", data, "application/json").run()
+    at.button(key="definition_import").click().run()
+    assert not at.exception and not at.error
+    assert [x.template for x in surveys_in(app_database)].count("canteen") == 1
+
+
+def test_a_hostile_definition_file_is_refused_with_reasons_and_nothing_written(app: AppTest, app_database):
+    at = open_page(app, "surveys")
+    before = surveys_in(app_database)
+    bad = b'{"format": "satisfaction-survey", "version": 1, "title_zh": 5, "nodes": "DROP TABLE survey"}'
+    at.file_uploader(key="definition_upload").upload("bad.json", bad, "application/json").run()
+    at.button(key="definition_import").click().run()
+    assert not at.exception
+    assert at.error and at.error[0].value.startswith(text("en", "surveys.import_refused"))
+    assert "title_zh" in at.error[0].value
+    assert surveys_in(app_database) == before
