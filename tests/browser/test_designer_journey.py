@@ -1,9 +1,24 @@
 """A new user in Chromium: opens the app, switches to English, creates a survey from a template, sees it listed."""
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from survey import templates
 from survey.i18n import text
+
+
+def choose(page: Page, selectbox, option: str) -> None:
+    """Pick an option of a Streamlit selectbox, opening it again if the first click came mid-animation."""
+    combobox = selectbox.get_by_role("combobox")
+    expect(combobox).to_be_visible()
+    for _ in range(5):
+        combobox.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=3000)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r}")
 
 
 def test_switch_language_and_create_a_survey_from_a_template(page: Page, wait_for_app):
@@ -18,9 +33,8 @@ def test_switch_language_and_create_a_survey_from_a_template(page: Page, wait_fo
     expect(page.locator('[data-testid="stSidebarNav"]').get_by_text(text("en", "nav.designer"))).to_be_visible()
 
     main.get_by_text(text("en", "surveys.new")).click()
-    main.locator('[data-testid="stSelectbox"]').filter(has_text=text("en", "surveys.template")).click()
     title = templates.TEMPLATES["servqual"][1]
-    page.get_by_role("option", name=title).click()
+    choose(page, main.locator('[data-testid="stSelectbox"]').filter(has_text=text("en", "surveys.template")), title)
     wait_for_app(page)
     expect(main.get_by_label(text("en", "surveys.title_en")).first).to_have_value(title)
     main.get_by_role("button", name=text("en", "surveys.create")).click()
