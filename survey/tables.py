@@ -62,7 +62,10 @@ class Survey(Base):
 
 class SurveyVersion(Base):
     __tablename__ = "survey_version"
-    __table_args__ = (UniqueConstraint("survey_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("survey_id", "number"),
+        UniqueConstraint("link_token", name="uq_survey_version_link_token"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
@@ -73,6 +76,10 @@ class SurveyVersion(Base):
     template: Mapped[str | None] = mapped_column(String(50), nullable=True)
     weight_rules: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The in-app questionnaire: a version is answered through an unguessable link.
+    link_token: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    accepting_answers: Mapped[bool] = mapped_column(Boolean, default=False)
+    one_answer_per_token: Mapped[bool] = mapped_column(Boolean, default=False)
 
     survey: Mapped[Survey] = relationship(back_populates="versions")
     scales: Mapped[list[Scale]] = relationship(cascade="all, delete-orphan", order_by="Scale.position")
@@ -165,7 +172,22 @@ class ImportBatch(Base):
     rows_imported: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
+    encoding: Mapped[str | None] = mapped_column(String(30), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ImportMapping(Base):
+    """The column mapping and answer-label mapping last used for a survey, offered on the next upload."""
+
+    __tablename__ = "import_mapping"
+    __table_args__ = (UniqueConstraint("survey_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    columns: Mapped[dict] = mapped_column(JSON, default=dict)  # file column → item / field, or null to skip
+    labels: Mapped[dict] = mapped_column(JSON, default=dict)  # answer text → scale point
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
 class Response(Base):
@@ -177,7 +199,11 @@ class Response(Base):
     """
 
     __tablename__ = "response"
-    __table_args__ = (Index("ix_response_survey_version", "survey_id", "version_id"),)
+    __table_args__ = (
+        Index("ix_response_survey_version", "survey_id", "version_id"),
+        # one answer per questionnaire token, where the link asks for that
+        UniqueConstraint("survey_id", "token", name="uq_response_survey_token"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
@@ -191,6 +217,7 @@ class Response(Base):
     )
     submitted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     wave: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    token: Mapped[str | None] = mapped_column(String(100), nullable=True)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     meta: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -42,3 +42,34 @@ def test_migrating_twice_changes_nothing(database_url):
     migrate(engine)
     assert schema_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_surveys_and_responses_of_the_first_schema_survive_every_upgrade(database_url):
+    engine = make_engine(database_url)
+    migrate(engine, revisions()[0])
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'class', CURRENT_TIMESTAMP)"))
+        c.execute(
+            text(
+                "INSERT INTO survey (id, workspace_id, title_zh, title_en, archived, created_at, updated_at) "
+                "VALUES (1, 1, '课程', 'Course', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO survey_version (id, workspace_id, survey_id, number, description_zh, description_en, "
+                "weight_rules, created_at) VALUES (1, 1, 1, 1, '', '', '[]', CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO response (workspace_id, survey_id, version_id, submitted_at, answers, attributes, meta) "
+                "VALUES (1, 1, 1, CURRENT_TIMESTAMP, '{\"q1\": 4}', '{}', '{}')"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT title_en FROM survey")).scalar_one() == "Course"
+        assert c.execute(text("SELECT count(*) FROM response")).scalar_one() == 1
+        assert c.execute(text("SELECT accepting_answers FROM survey_version")).scalar_one() in (False, 0)
+    engine.dispose()
