@@ -60,9 +60,27 @@ def _alembic_config() -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema to `revision` (all migrations by default)."""
     cfg = _alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, revision)
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, revision)
+        return
+    # SQLite alters a table by copying it and dropping the old one; with foreign keys
+    # on, that drop would cascade and delete the rows that point at it (responses!).
+    # The pragma only takes effect outside a transaction.
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # end the implicit transaction so that the pragma holds
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left rows without their parent: {broken[:5]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def schema_revision(engine: Engine) -> str | None:
