@@ -48,7 +48,9 @@ def test_surveys_and_responses_of_the_first_schema_survive_every_upgrade(databas
     engine = make_engine(database_url)
     migrate(engine, revisions()[0])
     with engine.begin() as c:
-        c.execute(text("INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'class', CURRENT_TIMESTAMP)"))
+        c.execute(
+            text("INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'class', CURRENT_TIMESTAMP)")
+        )
         c.execute(
             text(
                 "INSERT INTO survey (id, workspace_id, title_zh, title_en, archived, created_at, updated_at) "

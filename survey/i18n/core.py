@@ -1,14 +1,4 @@
-"""The one translation table: every text a user reads, in zh-CN and en.
-
-Keys are stable ids; values are (zh, en) with `{name}` placeholders. Pages
-reach it through `ui.i18n.t`; the survey layer uses `text` for files it
-writes (reports, exports) and raises errors that carry ids, not sentences.
-"""
-
-from __future__ import annotations
-
-LANGUAGES = ("zh", "en")
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+"""Texts of the app shell, the survey pages and survey definitions (zh, en)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- app and navigation
@@ -275,19 +265,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "def.ahp_shape_bad": ("两两比较矩阵的大小与节点数不符。", "The pairwise comparison matrix does not match the nodes."),
     "def.ahp_value_bad": ("两两比较矩阵只能包含正数。", "The pairwise comparison matrix may only hold positive numbers."),
 }
-
-
-def text(lang: str, key: str, **params: object) -> str:
-    """The message `key` in `lang` ("zh" or "en"), with its placeholders filled.
-
-    An unknown key comes back as the key itself, so a missing translation is
-    visible rather than fatal.
-    """
-    pair = MESSAGES.get(key)
-    if pair is None:
-        return key
-    template = pair[0] if lang == "zh" else pair[1]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template

@@ -1,0 +1,39 @@
+"""The one translation table: every text a user reads, in zh-CN and en.
+
+Keys are stable ids; values are (zh, en) with `{name}` placeholders. The
+table is kept in one module per area of the product (core, importing,
+answering) and joined here; a key may be defined only once. Pages reach it
+through `ui.i18n.t`; the survey layer uses `text` for files it writes
+(reports, exports) and raises errors that carry ids, not sentences.
+"""
+
+from __future__ import annotations
+
+from survey.i18n import answering, core, importing
+
+LANGUAGES = ("zh", "en")
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+PARTS = (core.MESSAGES, importing.MESSAGES, answering.MESSAGES)
+MESSAGES: dict[str, tuple[str, str]] = {}
+for _part in PARTS:
+    _clash = MESSAGES.keys() & _part.keys()
+    if _clash:
+        raise RuntimeError(f"translation ids defined twice: {sorted(_clash)}")
+    MESSAGES.update(_part)
+
+
+def text(lang: str, key: str, **params: object) -> str:
+    """The message `key` in `lang` ("zh" or "en"), with its placeholders filled.
+
+    An unknown key comes back as the key itself, so a missing translation is
+    visible rather than fatal.
+    """
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key
+    template = pair[0] if lang == "zh" else pair[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

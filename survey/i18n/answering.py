@@ -1,0 +1,3 @@
+"""Texts of the in-app questionnaire and its links (zh, en)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
