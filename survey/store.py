@@ -215,10 +215,12 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
 def structure(defn: SurveyDefinition) -> tuple:
     """What responses depend on: item codes, the tree's shape, roles and scale ranges.
 
-    Labels, weights and the required flag are not part of it: fixing a typo or
-    re-weighting does not change what an answer means.
+    Labels, weights, the required flag and scales no item uses are not part of
+    it: fixing a typo, re-weighting or adding a scale does not change what an
+    answer means.
     """
-    scales = tuple(sorted((sc.code, sc.minimum, sc.maximum) for sc in defn.scales))
+    used = {n.scale for n in defn.nodes if n.scale}
+    scales = tuple(sorted((sc.code, sc.minimum, sc.maximum) for sc in defn.scales if sc.code in used))
     nodes = tuple(sorted((n.code, n.kind, n.parent or "", n.role or "", n.scale or "") for n in defn.nodes))
     return scales, nodes
 

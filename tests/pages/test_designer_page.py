@@ -1,5 +1,6 @@
 """The indicator-system designer in AppTest: edits persist, versions protect answered data."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from survey import store
@@ -137,3 +138,33 @@ def test_title_edit_persists(app, app_database):
     assert not at.exception
     summary, _, _ = survey_state(app_database, "Course satisfaction 2026")
     assert summary.title_zh == "课程满意度 2026"
+
+
+def test_weights_from_stated_importance_follow_the_textbook_importance(app, app_database):
+    at, survey_id = designer_on(app, app_database, "Customer experience")
+    key = f"{survey_id}_1_0"
+    _, defn, _ = survey_state(app_database, "Customer experience")
+    dimension = next(n.code for n in defn.nodes if n.kind == "dimension")
+    at.selectbox(key=f"group_{key}").set_value(f"{dimension}|node").run()
+    at.radio(key=f"method_{key}_{dimension}").set_value("importance").run()
+    at.button(key=f"apply_importance_{key}").click().run()
+    assert not at.exception and not at.error
+    _, after, _ = survey_state(app_database, "Customer experience")
+    # textbook importance (Fig. 3-1): product 6, price 7, convenience 9, brand 7, service 5, relationship 3
+    weights = [after.node(c.code).weight for c in after.children(dimension)]
+    assert weights == [pytest.approx(v / 37) for v in (6, 7, 9, 7, 5, 3)]
+    assert after.weight_rule(dimension).method == "importance"
+
+
+def test_a_scale_can_be_added_with_labels_in_both_languages(app, app_database):
+    at, survey_id = designer_on(app, app_database, "Course")
+    key = f"{survey_id}_1_0"
+    _, before, _ = survey_state(app_database, "Course")
+    at.selectbox(key=f"add_kind_{key}").set_value("7").run()
+    at.button(key=f"add_scale_{key}").click().run()
+    assert not at.exception and not at.error
+    _, after, versions = survey_state(app_database, "Course")
+    added = [s for s in after.scales if s.code not in {x.code for x in before.scales}]
+    assert len(added) == 1 and (added[0].minimum, added[0].maximum) == (1, 7)
+    assert all(p.label_zh and p.label_en for p in added[0].points)
+    assert len(versions) == 1  # a scale no item uses yet does not change what the answers mean
