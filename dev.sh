@@ -170,6 +170,8 @@ app)
     ensure_venv
     ensure_requirements app requirements.txt
     unlock_venv
+    # migrate the database (and load the demo surveys on first start) before serving
+    "$PY" -m survey.setup | sed 's/^/dev.sh: /'
     say "streamlit run app.py (http://127.0.0.1:8501 unless overridden) $*"
     exec "$PY" -m streamlit run app.py --server.address=127.0.0.1 --server.port=8501 \
         --server.headless=true --browser.gatherUsageStats=false "$@"
