@@ -3,7 +3,20 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.respondent import follow_link_language
 from ui.state import database
+
+if "s" in st.query_params:
+    # A respondent's link (/answer?s=<token>): the questionnaire alone, no staff pages, no sidebar.
+    follow_link_language()
+    st.set_page_config(page_title=t("answer.page_title"), page_icon="📝", layout="centered")
+    database()
+    # The same page twice: at /answer (the links' form; a default page's own path would not
+    # match it) and as the default, for /?s=<token>.
+    answer = st.Page("pages/answer.py", title=t("nav.answer"), icon="📝", url_path="answer")
+    landing = st.Page("pages/answer.py", title=t("nav.answer"), icon="📝", url_path="answer-here", default=True)
+    st.navigation([answer, landing], position="hidden").run()
+    st.stop()
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
 database()  # migrate and load the demo surveys on first start
@@ -13,6 +26,7 @@ pages = {
         st.Page("pages/surveys.py", title=t("nav.surveys"), icon="🗂️", url_path="surveys", default=True),
         st.Page("pages/designer.py", title=t("nav.designer"), icon="🧭", url_path="designer"),
         st.Page("pages/preview.py", title=t("nav.preview"), icon="📝", url_path="preview"),
+        st.Page("pages/links.py", title=t("nav.links"), icon="🔗", url_path="links"),
     ],
 }
 st.navigation(pages).run()

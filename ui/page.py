@@ -6,9 +6,11 @@ import streamlit as st
 
 from survey.definition import Problem
 from ui.i18n import language_selector, t
+from ui.navigation import run_through_app
 
 
 def start(title_key: str, intro_key: str | None = None) -> None:
+    run_through_app()
     language_selector()
     st.title(t(title_key))
     if intro_key:

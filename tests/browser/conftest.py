@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -83,11 +84,22 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false",
+                "--server.fileWatcherType=none",
             ],
-            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, stopped as a whole
         )
 
@@ -98,8 +110,9 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode} before serving; its output:\n{output()}",
-                            pytrace=False)
+                pytest.fail(
+                    f"streamlit exited with {proc.returncode} before serving; its output:\n{output()}", pytrace=False
+                )
             try:
                 with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
@@ -107,8 +120,9 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT:.0f} s; its output:\n{output()}",
-                            pytrace=False)
+                pytest.fail(
+                    f"streamlit not healthy after {SERVER_START_TIMEOUT:.0f} s; its output:\n{output()}", pytrace=False
+                )
             time.sleep(0.25)
         yield base_url
     finally:
@@ -139,9 +153,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
 
 _APP = '[data-testid="stApp"]'
 _CONNECTED = f'{_APP}[data-test-connection-state="CONNECTED"]'
-_SCRIPT_DONE = (
-    f'{_APP}[data-test-script-state="notRunning"], {_APP}[data-test-script-state="compilationError"]'
-)
+_SCRIPT_DONE = f'{_APP}[data-test-script-state="notRunning"], {_APP}[data-test-script-state="compilationError"]'
 
 
 def wait_for_app(page: Page, text: str | None = None, *, timeout: float = 60_000, settle_ms: int = 200) -> None:
@@ -162,3 +174,17 @@ def wait_for_app(page: Page, text: str | None = None, *, timeout: float = 60_000
 def wait_for_app_fixture():
     """The `wait_for_app(page, text=None, *, timeout=60_000)` helper, for tests to call."""
     return wait_for_app
+
+
+def choose(page: Page, selectbox, option: str) -> None:
+    """Pick an option of a Streamlit selectbox, opening it again if the first click came mid-animation."""
+    combobox = selectbox.get_by_role("combobox")
+    expect(combobox).to_be_visible()
+    for _ in range(5):
+        combobox.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=3000)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r}")

@@ -1,24 +1,10 @@
 """A new user in Chromium: opens the app, switches to English, creates a survey from a template, sees it listed."""
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from survey import templates
 from survey.i18n import text
-
-
-def choose(page: Page, selectbox, option: str) -> None:
-    """Pick an option of a Streamlit selectbox, opening it again if the first click came mid-animation."""
-    combobox = selectbox.get_by_role("combobox")
-    expect(combobox).to_be_visible()
-    for _ in range(5):
-        combobox.click()
-        try:
-            page.get_by_role("option", name=option).click(timeout=3000)
-            return
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    raise AssertionError(f"could not choose {option!r}")
+from tests.browser.conftest import choose
 
 
 def test_switch_language_and_create_a_survey_from_a_template(page: Page, wait_for_app):

@@ -1,0 +1,54 @@
+"""A respondent answers through a link: /answer?s=<link token>[&t=<personal token>][&lang=en]."""
+
+import streamlit as st
+
+from survey import answering
+from ui.i18n import lang, t
+from ui.navigation import run_through_app
+from ui.questionnaire import render
+from ui.respondent import ANSWERED_KEY, answered_key, language_switch, show_refusal
+from ui.state import database
+
+run_through_app()
+language_switch()
+link = st.query_params.get("s", "")
+personal = st.query_params.get("t") or None
+
+try:
+    with database().session() as s:
+        linked = answering.questionnaire_for_link(s, link)
+except answering.LinkNotFound:
+    st.error(t("answer.unknown_link"))
+    st.stop()
+
+defn = linked.definition
+answered = st.session_state.setdefault(ANSWERED_KEY, [])
+if answered_key(link, personal) in answered:
+    st.header(defn.title(lang()))
+    st.success(t("answer.thanks"))
+    st.caption(t("answer.thanks_more"))
+    st.stop()
+if not linked.is_open:
+    st.header(defn.title(lang()))
+    st.error(t("answer.closed"))
+    st.stop()
+try:
+    with database().session() as s:
+        answering.check_respondent(s, linked, personal)
+except answering.AnswerRefused as refused:
+    st.header(defn.title(lang()))
+    show_refusal(refused.problems, defn)
+    st.stop()
+
+submission = render(defn, lang(), key=f"answer_{linked.version_id}")
+if submission is not None:
+    try:
+        with database().session() as s:
+            answering.submit_answer(s, link, submission.answers, submission.attributes, respondent_token=personal)
+    except answering.LinkNotFound:
+        st.error(t("answer.unknown_link"))
+    except answering.AnswerRefused as refused:
+        show_refusal(refused.problems, defn)
+    else:
+        answered.append(answered_key(link, personal))
+        st.rerun()

@@ -1,0 +1,131 @@
+"""Questionnaire links: open a survey for answers, show its link and QR code, make personal links."""
+
+import os
+
+import streamlit as st
+
+from survey import answering
+from ui.i18n import lang, t
+from ui.page import start
+from ui.qr import qr_png
+from ui.state import database, workspace_id
+from ui.survey_picker import choose_survey
+
+PUBLIC_URL_ENV = "SURVEY_PUBLIC_URL"  # the app's address for respondents, when the browser's is not it
+FALLBACK_URL = "http://localhost:8501"
+BASE_URL_KEY = "links_base_url"
+
+start("links.title", "links.intro")
+ws = workspace_id()
+chosen = choose_survey()
+if chosen is None:
+    st.stop()
+flash = st.session_state.pop("_links_flash", None)
+if flash:
+    st.success(flash)
+
+
+def done(message: str | None = None) -> None:
+    st.session_state["_links_flash"] = message
+    st.rerun()
+
+
+with database().session() as s:
+    state = answering.link_state(s, ws, chosen.id)
+
+# --- open or close ----------------------------------------------------------
+if state.is_open:
+    st.success(t("links.state_open", version=state.link_version))
+elif state.link_token:
+    st.warning(t("links.state_closed"))
+else:
+    st.info(t("links.state_never"))
+moved = state.link_version is not None and state.link_version != state.current_version
+if moved:
+    st.warning(t("links.old_version", link_version=state.link_version, version=state.current_version))
+
+open_col, close_col, _ = st.columns([1, 1, 2])
+open_label = t("links.move", version=state.current_version) if moved else t("links.open")
+if open_col.button(open_label, type="primary", disabled=state.is_open and not moved, key=f"open_{chosen.id}"):
+    with database().session() as s:
+        answering.open_for_answers(s, ws, chosen.id)
+        s.commit()
+    done()
+if close_col.button(t("links.close"), disabled=not state.is_open, key=f"close_{chosen.id}"):
+    with database().session() as s:
+        answering.close_for_answers(s, ws, chosen.id)
+        s.commit()
+    done()
+
+# --- the link and its QR code (the address is set at the bottom of the page) ---
+detected = os.environ.get(PUBLIC_URL_ENV) or answering.base_url_of(st.context.url, "links") or FALLBACK_URL
+base_url = st.session_state.setdefault(BASE_URL_KEY, detected).strip()
+base_ok = answering.base_url_of(base_url, "") is not None
+if not base_ok:
+    st.error(t("links.base_url_bad", url=base_url))
+elif state.link_token:
+    url = answering.answer_url(base_url, state.link_token)
+    link_col, qr_col = st.columns([3, 2])
+    link_col.subheader(t("links.link"))
+    link_col.code(url, language=None, wrap_lines=True)
+    png = qr_png(url)
+    link_col.download_button(
+        t("links.qr_download"), data=png, file_name=f"survey-{chosen.id}-qr.png", mime="image/png", key="qr_download"
+    )
+    qr_col.image(png, caption=t("links.qr_caption"), width=300)
+
+# --- who may answer, and how many have ------------------------------------------
+per_token = st.toggle(
+    t("links.one_per_token"),
+    value=state.one_answer_per_token,
+    help=t("links.one_per_token_help"),
+    key=f"per_token_{chosen.id}_{state.one_answer_per_token}",
+)
+if per_token != state.one_answer_per_token:
+    with database().session() as s:
+        answering.set_one_answer_per_token(s, ws, chosen.id, per_token)
+        s.commit()
+    done(t("links.one_per_token_on") if per_token else t("links.one_per_token_off"))
+if state.one_answer_per_token and state.personal_links == 0:
+    st.warning(t("links.one_per_token_no_links"))
+
+answers_col, personal_col, refresh_col = st.columns(3, vertical_alignment="center")
+answers_col.metric(t("links.answers", version=state.link_version or state.current_version), state.answers)
+personal_col.metric(t("links.personal_answered"), f"{state.personal_answered} / {state.personal_links}")
+refresh_col.button(t("links.refresh"), key="links_refresh")  # any click runs the page again
+
+# --- personal links -------------------------------------------------------------
+st.subheader(t("links.personal"))
+st.caption(t("links.personal_help"))
+if state.link_token is None:
+    st.info(t("links.personal_need_open"))
+else:
+    count_col, make_col, _ = st.columns([1, 1, 2], vertical_alignment="bottom")
+    count = count_col.number_input(
+        t("links.personal_count"), min_value=1, max_value=answering.PERSONAL_LINKS_AT_ONCE, value=40, step=1
+    )
+    if make_col.button(t("links.personal_create"), key=f"personal_{chosen.id}"):
+        try:
+            with database().session() as s:
+                made = answering.create_personal_links(s, ws, chosen.id, int(count))
+                s.commit()
+        except ValueError:
+            st.error(t("links.count_bad"))
+        else:
+            done(t("links.personal_created", count=len(made)))
+    with database().session() as s:
+        personal = answering.personal_links(s, ws, chosen.id)
+    if personal and base_ok:
+        st.download_button(
+            t("links.personal_download"),
+            data=answering.personal_links_csv(personal, base_url, state.link_token, lang()),
+            file_name=f"survey-{chosen.id}-personal-links.csv",
+            mime="text/csv",
+            key="personal_download",
+        )
+    elif not personal:
+        st.caption(t("links.personal_none"))
+
+# --- the app's address, as respondents reach it -------------------------------------
+st.divider()
+st.text_input(t("links.base_url"), key=BASE_URL_KEY, help=t("links.base_url_help"))

@@ -1,0 +1,439 @@
+"""The in-app questionnaire: links that open a survey for answers, and the answers they bring.
+
+Staff side (every function takes the workspace, like `survey.store`, and the
+caller commits): a survey's current version is opened for answers under an
+unguessable link token (`secrets.token_urlsafe`), closed, reopened under the
+same token, and may be limited to one answer per respondent token. Personal
+respondent tokens (one per student of a class, say) are kept as `Respondent`
+rows whose external id is ``"link:" + token``, so that an id from an imported
+file can never pass for one.
+
+Respondent side (no workspace: the link token is the key):
+`questionnaire_for_link` finds what a link opens and `submit_answer` stores one
+response in its own transaction. With one answer per token the response keeps
+the respondent token, and the unique constraint on (survey, token) is the
+final guard against a second answer, also against two at the same moment.
+
+The link a respondent opens is ``<base>/answer?s=<link token>[&t=<respondent
+token>][&lang=en]`` (`answer_url`).
+
+Refusals raise `AnswerRefused`, whose problems carry translation ids
+(``answer.*``) and, for a question, its item code in `where`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from survey import store
+from survey import tables as t
+from survey.definition import Problem, SurveyDefinition
+from survey.i18n import text
+
+ANSWER_PATH = "answer"  # the respondent page's url_path in app.py
+LINK_TOKEN_BYTES = 16  # 128 random bits → 22 URL-safe characters
+PERSONAL_TOKEN_BYTES = 9  # 72 random bits → 12 characters, short enough to type from paper
+PERSONAL_PREFIX = "link:"  # Respondent.external_id of a personal link
+TOKEN_MAX = 64  # longer tokens in a URL are refused before any look-up
+ATTRIBUTE_MAX = 200  # characters kept of a text answer (the form allows as many)
+PERSONAL_LINKS_AT_ONCE = 1000
+
+_TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_-]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class LinkNotFound(store.NotFound):
+    """No survey version is reached by this link token."""
+
+
+class AnswerRefused(ValueError):
+    """The answer was not stored; `problems` say why (translation ids, item code in `where`)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(", ".join(p.message for p in problems))
+        self.problems = problems
+
+    @property
+    def ids(self) -> list[str]:
+        return [p.message for p in self.problems]
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What the staff page shows about a survey's questionnaire link.
+
+    `link_version` is the number of the version the link opens (None before the
+    first opening); it is older than `current_version` when the survey got a new
+    version after the link was opened. `answers` counts the responses to the
+    link's version (or to the current version while there is no link).
+    """
+
+    survey_id: int
+    current_version: int
+    link_version: int | None
+    link_token: str | None
+    accepting: bool
+    one_answer_per_token: bool
+    answers: int
+    personal_links: int
+    personal_answered: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.link_token is not None and self.accepting
+
+
+@dataclass(frozen=True)
+class LinkedQuestionnaire:
+    """The survey version a link opens, as the respondent page needs it."""
+
+    workspace_id: int
+    survey_id: int
+    version_id: int
+    definition: SurveyDefinition
+    is_open: bool
+    one_answer_per_token: bool
+
+
+@dataclass(frozen=True)
+class PersonalLink:
+    number: int  # 1, 2, … in the order the links were made
+    token: str
+    answered: bool
+
+
+# --- staff: opening and closing ---------------------------------------------
+
+
+def _link_version(s: Session, survey_id: int) -> t.SurveyVersion | None:
+    return s.scalars(
+        select(t.SurveyVersion)
+        .where(t.SurveyVersion.survey_id == survey_id, t.SurveyVersion.link_token.is_not(None))
+        .order_by(t.SurveyVersion.number.desc())
+    ).first()
+
+
+def open_for_answers(s: Session, workspace_id: int, survey_id: int) -> LinkState:
+    """Open the survey's current version for answers.
+
+    The first opening makes the link token; reopening keeps it. When an older
+    version holds the link, the link (with its one-answer-per-token setting)
+    moves to the current version, so a printed QR code keeps working.
+    """
+    current = store.current_version(s, workspace_id, survey_id)
+    holder = _link_version(s, survey_id)
+    if holder is not None and holder.id != current.id:
+        token, per_token = holder.link_token, holder.one_answer_per_token
+        holder.link_token, holder.accepting_answers = None, False
+        s.flush()  # free the unique token before the current version takes it
+        current.link_token, current.one_answer_per_token = token, per_token
+    elif current.link_token is None:
+        current.link_token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
+    current.accepting_answers = True
+    s.flush()
+    return link_state(s, workspace_id, survey_id)
+
+
+def close_for_answers(s: Session, workspace_id: int, survey_id: int) -> LinkState:
+    """Stop taking answers through the survey's link; the token is kept for reopening."""
+    store.get_survey(s, workspace_id, survey_id)
+    for version in s.scalars(select(t.SurveyVersion).where(t.SurveyVersion.survey_id == survey_id)):
+        version.accepting_answers = False
+    s.flush()
+    return link_state(s, workspace_id, survey_id)
+
+
+def set_one_answer_per_token(s: Session, workspace_id: int, survey_id: int, on: bool) -> LinkState:
+    """Require (or stop requiring) a personal respondent token, good for one answer each."""
+    current = store.current_version(s, workspace_id, survey_id)  # also checks the workspace
+    version = _link_version(s, survey_id) or current
+    version.one_answer_per_token = bool(on)
+    s.flush()
+    return link_state(s, workspace_id, survey_id)
+
+
+def link_state(s: Session, workspace_id: int, survey_id: int) -> LinkState:
+    current = store.current_version(s, workspace_id, survey_id)
+    holder = _link_version(s, survey_id)
+    shown = holder or current
+    issued, answered = _personal_counts(s, survey_id)
+    return LinkState(
+        survey_id=survey_id,
+        current_version=current.number,
+        link_version=holder.number if holder else None,
+        link_token=holder.link_token if holder else None,
+        accepting=bool(holder and holder.accepting_answers),
+        one_answer_per_token=shown.one_answer_per_token,
+        answers=store.response_count(s, workspace_id, survey_id, shown.id),
+        personal_links=issued,
+        personal_answered=answered,
+    )
+
+
+# --- staff: personal links --------------------------------------------------
+
+
+def create_personal_links(s: Session, workspace_id: int, survey_id: int, count: int) -> list[str]:
+    """Make `count` new personal respondent tokens for the survey; returns them."""
+    store.get_survey(s, workspace_id, survey_id)
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= PERSONAL_LINKS_AT_ONCE:
+        raise ValueError("links.count_bad")
+    tokens = [secrets.token_urlsafe(PERSONAL_TOKEN_BYTES) for _ in range(count)]
+    s.add_all(
+        t.Respondent(workspace_id=workspace_id, survey_id=survey_id, external_id=PERSONAL_PREFIX + token)
+        for token in tokens
+    )
+    s.flush()
+    return tokens
+
+
+def personal_links(s: Session, workspace_id: int, survey_id: int) -> list[PersonalLink]:
+    """Every personal link made for the survey, oldest first, with whether it has been answered."""
+    store.get_survey(s, workspace_id, survey_id)
+    answered = select(t.Response.id).where(t.Response.respondent_id == t.Respondent.id).exists()
+    rows = s.execute(
+        select(t.Respondent.external_id, answered)
+        .where(t.Respondent.survey_id == survey_id, t.Respondent.external_id.startswith(PERSONAL_PREFIX))
+        .order_by(t.Respondent.id)
+    ).all()
+    return [
+        PersonalLink(number, external_id.removeprefix(PERSONAL_PREFIX), bool(done))
+        for number, (external_id, done) in enumerate(rows, start=1)
+    ]
+
+
+def _personal_counts(s: Session, survey_id: int) -> tuple[int, int]:
+    personal = (t.Respondent.survey_id == survey_id, t.Respondent.external_id.startswith(PERSONAL_PREFIX))
+    issued = s.scalar(select(func.count()).select_from(t.Respondent).where(*personal)) or 0
+    answered = (
+        s.scalar(
+            select(func.count(func.distinct(t.Response.respondent_id)))
+            .join(t.Respondent, t.Respondent.id == t.Response.respondent_id)
+            .where(*personal)
+        )
+        or 0
+    )
+    return issued, answered
+
+
+def personal_links_csv(links: list[PersonalLink], base_url: str, link_token: str, lang: str) -> bytes:
+    """The personal links as a CSV file (UTF-8 with BOM, so that Excel shows Chinese): number, token, link, answered."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([text(lang, f"links.csv.{c}") for c in ("number", "token", "link", "answered")])
+    for link in links:
+        writer.writerow(
+            [
+                link.number,
+                link.token,
+                answer_url(base_url, link_token, respondent_token=link.token),
+                text(lang, "common.yes") if link.answered else text(lang, "common.no"),
+            ]
+        )
+    return out.getvalue().encode("utf-8-sig")
+
+
+# --- links as URLs ----------------------------------------------------------
+
+
+def answer_url(base_url: str, link_token: str, *, respondent_token: str | None = None, lang: str | None = None) -> str:
+    """``<base>/answer?s=<link token>[&t=<respondent token>][&lang=<lang>]``."""
+    params = {"s": link_token}
+    if respondent_token:
+        params["t"] = respondent_token
+    if lang:
+        params["lang"] = lang
+    return f"{base_url.rstrip('/')}/{ANSWER_PATH}?{urlencode(params)}"
+
+
+def base_url_of(page_url: str | None, page_path: str) -> str | None:
+    """The app's base URL from the URL of one of its pages (query and fragment dropped).
+
+    ``base_url_of("https://x.org/survey/links", "links") == "https://x.org/survey"``;
+    None when `page_url` is not an http(s) URL.
+    """
+    if not page_url:
+        return None
+    parts = urlsplit(page_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    path = parts.path.rstrip("/")
+    if page_path and path.endswith("/" + page_path):
+        path = path.removesuffix("/" + page_path)
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+# --- respondents: finding a link and answering ------------------------------
+
+
+def _token_ok(token: object) -> bool:
+    return isinstance(token, str) and 0 < len(token) <= TOKEN_MAX and bool(_TOKEN_CHARS.match(token))
+
+
+def questionnaire_for_link(s: Session, link_token: str | None) -> LinkedQuestionnaire:
+    """What a link opens, open or closed; `LinkNotFound` for a link that opens nothing."""
+    if not _token_ok(link_token):
+        raise LinkNotFound(link_token)
+    version = s.scalars(select(t.SurveyVersion).where(t.SurveyVersion.link_token == link_token)).first()
+    if version is None:
+        raise LinkNotFound(link_token)
+    survey = s.get(t.Survey, version.survey_id)
+    return LinkedQuestionnaire(
+        workspace_id=version.workspace_id,
+        survey_id=version.survey_id,
+        version_id=version.id,
+        definition=store.load_definition(s, version.workspace_id, version.id),
+        is_open=bool(version.accepting_answers) and not survey.archived,
+        one_answer_per_token=bool(version.one_answer_per_token),
+    )
+
+
+def check_respondent(s: Session, linked: LinkedQuestionnaire, respondent_token: str | None) -> int | None:
+    """The respondent id of a personal token (None without one), or `AnswerRefused` when the link cannot take it.
+
+    With one answer per token the token is needed, must be one made for this
+    survey, and must not have been answered with yet. Without that rule a
+    personal token is optional and an unknown one is ignored.
+    """
+    if not respondent_token:
+        if linked.one_answer_per_token:
+            raise AnswerRefused([Problem("", "answer.token_needed")])
+        return None
+    respondent_id = None
+    if _token_ok(respondent_token):
+        respondent_id = s.scalar(
+            select(t.Respondent.id).where(
+                t.Respondent.survey_id == linked.survey_id,
+                t.Respondent.external_id == PERSONAL_PREFIX + respondent_token,
+            )
+        )
+    if not linked.one_answer_per_token:
+        return respondent_id
+    if respondent_id is None:
+        raise AnswerRefused([Problem("", "answer.token_unknown")])
+    if _token_used(s, linked.survey_id, respondent_token, respondent_id):
+        raise AnswerRefused([Problem("", "answer.token_used")])
+    return respondent_id
+
+
+def _token_used(s: Session, survey_id: int, token: str, respondent_id: int | None) -> bool:
+    used = s.scalar(select(t.Response.id).where(t.Response.survey_id == survey_id, t.Response.token == token))
+    if used is None and respondent_id is not None:
+        used = s.scalar(select(t.Response.id).where(t.Response.respondent_id == respondent_id))
+    return used is not None
+
+
+def checked_answer(
+    defn: SurveyDefinition, answers: dict, attributes: dict
+) -> tuple[dict[str, float | None], dict[str, str]]:
+    """The answers as they will be stored, or `AnswerRefused` naming every problem.
+
+    Scored items: a whole number within the item's scale, or None (unanswered,
+    or "not applicable" where the scale offers it). A required item must be
+    given: a number, or None on a scale that offers "not applicable" (the form
+    sends None for that choice, and leaves out no item). Attributes: text, trimmed, control characters
+    removed, cut to `ATTRIBUTE_MAX` characters; a required one must not be empty.
+    Codes that are not items of the survey are refused.
+    """
+    scored = [n for n in defn.items if n.role != "attribute"]
+    texts = defn.items_with_role("attribute")
+    found: list[Problem] = []
+    known = {n.code for n in scored}
+    found += [Problem(str(code)[:64], "answer.unknown_item") for code in answers if code not in known]
+    known_texts = {n.code for n in texts}
+    found += [Problem(str(code)[:64], "answer.unknown_item") for code in attributes if code not in known_texts]
+
+    clean: dict[str, float | None] = {}
+    for item in scored:
+        value = answers.get(item.code)
+        scale = defn.scale(item.scale)
+        if value is None:
+            not_applicable = item.code in answers and scale is not None and scale.allow_na
+            if item.required and not not_applicable:
+                found.append(Problem(item.code, "answer.required_missing"))
+            clean[item.code] = None
+            continue
+        number = _whole_number(value)
+        if scale is None or number is None or not scale.minimum <= number <= scale.maximum:
+            low, high = (scale.minimum, scale.maximum) if scale else ("", "")
+            found.append(Problem(item.code, "answer.value_bad", {"low": low, "high": high}))
+            continue
+        clean[item.code] = float(number)
+
+    kept: dict[str, str] = {}
+    for item in texts:
+        value = attributes.get(item.code)
+        if value is not None and not isinstance(value, str):
+            found.append(Problem(item.code, "answer.text_bad"))
+            continue
+        cleaned = _CONTROL.sub("", value or "").strip()[:ATTRIBUTE_MAX].strip()
+        if cleaned:
+            kept[item.code] = cleaned
+        elif item.required:
+            found.append(Problem(item.code, "answer.required_missing"))
+    if found:
+        raise AnswerRefused(found)
+    return clean, kept
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        return None
+    return int(value)
+
+
+def submit_answer(
+    s: Session,
+    link_token: str,
+    answers: dict,
+    attributes: dict,
+    *,
+    respondent_token: str | None = None,
+) -> int:
+    """Store one response through a link, in one transaction of its own; returns the response id.
+
+    Unlike the rest of the store this commits (or rolls back): whether a
+    respondent token was already used is only certain at commit, where the
+    unique constraint on (survey, token) refuses the second of two answers.
+    Raises `LinkNotFound`, or `AnswerRefused` with ``answer.closed``,
+    ``answer.token_*`` or the problems of `checked_answer`.
+    """
+    linked = questionnaire_for_link(s, link_token)
+    if not linked.is_open:
+        raise AnswerRefused([Problem("", "answer.closed")])
+    respondent_id = check_respondent(s, linked, respondent_token)
+    clean, kept = checked_answer(linked.definition, answers, attributes)
+    response = t.Response(
+        workspace_id=linked.workspace_id,
+        survey_id=linked.survey_id,
+        version_id=linked.version_id,
+        respondent_id=respondent_id,
+        token=respondent_token if linked.one_answer_per_token else None,
+        wave=kept.get("wave", "")[:100] or None,
+        answers=clean,
+        attributes=kept,
+        meta={"source": "link"},
+    )
+    s.add(response)
+    try:
+        s.flush()
+        response_id = response.id
+        s.commit()
+    except IntegrityError:
+        s.rollback()
+        if linked.one_answer_per_token and _token_used(s, linked.survey_id, respondent_token, None):
+            raise AnswerRefused([Problem("", "answer.token_used")]) from None
+        raise
+    return response_id

@@ -1,0 +1,68 @@
+"""Texts of the Import responses page (zh, en); the importer's own messages are in importing.py."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "nav.import": ("导入答卷", "Import responses"),
+    "nav.data": ("数据", "Data"),
+    "impage.title": ("导入答卷", "Import responses"),
+    "impage.intro": (
+        "上传 CSV 或 Excel 文件（含中文 Windows 导出的 GBK 文件）：核对列的对应关系，查看每个有问题的行，然后一次导入；导入错了可以撤销整批。",
+        "Upload a CSV or Excel file (GBK files from Chinese Windows too): check how its columns map to the survey, see every row with a problem, import in one step, and undo a whole batch if it was wrong.",
+    ),
+    "impage.upload": ("答卷文件（CSV、TXT、XLSX、XLS）", "Response file (CSV, TXT, XLSX, XLS)"),
+    "impage.checking": ("正在读取并检查文件…", "Reading and checking the file…"),
+    "impage.detected": (
+        "文件类型 {kind}，编码 {encoding}，分隔符 {delimiter}，共 {rows} 行数据。",
+        "{kind} file, encoding {encoding}, delimiter {delimiter}, {rows} data rows.",
+    ),
+    "impage.unreadable": ("无法读取该文件。", "The file could not be read."),
+    "impage.mapping": ("列的对应关系", "Column mapping"),
+    "impage.mapping_help": (
+        "每一列对应问卷中的哪道题或哪个字段；已按题目代码和中英文题目自动对应，可以修改。修改后请点“重新检查”。下次上传会记住这次的对应关系。",
+        "Which survey item or field each column holds; proposed from item codes and labels in either language, and yours to change. Press “Check again” after a change. The mapping is remembered for the next upload.",
+    ),
+    "impage.file_column": ("文件中的列", "Column in the file"),
+    "impage.target": ("对应到", "Maps to"),
+    "impage.sample": ("示例值", "Sample values"),
+    "impage.labels": ("文字答案的分值", "Scores for text answers"),
+    "impage.labels_help": (
+        "文件中的文字答案（如“很满意”）换算成的分值。留空表示缺失（如“不适用”），绝不会记为 0。",
+        "The score each text answer in the file (such as “Very satisfied”) stands for. Leave it empty for a missing value (such as “Not applicable”); it never counts as 0.",
+    ),
+    "impage.answer_text": ("文字答案", "Answer text"),
+    "impage.count": ("次数", "Times"),
+    "impage.value": ("分值", "Score"),
+    "impage.value_help": ("留空 = 缺失值", "Empty = missing value"),
+    "impage.known": ("已识别", "Recognised"),
+    "impage.recheck": ("重新检查", "Check again"),
+    "impage.check": ("检查结果", "What the check found"),
+    "impage.rows_read": ("读取行数", "Rows read"),
+    "impage.rows_valid": ("可导入", "Rows that can be imported"),
+    "impage.rows_rejected": ("有问题", "Rows with problems"),
+    "impage.rows_imported": ("已导入", "Imported"),
+    "impage.problems": (
+        "发现 {count} 个问题，见下表（行号与文件中一致，第 1 行是表头）。",
+        "{count} problems found, listed below (row numbers as in the file; row 1 is the header).",
+    ),
+    "impage.all_good": ("全部 {rows} 行都可以导入。", "All {rows} rows can be imported."),
+    "impage.report_download": ("下载问题清单（CSV）", "Download the problem list (CSV)"),
+    "impage.policy": ("有问题的行怎么办", "What to do with rows that have problems"),
+    "impage.cannot_import": (
+        "现在还不能导入：请先修正文件或对应关系，或选择只导入没有问题的行。",
+        "Nothing can be imported yet: fix the file or the mapping, or choose to import only the valid rows.",
+    ),
+    "impage.import": ("导入", "Import"),
+    "impage.rejected_download": (
+        "下载被拒绝的行（修正后重新上传）",
+        "Download the rejected rows (fix them and upload again)",
+    ),
+    "impage.batches": ("导入记录", "Imports so far"),
+    "impage.no_batches": ("这份问卷还没有导入过文件。", "No files have been imported into this survey yet."),
+    "impage.file": ("文件", "File"),
+    "impage.when": ("时间", "When"),
+    "impage.undo_which": ("撤销哪一批导入", "Which import to undo"),
+    "impage.undo_confirm": (
+        "我明白：撤销会删除这一批的 {count} 份答卷，其他数据不受影响。",
+        "I understand: undoing deletes this batch's {count} responses and nothing else.",
+    ),
+    "impage.undo": ("撤销这批导入", "Undo this import"),
+}

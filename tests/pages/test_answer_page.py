@@ -1,0 +1,118 @@
+"""A respondent opens /answer?s=<token>: answers on the questionnaire alone, in zh or en, and is thanked."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from survey import answering, store
+from survey.db import open_database
+from survey.i18n import text
+from tests.pages.conftest import ROOT
+
+
+@pytest.fixture
+def course(app_database):
+    """(database, workspace id, course survey id, link token) with the course survey open for answers."""
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = next(x.id for x in store.list_surveys(s, ws) if x.title_en.startswith("Course"))
+        token = answering.open_for_answers(s, ws, survey_id).link_token
+        s.commit()
+    yield db, ws, survey_id, token
+    db.dispose()
+
+
+def respondent(token: str, *, personal: str | None = None, lang: str | None = "en") -> AppTest:
+    """The app as a respondent's link opens it (nothing in the session yet)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["s"] = token
+    if personal:
+        at.query_params["t"] = personal
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def answer_some(at: AppTest) -> AppTest:
+    questions = [r for r in at.radio if r.key and r.key.startswith("answer_")]
+    for radio in questions[:3]:  # the course's first questions, on a 1–5 scale
+        radio.set_value(5)
+    next(x for x in at.text_input if x.key.endswith("_class")).input("Class 2")
+    at.form_submit_button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def responses(db, ws, survey_id) -> int:
+    with db.session() as s:
+        return store.response_count(s, ws, survey_id)
+
+
+def test_a_respondent_answers_sees_thanks_and_cannot_send_it_twice(course):
+    db, ws, survey_id, token = course
+    before = responses(db, ws, survey_id)
+    at = respondent(token)
+    assert at.header[0].value == "Course satisfaction survey (demo)"
+    assert not at.sidebar.children  # no staff navigation, no staff controls
+    answer_some(at)
+    assert [x.value for x in at.success] == [text("en", "answer.thanks")]
+    assert not at.error and not at.form_submit_button  # the form is gone
+    assert responses(db, ws, survey_id) == before + 1
+    with db.session() as s:
+        newest = store.responses_frame(s, ws, survey_id).iloc[-1]
+    assert newest["class"] == "Class 2" and newest["useful_p"] == 5.0
+    at.run()  # the same browser session again: still thanked, nothing stored
+    assert [x.value for x in at.success] == [text("en", "answer.thanks")]
+    assert responses(db, ws, survey_id) == before + 1
+
+
+def test_the_link_opens_in_chinese_and_switches_to_english(course):
+    token = course[3]
+    at = respondent(token, lang=None)
+    assert at.header[0].value == "课程满意度调查（示例）"
+    assert at.form_submit_button[0].label == text("zh", "form.submit")
+    at.radio(key="_answer_lang").set_value("en").run()
+    assert at.header[0].value == "Course satisfaction survey (demo)"
+    assert at.form_submit_button[0].label == text("en", "form.submit")
+    assert at.query_params["lang"] in ("en", ["en"])  # a reload keeps the language
+
+
+def test_a_closed_survey_refuses_with_a_clear_message(course):
+    db, ws, survey_id, token = course
+    at = respondent(token)  # the form is on the screen when the survey closes
+    with db.session() as s:
+        answering.close_for_answers(s, ws, survey_id)
+        s.commit()
+    before = responses(db, ws, survey_id)
+    answer_some(at)
+    assert [x.value for x in at.error] == [text("en", "answer.closed")]
+    assert responses(db, ws, survey_id) == before
+    at = respondent(token, lang="zh")
+    assert [x.value for x in at.error] == [text("zh", "answer.closed")]
+    assert not at.form_submit_button
+
+
+def test_an_unknown_link_says_so_and_shows_no_questionnaire(course):
+    at = respondent("no-such-link")
+    assert [x.value for x in at.error] == [text("en", "answer.unknown_link")]
+    assert not at.form_submit_button and not at.sidebar.children
+
+
+def test_one_answer_per_personal_link(course):
+    db, ws, survey_id, token = course
+    with db.session() as s:
+        answering.set_one_answer_per_token(s, ws, survey_id, True)
+        personal = answering.create_personal_links(s, ws, survey_id, 2)
+        s.commit()
+    assert [x.value for x in respondent(token).error] == [text("en", "answer.token_needed")]
+    assert [x.value for x in respondent(token, personal="guessed").error] == [text("en", "answer.token_unknown")]
+    before = responses(db, ws, survey_id)
+    answer_some(respondent(token, personal=personal[0]))
+    assert responses(db, ws, survey_id) == before + 1
+    again = respondent(token, personal=personal[0])  # another browser, the same personal link
+    assert [x.value for x in again.error] == [text("en", "answer.token_used")]
+    assert not again.form_submit_button
+    with db.session() as s:
+        assert [x.answered for x in answering.personal_links(s, ws, survey_id)] == [True, False]
