@@ -28,5 +28,8 @@ pages = {
         st.Page("pages/preview.py", title=t("nav.preview"), icon="📝", url_path="preview"),
         st.Page("pages/links.py", title=t("nav.links"), icon="🔗", url_path="links"),
     ],
+    t("nav.data"): [
+        st.Page("pages/import_responses.py", title=t("nav.import"), icon="📥", url_path="import"),
+    ],
 }
 st.navigation(pages).run()
