@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"surveys": "surveys", "designer": "designer", "preview": "preview"}
+PAGES = {"surveys": "surveys", "designer": "designer", "preview": "preview", "links": "links", "import": "import"}
 EXTRA = [p.strip() for p in os.environ.get("SCREENSHOT_PAGES", "").split(",") if p.strip()]
 
 

@@ -30,3 +30,24 @@ def test_the_definition_file_example_loads():
     defn = definition_file.load(example.encode("utf-8"))
     assert problems(defn) == []
     assert [n.code for n in defn.nodes] == ["food", "food_taste"]
+
+
+def test_the_response_file_example_imports_into_the_course_survey(tmp_path):
+    from survey import importer, store, templates
+    from survey.db import open_database
+
+    (example,) = blocks("text")
+    db = open_database(f"sqlite:///{tmp_path}/readme.db")
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = store.create_survey(s, ws, templates.build("course")).id
+        s.commit()
+    result = importer.import_file(db, ws, survey_id, example.encode("utf-8"), "example.csv")
+    assert not result.errors, [p.text("en") for p in result.problems]
+    assert result.rows_imported == 2
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, survey_id)
+    assert frame["useful_p"].tolist()[0] == 4.0 and frame["useful_p"].isna().tolist()[1]
+    assert frame["useful_e"].tolist() == [5.0, 5.0]  # 很满意 is the top of the 5-point scale
+    assert frame["wave"].tolist() == ["2026-03", "2026-03"] and frame["nps"].tolist() == [9.0, 6.0]
+    db.dispose()

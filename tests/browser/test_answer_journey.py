@@ -3,26 +3,12 @@
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from survey.i18n import text
+from tests.browser.conftest import choose
 
 COURSE = "课程满意度调查（示例） · v1"
 PHONE = {"width": 390, "height": 844}
-
-
-def choose(page: Page, selectbox, option: str) -> None:
-    """Pick an option of a Streamlit selectbox, opening it again if the first click came mid-animation."""
-    combobox = selectbox.get_by_role("combobox")
-    expect(combobox).to_be_visible()
-    for _ in range(5):
-        combobox.click()
-        try:
-            page.get_by_role("option", name=option).click(timeout=3000)
-            return
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    raise AssertionError(f"could not choose {option!r}")
 
 
 def answers_shown(main) -> int:

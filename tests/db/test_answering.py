@@ -6,7 +6,6 @@ import pytest
 
 from survey import answering, store
 from survey.answering import AnswerRefused, LinkNotFound
-from survey.db import open_database
 from survey.definition import Node, Scale, ScalePoint, SurveyDefinition
 
 FIVE = Scale(
@@ -33,13 +32,6 @@ def survey_definition() -> SurveyDefinition:
 
 GOOD = {"clear": 4.0, "pace": None, "again": 1.0}
 ABOUT = {"class": " 2A ", "wave": "mid"}
-
-
-@pytest.fixture
-def db(database_url):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

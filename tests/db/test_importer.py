@@ -45,21 +45,6 @@ EXPECTED = [  # (id, wave, answers, attributes) as stored
 ]  # fmt: skip
 
 
-@pytest.fixture
-def db(database_url):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def ws(db):
-    with db.session() as s:
-        workspace = store.default_workspace(s)
-        s.commit()
-        return workspace.id
-
-
 def new_survey(db, ws) -> int:
     with db.session() as s:
         survey_id = store.create_survey(s, ws, course_survey()).id

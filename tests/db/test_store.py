@@ -5,7 +5,6 @@ from dataclasses import replace
 import pytest
 
 from survey import store
-from survey.db import open_database
 from survey.definition import DefinitionError, Node, Scale, ScalePoint, SurveyDefinition
 
 FIVE = Scale(
@@ -28,21 +27,6 @@ def small_survey() -> SurveyDefinition:
             Node("group", "item", "小组", "Group", role="attribute"),
         ),
     )
-
-
-@pytest.fixture
-def db(database_url):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def ws(db):
-    with db.session() as s:
-        workspace = store.default_workspace(s)
-        s.commit()
-        return workspace.id
 
 
 def answers(taste=4.0, price=3.0, group="A"):
