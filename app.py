@@ -22,8 +22,16 @@ st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
 database()  # migrate and load the demo surveys on first start
 
 pages = {
+    t("nav.dashboards"): [
+        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+        st.Page("pages/gaps.py", title=t("nav.gaps"), icon=":material/compare_arrows:", url_path="gaps"),
+        st.Page("pages/priorities.py", title=t("nav.priorities"), icon=":material/flag:", url_path="priorities"),
+        st.Page("pages/nps.py", title=t("nav.nps"), icon=":material/campaign:", url_path="nps"),
+        st.Page("pages/loyalty.py", title=t("nav.loyalty"), icon=":material/favorite:", url_path="loyalty"),
+        st.Page("pages/model.py", title=t("nav.model"), icon=":material/hub:", url_path="model"),
+    ],
     t("nav.design"): [
-        st.Page("pages/surveys.py", title=t("nav.surveys"), icon="🗂️", url_path="surveys", default=True),
+        st.Page("pages/surveys.py", title=t("nav.surveys"), icon="🗂️", url_path="surveys"),
         st.Page("pages/designer.py", title=t("nav.designer"), icon="🧭", url_path="designer"),
         st.Page("pages/preview.py", title=t("nav.preview"), icon="📝", url_path="preview"),
         st.Page("pages/links.py", title=t("nav.links"), icon="🔗", url_path="links"),

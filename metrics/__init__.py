@@ -11,6 +11,7 @@ One public function per method, grouped by family:
 - pls: `pls_path_model`
 - priorities: `ipa`, `derived_importance`
 - compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
+- value: `customer_pyramid`
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -25,12 +26,14 @@ from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSResult, pls_path_model
 from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
+from metrics.value import TIERS, PyramidResult, customer_pyramid
 
 __all__ = [
     "ACCEPTABLE_CR",
     "QUADRANTS",
     "RANDOM_INDEX",
     "SEGMENTS",
+    "TIERS",
     "AHPResult",
     "GroupComparison",
     "IPAResult",
@@ -39,12 +42,14 @@ __all__ = [
     "NPSDifference",
     "NPSResult",
     "PLSResult",
+    "PyramidResult",
     "SegmentResult",
     "ServqualResult",
     "ahp_weights",
     "alpha_by_dimension",
     "chi_square_test",
     "cronbach_alpha",
+    "customer_pyramid",
     "derived_importance",
     "experience_table",
     "ipa",

@@ -495,3 +495,13 @@ def responses_frame(
     answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
     attributes = attributes.drop(columns=[c for c in attributes.columns if c in base.columns], errors="ignore")
     return pd.concat([base, attributes, answers], axis=1)
+
+
+def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, int]:
+    """(number of responses, highest response id) of a survey: changes whenever responses are added or
+    removed, so the dashboards key their caches on it (never on a timestamp)."""
+    get_survey(s, workspace_id, survey_id)
+    count, last = s.execute(
+        select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id)
+    ).one()
+    return int(count or 0), int(last or 0)

@@ -1,7 +1,11 @@
 """The database handle and the per-session choices shared by every page.
 
 Session keys (st.session_state): "lang" (ui.i18n), "survey_id" (the survey
-the user is working on, kept while moving between pages).
+the user is working on, kept while moving between pages). The dashboards
+add "dashboard_filters" (ui.filters: version, waves and segment values per
+survey), "dashboard_targets" (pages/overview.py: targets per survey, this
+session only), "priorities_importance" and "nps_segment" (the choices of
+those pages).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from tests.browser.conftest import choose
 
 
 def test_switch_language_and_create_a_survey_from_a_template(page: Page, wait_for_app):
-    page.goto("/")
+    page.goto("/surveys")  # the dashboards' overview is the default page
     wait_for_app(page)
     main = page.locator('[data-testid="stMain"]')
     expect(main.get_by_role("heading", name=text("zh", "surveys.title"), exact=True)).to_be_visible()

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["ahp", "compare", "gaps", "indices", "loyalty", "nps", "pls", "priorities", "reliability"]
+MODULES = ["ahp", "compare", "gaps", "indices", "loyalty", "nps", "pls", "priorities", "reliability", "value"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,271 @@
+"""The dashboards in AppTest on the demo surveys: the figures shown are those of metrics/ computed directly."""
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+import metrics
+from survey import demo, seed, store, templates
+from survey.db import open_database
+from survey.definition import Node
+from survey.i18n import text
+from tests.pages.conftest import make_app, open_page
+
+TOUCHPOINTS = ("product", "price", "convenience", "brand", "service", "relationship")
+PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
+ECSI_BLOCKS = {
+    "image": ["imag1", "imag2", "imag3", "imag4", "imag5"],
+    "expectation": ["expe1", "expe2", "expe3", "expe4", "expe5"],
+    "quality": ["qual1", "qual2", "qual3", "qual4", "qual5"],
+    "value": ["val1", "val2", "val3", "val4"],
+    "satisfaction": ["sat1", "sat2", "sat3", "sat4"],
+    "loyalty": ["loy1", "loy2", "loy3", "loy4"],
+}
+ECSI_PATHS = {
+    "expectation": ["image"],
+    "quality": ["expectation"],
+    "value": ["expectation", "quality"],
+    "satisfaction": ["image", "expectation", "quality", "value"],
+    "loyalty": ["image", "satisfaction"],
+}
+
+
+def demo_survey(url: str, title_en: str) -> tuple[int, pd.DataFrame]:
+    """(survey id, stored responses) of the demo survey with this English title."""
+    db = open_database(url)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey = next(x for x in store.list_surveys(s, ws) if x.title_en.startswith(title_en))
+        frame = store.responses_frame(s, ws, survey.id)
+    db.dispose()
+    return survey.id, frame
+
+
+def on(app: AppTest, url: str, title_en: str, page: str) -> tuple[AppTest, pd.DataFrame]:
+    survey_id, frame = demo_survey(url, title_en)
+    app.session_state["survey_id"] = survey_id
+    return open_page(app, page), frame
+
+
+def chart(at: AppTest, index: int) -> tuple[dict, list[pd.DataFrame]]:
+    """The Vega-Lite spec of the index-th chart and its datasets (one per layer's data)."""
+    element = at.get("vega_lite_chart")[index]
+    spec = json.loads(element.proto.spec)
+    return spec, [convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets]
+
+
+def chart_titled(at: AppTest, lang: str, key: str, **params) -> tuple[dict, list[pd.DataFrame]]:
+    title = text(lang, key, **params)
+    for k in range(len(at.get("vega_lite_chart"))):
+        spec, data = chart(at, k)
+        if json.dumps(spec, ensure_ascii=False).find(json.dumps(title, ensure_ascii=False)) >= 0:
+            return spec, data
+    raise AssertionError(f"no chart titled {title!r}")
+
+
+def metric(at: AppTest, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+# --- the figures shown are metrics' figures -----------------------------------------------------------------
+
+
+def test_overview_cards_show_the_latest_wave_and_its_change(app, app_database):
+    at, frame = on(app, app_database, "Course", "overview")
+    defn = templates.build("course")
+    now, before = frame[frame["wave"] == "2026-09"], frame[frame["wave"] == "2026-06"]
+    score = metrics.nps(now["nps"])
+    nps_card = metric(at, text("en", "card.nps"))
+    assert nps_card.value == f"{score.score:.1f}"
+    assert nps_card.delta == f"{metrics.nps_difference(now['nps'], before['nps']).difference:+.1f}"
+    loyalty = metrics.loyalty_index(now[[n.code for n in defn.items_with_role("loyalty")]], scales=(1, 5))
+    assert metric(at, text("en", "card.loyalty")).value == f"{loyalty.index:.1f}"
+    tree = pd.DataFrame(
+        [(n.code, n.parent, n.weight) for n in defn.nodes if n.kind != "item" or n.role == "perception"],
+        columns=["code", "parent", "weight"],
+    )
+    csi = metrics.satisfaction_index(now, tree, scales=(1, 5))
+    assert metric(at, text("en", "card.satisfaction")).value == f"{csi.index:.1f}"
+    assert metric(at, text("en", "card.responses")).value == str(len(now))
+    shown = " ".join(c.value for c in at.caption)
+    assert text("en", "test.welch_t") in shown and text("en", "test.nps_z") in shown
+    worst = table_with(at, text("en", "chart.weighted_gap"))
+    gaps = metrics.item_gaps(now, {"feedback": ("feedback_p", "feedback_e")})
+    assert worst[text("en", "chart.gap")].iloc[0] == pytest.approx(gaps.loc["feedback", "gap"])
+    # the trend chart holds every wave's satisfaction index, with n
+    _, data = chart_titled(at, "en", "chart.index_trend.title")
+    trend = data[0]
+    assert set(trend["label"]) == {"2026-03", "2026-06", "2026-09"} and "n" in trend.columns
+
+
+def test_gaps_page_shows_the_textbook_experience_table(app, app_database):
+    at, frame = on(app, app_database, "Customer experience", "gaps")
+    table = table_with(at, text("en", "exp.weighted"))
+    assert table[text("en", "exp.weighted")].tolist() == [-6, 0, -18, 0, 0, 0]
+    assert table[text("en", "exp.gap")].tolist() == [-1, 0, -5, 0, 0, 0]
+    assert table[text("en", "exp.key")].tolist() == ["", "", text("en", "common.yes"), "", "", ""]
+    spec, data = chart_titled(at, "en", "chart.gaps.title")
+    dumbbell = data[0].set_index("code")
+    pairs = {t: (f"{t}_p", f"{t}_e") for t in TOUCHPOINTS}
+    direct = metrics.item_gaps(frame, pairs)
+    assert dumbbell.loc["convenience", "gap"] == direct.loc["convenience", "gap"] == -2
+    assert list(dumbbell.index[:2]) == ["convenience", "product"]  # worst weighted gap first
+    assert "n" in json.dumps(spec["layer"][0]["encoding"]["tooltip"])
+    # drill down to the items of convenience
+    at.selectbox(key="_gaps_indicator").set_value("convenience").run()
+    items = table_with(at, text("en", "chart.mean_answer"))
+    assert items[text("en", "chart.mean_answer")].tolist() == [5, 7, 9, 10]
+
+
+def test_gaps_page_servqual_dimensions_for_the_course(app, app_database):
+    at, frame = on(app, app_database, "Course", "gaps")
+    table = table_with(at, text("en", "gaps.col.items"))
+    assessment = {"fair": ("fair_p", "fair_e"), "feedback": ("feedback_p", "feedback_e")}
+    direct = metrics.item_gaps(frame, assessment)["gap"].mean()
+    row = table[table[text("en", "chart.dimension")] == "Assessment"]
+    assert row[text("en", "chart.gap")].iloc[0] == pytest.approx(direct)
+
+
+def test_priorities_matrix_is_metrics_ipa(app, app_database):
+    at, frame = on(app, app_database, "Customer experience", "priorities")
+    _, data = chart_titled(at, "en", "chart.ipa.title")
+    points = next(d for d in data if "quadrant" in d.columns).set_index("indicator")
+    stated = {t: frame[f"{t}_i"].mean() for t in TOUCHPOINTS}
+    performance = {t: (frame[f"{t}_p"].mean() - 1) / 9 * 100 for t in stated}
+    direct = metrics.ipa(performance, stated).table
+    for indicator in stated:
+        assert points.loc[indicator, "performance"] == pytest.approx(direct.loc[indicator, "performance"])
+        assert points.loc[indicator, "quadrant"] == direct.loc[indicator, "quadrant"]
+    ranked = table_with(at, text("en", "priorities.rank"))
+    assert ranked[text("en", "chart.indicator")].tolist() == ["Convenience"]
+    assert ranked[text("en", "priorities.col.priority")].tolist() == [18]
+    # derived importance on request
+    at.radio(key="_priorities_importance").set_value("derived").run()
+    assert not at.exception
+    assert at.session_state["priorities_importance"] == "derived"
+
+
+def test_nps_page_distribution_and_segments(app, app_database):
+    at, frame = on(app, app_database, "Course", "nps")
+    _, data = chart_titled(at, "en", "chart.nps_distribution.title", n=int(frame["nps"].notna().sum()))
+    counts = np.bincount(frame["nps"].dropna().astype(int), minlength=11)
+    assert data[0]["count"].tolist() == counts.tolist()
+    table = table_with(at, text("en", "nps.col.vs_rest"))
+    for cls in ("Class 1", "Class 2"):
+        row = table[table.iloc[:, 0] == cls]
+        mine, rest = frame[frame["class"] == cls]["nps"], frame[frame["class"] != cls]["nps"]
+        assert row["NPS"].iloc[0] == pytest.approx(metrics.nps(mine).score)
+        assert row[text("en", "chart.p_value")].iloc[0] == pytest.approx(metrics.nps_difference(mine, rest).p_value)
+    _, trend = chart_titled(at, "en", "chart.nps_trend.title")
+    by_wave = trend[0].set_index("wave")
+    assert by_wave.loc["2026-06", "score"] == pytest.approx(metrics.nps(frame[frame["wave"] == "2026-06"]["nps"]).score)
+    # group by the small groups: every one is flagged, none hidden
+    at.selectbox(key="_nps_segment").set_value("group").run()
+    groups = table_with(at, text("en", "nps.col.small"))
+    assert len(groups) == frame["group"].nunique()
+    assert (groups[text("en", "nps.col.small")] == "n<30").all()
+
+
+def test_loyalty_page_index_and_matrix(app, app_database):
+    at, frame = on(app, app_database, "Course", "loyalty")
+    items = ["loy_teacher", "loy_related", "loy_speak"]
+    index = metrics.loyalty_index(frame[items], scales=(1, 5))
+    assert metric(at, text("en", "card.loyalty")).value == f"{index.index:.1f}"
+    loyalty = frame[items].sub(1).div(4).mul(100).mean(axis=1)
+    expected = metrics.satisfaction_loyalty_segments((frame["overall"] - 1) / 4 * 100, loyalty)
+    counts = table_with(at, text("en", "chart.respondents"))
+    assert counts[text("en", "chart.respondents")].tolist() == expected.counts.tolist()
+    _, data = chart_titled(at, "en", "chart.loyalty_matrix.title")
+    points = next(d for d in data if "respondents" in d.columns)
+    assert points["respondents"].sum() == expected.counts.sum()
+    assert at.info and at.info[-1].value == text("en", "loyalty.no_value_field")
+
+
+def test_loyalty_by_customer_tier_when_the_survey_has_a_spend_field(app, app_database):
+    defn = templates.build("course")
+    spend = Node(code="spend", kind="item", label_zh="消费额", label_en="Spend", role="attribute")
+    defn = replace(defn, title_en="Course with spend", nodes=(*defn.nodes, spend))
+    frame = demo.course_responses()
+    frame["spend"] = [str(v) for v in range(len(frame))]
+    db = open_database(app_database)
+    with db.session() as s:
+        survey = seed.load_survey(s, store.default_workspace(s).id, defn, frame, "spend test")
+        s.commit()
+        survey_id = survey.id
+    db.dispose()
+    app.session_state["survey_id"] = survey_id
+    at = open_page(app, "loyalty")
+    tiers = table_with(at, text("en", "chart.tier"))
+    pyramid = metrics.customer_pyramid(pd.to_numeric(frame["spend"]))
+    assert tiers[text("en", "chart.customers")].tolist() == pyramid.tiers["customers"].tolist()
+    _, data = chart_titled(at, "en", "chart.pyramid.title")
+    assert "(n<30)" in data[0]["caption"].iloc[0]  # 3 platinum customers: flagged, not hidden
+
+
+def test_model_page_shows_the_ecsi_model(app, app_database):
+    at, frame = on(app, app_database, "ECSI", "model")
+    direct = metrics.pls_path_model(frame, ECSI_BLOCKS, ECSI_PATHS, scheme="centroid", scale=(0, 10))
+    table = table_with(at, text("en", "model.col.index"))
+    assert table[text("en", "model.col.index")].tolist() == pytest.approx(direct.index.tolist())
+    assert table["R²"].iloc[1:].tolist() == pytest.approx(direct.r_squared.tolist())
+    paths = table_with(at, text("en", "chart.coefficient"))
+    assert paths[text("en", "chart.coefficient")].tolist() == pytest.approx(direct.paths["coefficient"].tolist())
+    _, data = chart_titled(at, "en", "chart.path.title")
+    edges = next(d for d in data if "coefficient" in d.columns)
+    assert edges["coefficient"].tolist() == pytest.approx(direct.paths["coefficient"].tolist())
+
+
+# --- filters ---------------------------------------------------------------------------------------------------------
+
+
+def test_filters_persist_across_pages(app, app_database):
+    at, frame = on(app, app_database, "Course", "overview")
+    at.multiselect(key="_filter_waves").select("2026-06").run()
+    at.multiselect(key="_filter_seg_class").select("Class 2").run()
+    chosen = frame[(frame["wave"] == "2026-06") & (frame["class"] == "Class 2")]
+    assert metric(at, text("en", "card.responses")).value == str(len(chosen))
+    for page in ("nps", "surveys", "gaps"):
+        open_page(at, page)
+    open_page(at, "nps")
+    assert at.multiselect(key="_filter_waves").value == ["2026-06"]
+    assert at.multiselect(key="_filter_seg_class").value == ["Class 2"]
+    assert metric(at, text("en", "card.nps")).value == f"{metrics.nps(chosen['nps']).score:.1f}"
+    caption = text("en", "dash.filtered_count", count=len(chosen), total=len(frame))
+    assert any(c.value == caption for c in at.sidebar.caption)
+
+
+def test_a_survey_without_responses_says_where_to_get_them(app, app_database):
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey = store.create_survey(s, ws, templates.build("canteen"))
+        s.commit()
+        survey_id = survey.id
+    db.dispose()
+    app.session_state["survey_id"] = survey_id
+    at = open_page(app, "overview")
+    assert [i.value for i in at.info] == [text("en", "dash.no_responses")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_dashboard_runs_on_every_demo_survey(app_database, lang):
+    at = make_app(lang)
+    for title in ("Customer experience", "ECSI", "Course"):
+        survey_id, _ = demo_survey(app_database, title)
+        at.session_state["survey_id"] = survey_id
+        for page in PAGES:
+            open_page(at, page)
+            assert at.title[0].value == text(lang, f"{page}.title")
+            assert not at.error, [e.value for e in at.error]
+            for k in range(len(at.get("vega_lite_chart"))):
+                spec, _ = chart(at, k)
+                assert spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []))

@@ -1,0 +1,170 @@
+"""The dashboards' figures, cached: `survey.analysis` on the filtered responses.
+
+Caches (st.cache_data) are keyed by the survey's definition and by the
+selection's key — (workspace, survey id, data version), versions, waves,
+segments — where the data version is (number of responses, highest response
+id) from `survey.store.data_version`: new or removed responses make new keys,
+a re-run with the same data hits the cache. The loaded responses are cached
+on their own, so a filter change only filters and recomputes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from survey import analysis, store
+from ui.state import database
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.filters import Selection
+
+SCATTER_POINTS = 5000  # the satisfaction–loyalty scatter draws at most this many positions
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def responses(workspace: int, survey_id: int, stamp: tuple) -> pd.DataFrame:
+    """Every response of the survey (store.responses_frame), loaded once per data version."""
+    with database().session() as s:
+        return store.responses_frame(s, workspace, survey_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def filter_options(source: tuple, fields: tuple) -> dict:
+    """Waves and segment values present in the responses (for the sidebar)."""
+    frame = responses(*source)
+    return {
+        "waves": analysis.waves_in(frame),
+        "segments": {name: analysis.segment_values(frame, name) for name in fields},
+    }
+
+
+def _frame(source, versions, waves, segments) -> pd.DataFrame:
+    return analysis.filter_responses(responses(*source), versions=versions, waves=waves, segments=dict(segments))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _count(source, versions, waves, segments) -> int:
+    return len(_frame(source, versions, waves, segments))
+
+
+def response_count(sel: Selection) -> int:
+    return _count(*sel.key)
+
+
+def filtered(sel: Selection) -> pd.DataFrame:
+    """The responses after the filters (not cached: callers cache what they compute from it)."""
+    return _frame(*sel.key)
+
+
+# --- per page ---------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _overview(defn, source, versions, waves, segments) -> analysis.Overview:
+    inputs = analysis.analysis_inputs(defn)
+    every_wave = _frame(source, versions, (), segments)
+    return analysis.overview(inputs, every_wave, waves=waves)
+
+
+def overview(sel: Selection) -> analysis.Overview:
+    return _overview(sel.defn, *sel.key)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _gaps(defn, source, versions, waves, segments, within) -> dict:
+    inputs = analysis.analysis_inputs(defn)
+    frame = _frame(source, versions, waves, segments)
+    return {
+        "dimensions": analysis.gap_table(inputs, frame, level="dimension"),
+        "indicators": analysis.gap_table(inputs, frame, level="indicator", within=within),
+        "profile": analysis.profile(inputs, frame),
+        "servqual": analysis.servqual_gaps(inputs, frame),
+        "experience": analysis.experience(inputs, frame),
+    }
+
+
+def gaps(sel: Selection, within: str | None = None) -> dict:
+    """dimensions, indicators (within a dimension), profile, servqual, experience."""
+    return _gaps(sel.defn, *sel.key, within)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _item_means(defn, source, versions, waves, segments, codes) -> pd.DataFrame:
+    return analysis.item_means(_frame(source, versions, waves, segments), list(codes))
+
+
+def item_means(sel: Selection, codes: tuple) -> pd.DataFrame:
+    return _item_means(sel.defn, *sel.key, codes)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _priorities(defn, source, versions, waves, segments, importance):
+    inputs = analysis.analysis_inputs(defn)
+    result = analysis.priorities(inputs, _frame(source, versions, waves, segments), importance=importance)
+    return result, (analysis.concentrate_here(result) if result is not None else None)
+
+
+def priorities(sel: Selection, importance: str):
+    """(IPAResult or None, the ranked "concentrate here" table)."""
+    return _priorities(sel.defn, *sel.key, importance)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _nps(defn, source, versions, waves, segments, by) -> dict:
+    inputs = analysis.analysis_inputs(defn)
+    frame = _frame(source, versions, waves, segments)
+    return {
+        "result": analysis.recommend(inputs, frame),
+        "distribution": analysis.nps_distribution(inputs, frame),
+        "by_segment": analysis.nps_by(inputs, frame, by) if by else None,
+        "trend": analysis.nps_trend(inputs, frame),
+    }
+
+
+def nps(sel: Selection, by: str | None) -> dict:
+    """result (NPSResult), distribution, by_segment (for the field `by`), trend (per wave)."""
+    return _nps(sel.defn, *sel.key, by)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _loyalty(defn, source, versions, waves, segments) -> dict:
+    inputs = analysis.analysis_inputs(defn)
+    frame = _frame(source, versions, waves, segments)
+    matrix = analysis.loyalty_matrix(inputs, frame)
+    points = None
+    if matrix is not None:
+        points = matrix.points()
+        if len(points) > SCATTER_POINTS:  # continuous scores: draw the most common positions
+            points = points.nlargest(SCATTER_POINTS, "respondents")
+    return {
+        "index": analysis.loyalty(inputs, frame),
+        "matrix": matrix.result if matrix else None,
+        "source": matrix.satisfaction_source if matrix else None,
+        "points": points,
+        "tiers": analysis.loyalty_by_tier(inputs, frame),
+    }
+
+
+def loyalty(sel: Selection) -> dict:
+    """index (IndexResult), matrix (SegmentResult), source, points (≤ 5,000 positions with their counts), tiers."""
+    return _loyalty(sel.defn, *sel.key)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _model(defn, source, versions, waves, segments, bootstrap) -> dict:
+    inputs = analysis.analysis_inputs(defn)
+    frame = _frame(source, versions, waves, segments)
+    fit, problem = None, None
+    try:
+        fit = analysis.model_fit(inputs, frame, bootstrap=bootstrap)
+    except ValueError as err:  # too few complete answers, an item without variance, ...
+        problem = str(err)
+    return {"fit": fit, "problem": problem, "reliability": analysis.reliability(defn, inputs, frame)}
+
+
+def model(sel: Selection, bootstrap: int = 0) -> dict:
+    """fit (PLSResult or None), problem (why the model could not be fitted), reliability."""
+    return _model(sel.defn, *sel.key, bootstrap)

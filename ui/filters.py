@@ -1,0 +1,184 @@
+"""The dashboards' shared sidebar filters: survey, version, wave and segment fields.
+
+Every dashboard page calls `dashboard_filters()` first. The choices are kept
+in `st.session_state` (not only in the widgets, which Streamlit forgets on a
+page without them), so they hold while the user moves between pages:
+
+- "survey_id" (ui.state.SURVEY_KEY): the survey, shared with the design pages;
+- "dashboard_filters" (FILTERS_KEY): per survey id, {"version": version
+  number or 0 for all, "waves": [wave, ...] (empty = all), "segments":
+  {field: [value, ...]} (empty = all)};
+- "_filter_*": the widgets' own keys, re-seeded from the above on every run.
+
+Options shown to the user are plain str / int values; their labels are
+computed in the script run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from survey import analysis, store
+from survey.analysis import AnalysisInputs
+from survey.definition import SurveyDefinition
+from survey.store import SurveySummary
+from ui import figures
+from ui.i18n import lang, t
+from ui.state import SURVEY_KEY, database, workspace_id
+from ui.survey_picker import survey_summaries
+
+FILTERS_KEY = "dashboard_filters"
+ALL = 0  # version option: every version
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar selected; `figures` computes from it (`key` is what its caches are keyed on).
+
+    source: (workspace id, survey id, data version) — the responses loaded.
+    versions: version numbers kept (empty = all); waves, segments likewise.
+    responses: responses after the filters; total: responses of the survey.
+    """
+
+    survey: SurveySummary
+    defn: SurveyDefinition
+    inputs: AnalysisInputs
+    source: tuple
+    versions: tuple
+    waves: tuple
+    segments: tuple
+    responses: int
+    total: int
+
+    @property
+    def key(self) -> tuple:
+        return (self.source, self.versions, self.waves, self.segments)
+
+    @property
+    def segment_map(self) -> dict:
+        return dict(self.segments)
+
+    def labels(self, lang: str) -> dict:
+        """code → label in `lang` for every node and item of the survey."""
+        return {n.code: n.label(lang) for n in self.defn.nodes}
+
+
+def _state(survey_id: int) -> dict:
+    every = st.session_state.setdefault(FILTERS_KEY, {})
+    return every.setdefault(survey_id, {"version": ALL, "waves": [], "segments": {}})
+
+
+def _keep(widget_key: str, survey_id: int, slot: str, field: str | None = None) -> None:
+    value = st.session_state[widget_key]
+    state = _state(survey_id)
+    if field is None:
+        state[slot] = value
+    else:
+        state["segments"][field] = value
+
+
+def _keep_survey() -> None:
+    st.session_state[SURVEY_KEY] = st.session_state["_filter_survey"]
+
+
+def _choose_survey(surveys: list[SurveySummary]) -> SurveySummary:
+    by_id = {x.id: x for x in surveys}
+    current = st.session_state.get(SURVEY_KEY)
+    if current not in by_id:
+        current = next((x.id for x in surveys if x.responses), surveys[0].id)
+        st.session_state[SURVEY_KEY] = current
+    st.session_state["_filter_survey"] = current
+    names = {i: f"{x.title(lang())} · {t('dash.responses_short', count=x.responses)}" for i, x in by_id.items()}
+    st.sidebar.selectbox(
+        t("common.survey"), list(by_id), format_func=names.get, key="_filter_survey", on_change=_keep_survey
+    )
+    return by_id[current]
+
+
+def dashboard_filters() -> Selection | None:
+    """Sidebar filters; the selection, or None after telling the user what to do (no survey, no responses,
+    nothing left after the filters)."""
+    st.sidebar.subheader(t("dash.filters"))
+    surveys = survey_summaries(include_archived=False)
+    if not surveys:
+        st.info(t("common.no_surveys"))
+        return None
+    survey = _choose_survey(surveys)
+    ws = workspace_id()
+    with database().session() as s:
+        stamp = store.data_version(s, ws, survey.id)
+        versions = store.list_versions(s, ws, survey.id)
+        state = _state(survey.id)
+        numbers = [number for _, number, count in versions if count]
+        if state["version"] not in numbers:
+            state["version"] = ALL
+        if len(numbers) > 1:
+            labels = {ALL: t("dash.all_versions"), **{n: t("dash.version_n", number=n) for n in numbers}}
+            st.session_state["_filter_version"] = state["version"]
+            st.sidebar.selectbox(
+                t("common.version"),
+                [ALL, *numbers],
+                format_func=labels.get,
+                key="_filter_version",
+                on_change=_keep,
+                args=("_filter_version", survey.id, "version"),
+            )
+        chosen = state["version"]
+        version_id = next((vid for vid, number, _ in versions if number == chosen), versions[-1][0])
+        defn = store.load_definition(s, ws, version_id)
+    if stamp[0] == 0:
+        st.info(t("dash.no_responses"))
+        return None
+    inputs = analysis.analysis_inputs(defn)
+    source = (ws, survey.id, stamp)
+    options = figures.filter_options(source, tuple(inputs.segment_fields))
+
+    waves = _multiselect(t("dash.wave"), options["waves"], "_filter_waves", survey.id, "waves", state["waves"])
+    segments = []
+    for name in inputs.segment_fields:
+        values = options["segments"].get(name, [])
+        if not values:
+            continue
+        node = defn.node(name)
+        label = node.label(lang()) if node else name
+        kept = _multiselect(
+            label, values, f"_filter_seg_{name}", survey.id, "segments", state["segments"].get(name, []), name
+        )
+        if kept:
+            segments.append((name, tuple(kept)))
+    selection = Selection(
+        survey=survey,
+        defn=defn,
+        inputs=inputs,
+        source=source,
+        versions=(chosen,) if chosen != ALL else (),
+        waves=tuple(waves),
+        segments=tuple(segments),
+        responses=0,
+        total=stamp[0],
+    )
+    count = figures.response_count(selection)
+    selection = replace(selection, responses=count)
+    st.sidebar.caption(t("dash.filtered_count", count=count, total=stamp[0]))
+    if count == 0:
+        st.warning(t("dash.filter_empty"))
+        return None
+    return selection
+
+
+def _multiselect(label, values, key, survey_id, slot, stored, field=None) -> list[str]:
+    if not values:
+        return []
+    kept = [v for v in stored if v in values]
+    st.session_state[key] = kept
+    st.sidebar.multiselect(
+        label,
+        values,
+        key=key,
+        placeholder=t("dash.all"),
+        on_change=_keep,
+        args=(key, survey_id, slot, field),
+    )
+    return kept
