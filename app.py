@@ -31,13 +31,13 @@ pages = {
         st.Page("pages/model.py", title=t("nav.model"), icon=":material/hub:", url_path="model"),
     ],
     t("nav.design"): [
-        st.Page("pages/surveys.py", title=t("nav.surveys"), icon="🗂️", url_path="surveys"),
-        st.Page("pages/designer.py", title=t("nav.designer"), icon="🧭", url_path="designer"),
-        st.Page("pages/preview.py", title=t("nav.preview"), icon="📝", url_path="preview"),
-        st.Page("pages/links.py", title=t("nav.links"), icon="🔗", url_path="links"),
+        st.Page("pages/surveys.py", title=t("nav.surveys"), icon=":material/folder_open:", url_path="surveys"),
+        st.Page("pages/designer.py", title=t("nav.designer"), icon=":material/account_tree:", url_path="designer"),
+        st.Page("pages/preview.py", title=t("nav.preview"), icon=":material/preview:", url_path="preview"),
+        st.Page("pages/links.py", title=t("nav.links"), icon=":material/qr_code_2:", url_path="links"),
     ],
     t("nav.data"): [
-        st.Page("pages/import_responses.py", title=t("nav.import"), icon="📥", url_path="import"),
+        st.Page("pages/import_responses.py", title=t("nav.import"), icon=":material/upload_file:", url_path="import"),
     ],
 }
 st.navigation(pages).run()

@@ -20,7 +20,22 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"surveys": "surveys", "designer": "designer", "preview": "preview", "links": "links", "import": "import"}
+PAGES = {
+    name: name
+    for name in (
+        "overview",
+        "gaps",
+        "priorities",
+        "nps",
+        "loyalty",
+        "model",
+        "surveys",
+        "designer",
+        "preview",
+        "links",
+        "import",
+    )
+}
 EXTRA = [p.strip() for p in os.environ.get("SCREENSHOT_PAGES", "").split(",") if p.strip()]
 
 
@@ -35,9 +50,21 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/app.db"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = f"http://127.0.0.1:{port}"
