@@ -29,6 +29,7 @@ pages = {
         st.Page("pages/nps.py", title=t("nav.nps"), icon=":material/campaign:", url_path="nps"),
         st.Page("pages/loyalty.py", title=t("nav.loyalty"), icon=":material/favorite:", url_path="loyalty"),
         st.Page("pages/model.py", title=t("nav.model"), icon=":material/hub:", url_path="model"),
+        st.Page("pages/report.py", title=t("nav.report"), icon=":material/summarize:", url_path="report"),
     ],
     t("nav.design"): [
         st.Page("pages/surveys.py", title=t("nav.surveys"), icon=":material/folder_open:", url_path="surveys"),

@@ -6,7 +6,7 @@
 #
 # Each command bootstraps what it needs and is safe to run again:
 #   - Debian packages, installed only when missing (apt-get update once first):
-#       fonts-noto-cjk                       both commands (Chinese text in charts)
+#       fonts-noto-cjk                       both commands (Chinese text in charts and reports)
 #       chromium (/usr/bin/chromium)         test (Playwright drives it; no browser is ever downloaded)
 #       postgresql-15                        test, when /usr/lib/postgresql/15/bin/initdb is missing
 #   - .venv (Python 3.11+) with requirements.txt (app) or requirements-dev.txt

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import charts, figures
 from ui.cards import number
+from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -39,10 +40,10 @@ if inputs.gap_pairs:
     # --- dimensions, then the indicators of the chosen one -------------------------------------
     if len(dimensions) > 1 and not dimension:
         dims = view["dimensions"]
-        st.altair_chart(charts.dimension_gap_chart(dims, labels, lang=L), width="stretch")
+        show_chart(charts.dimension_gap_chart(dims, labels, lang=L), "gaps-by-dimension")
     title_key = "chart.gaps.title" if not dimension else "chart.gaps.within_title"
     chart = charts.gap_dumbbell(indicators, labels, lang=L, title_key=title_key)
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart, "gaps-by-indicator")
     st.caption(t("gaps.weighted_note"))
 
     # --- the items of the chosen indicator -------------------------------------------------------
@@ -51,7 +52,7 @@ if inputs.gap_pairs:
         items = [n for n in sel.defn.children(node) if n.kind == "item" and n.code in inputs.scales]
         means = figures.item_means(sel, tuple(n.code for n in items))
         st.subheader(t("gaps.items_of", indicator=labels.get(indicator, indicator)))
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 {
                     t("common.code"): [n.code for n in items],
@@ -61,8 +62,7 @@ if inputs.gap_pairs:
                     t("chart.n"): [int(means.at[n.code, "n"]) for n in items],
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "gaps-items",
             column_config={t("chart.mean_answer"): st.column_config.NumberColumn(format="%.2f")},
         )
 
@@ -71,7 +71,7 @@ table = view["experience"]
 if table is not None:
     st.subheader(t("gaps.experience"))
     st.caption(t("gaps.experience_help"))
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("exp.touchpoint"): [labels.get(c, c) for c in table.index],
@@ -86,8 +86,7 @@ if table is not None:
                 t("chart.n"): table["n"],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "gaps-experience-table",
         column_config={
             col: st.column_config.NumberColumn(format="%.2f")
             for col in (t("exp.actual"), t("exp.expectation"), t("exp.importance"), t("exp.ideal"))
@@ -100,7 +99,7 @@ if table is not None:
     key = [labels.get(c, c) for c in table.index[table["key_experience"]]]
     if key:
         st.warning(t("gaps.key_experience", touchpoints="、".join(key) if L == "zh" else ", ".join(key)))
-    st.altair_chart(charts.experience_chart(table, labels, lang=L), width="stretch")
+    show_chart(charts.experience_chart(table, labels, lang=L), "gaps-experience")
 
 # --- SERVQUAL dimension gaps ----------------------------------------------------------------------------
 result = view["servqual"]
@@ -111,7 +110,7 @@ if result is not None:
     a, b = st.columns(2)
     a.metric(t("gaps.servqual_score"), number(result.score, "+.3f"), border=True)
     b.metric(t("gaps.servqual_weighted"), number(result.weighted_score, "+.3f"), border=True)
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("chart.dimension"): [labels.get(d, d) for d in dims.index],
@@ -122,8 +121,7 @@ if result is not None:
                 t("chart.n"): [int(n_by_dim.get(d, 0)) for d in dims.index],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "gaps-servqual",
         column_config={
             t("chart.gap"): st.column_config.NumberColumn(format="%+.3f"),
             t("common.weight"): st.column_config.NumberColumn(format="%.3f"),
@@ -134,4 +132,4 @@ if result is not None:
 
 # --- the profile ("snake") chart ------------------------------------------------------------------------------
 if inputs.gap_pairs:
-    st.altair_chart(charts.profile_chart(view["profile"], labels, lang=L), width="stretch")
+    show_chart(charts.profile_chart(view["profile"], labels, lang=L), "gaps-profile")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, figures
+from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -32,7 +33,7 @@ else:
         st.error(t("model.failed", problem=view["problem"]))
 
 if fit is not None:
-    st.altair_chart(charts.path_diagram(fit, labels, lang=L), width="content")
+    show_chart(charts.path_diagram(fit, labels, lang=L), "model-path-diagram", width="content")
     if not fit.converged:
         st.warning(t("model.not_converged", iterations=fit.iterations))
 
@@ -40,7 +41,7 @@ if fit is not None:
     reliability = view["reliability"].set_index("dimension")
     constructs = list(fit.ave.index)
     alpha = [reliability.at[c, "alpha"] if c in reliability.index else float("nan") for c in constructs]
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("chart.construct"): [labels.get(c, c) for c in constructs],
@@ -51,8 +52,7 @@ if fit is not None:
                 t("model.col.items"): [len(inputs.blocks[c]) for c in constructs],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "model-indices",
         column_config={
             t("model.col.index"): st.column_config.NumberColumn(format="%.1f"),
             "R²": st.column_config.NumberColumn(format="%.3f"),
@@ -74,17 +74,16 @@ if fit is not None:
         keys = list(zip(paths["from"], paths["to"]))
         table[t("chart.boot_low")] = [boot_table.at[k, "ci_low"] for k in keys]
         table[t("chart.boot_high")] = [boot_table.at[k, "ci_high"] for k in keys]
-    st.dataframe(
+    show_table(
         pd.DataFrame(table),
-        hide_index=True,
-        width="stretch",
+        "model-paths",
         column_config={
             c: st.column_config.NumberColumn(format="%.3f")
             for c in (t("chart.coefficient"), t("chart.boot_low"), t("chart.boot_high"))
         },
     )
 
-    st.altair_chart(charts.loadings_chart(fit, inputs.blocks, labels, lang=L), width="stretch")
+    show_chart(charts.loadings_chart(fit, inputs.blocks, labels, lang=L), "model-loadings")
 
 # --- reliability of every dimension ----------------------------------------------------------------------
 st.subheader(t("model.reliability"))
@@ -92,7 +91,7 @@ rel = view["reliability"]
 if rel.empty:
     st.info(t("model.no_dimensions"))
 else:
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("chart.dimension"): [labels.get(d, d) for d in rel["dimension"]],
@@ -102,8 +101,7 @@ else:
                 t("model.col.acceptable"): [t("common.yes") if a else t("common.no") for a in rel["acceptable"]],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "model-reliability",
         column_config={t("model.col.alpha"): st.column_config.NumberColumn(format="%.3f")},
     )
     st.caption(t("model.alpha_help"))

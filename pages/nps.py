@@ -6,6 +6,7 @@ import streamlit as st
 from metrics.compare import SMALL_GROUP
 from ui import charts, figures
 from ui.cards import card, number
+from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -52,7 +53,7 @@ card(cols[2], t("nps.passives"), result.passives / result.n * 100 if result.n el
 card(cols[3], t("nps.detractors"), result.detractor_share * 100 if result.n else float("nan"),
      note=t("nps.count", count=result.detractors))  # fmt: skip
 
-st.altair_chart(charts.nps_distribution_chart(view["distribution"], lang=L), width="stretch")
+show_chart(charts.nps_distribution_chart(view["distribution"], lang=L), "nps-distribution")
 
 # --- by segment ---------------------------------------------------------------------------------------
 if fields:
@@ -61,8 +62,8 @@ if fields:
     st.selectbox(t("nps.segment_field"), fields, format_func=field_names.get, key="_nps_segment", on_change=_keep)
     table = view["by_segment"]
     if table is not None and not table.empty:
-        st.altair_chart(charts.nps_segment_chart(table, field_names[by], lang=L), width="stretch")
-        st.dataframe(
+        show_chart(charts.nps_segment_chart(table, field_names[by], lang=L), "nps-by-segment")
+        show_table(
             pd.DataFrame(
                 {
                     field_names[by]: table["group"],
@@ -76,8 +77,7 @@ if fields:
                     t("nps.col.small"): [f"n<{SMALL_GROUP}" if s else "" for s in table["small"]],
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "nps-by-segment",
             column_config={
                 c: st.column_config.NumberColumn(format="%+.1f")
                 for c in ("NPS", t("chart.ci_low"), t("chart.ci_high"), t("nps.col.vs_rest"))
@@ -90,4 +90,4 @@ if fields:
 trend = view["trend"]
 if len(trend) > 1:
     st.subheader(t("nps.by_wave"))
-    st.altair_chart(charts.nps_trend_chart(trend, lang=L), width="stretch")
+    show_chart(charts.nps_trend_chart(trend, lang=L), "nps-by-wave")

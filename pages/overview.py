@@ -6,6 +6,7 @@ import streamlit as st
 from metrics.compare import SMALL_GROUP
 from ui import charts, figures
 from ui.cards import card, number, test_name
+from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -107,7 +108,7 @@ with left:
         st.success(t("overview.no_shortfall"))
     else:
         worst = view.worst_gaps
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 {
                     t("chart.indicator"): [labels.get(c, c) for c in worst["code"]],
@@ -118,8 +119,7 @@ with left:
                     t("chart.n"): worst["n"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "overview-worst-gaps",
             column_config={
                 t("chart.indicator"): st.column_config.TextColumn(width="medium"),
                 t("chart.expectation"): st.column_config.NumberColumn(format="%.2f"),
@@ -143,7 +143,7 @@ with right:
         st.success(t("overview.no_drops"))
     else:
         measure = {"satisfaction": t("card.satisfaction"), "nps": t("card.nps"), "loyalty": t("card.loyalty")}
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 {
                     t("overview.col.segment"): [
@@ -159,8 +159,7 @@ with right:
                     t("chart.n"): alerts["n_current"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            "overview-segments-at-risk",
             column_config={
                 t("overview.col.segment"): st.column_config.TextColumn(width="medium"),
                 t("overview.col.current"): st.column_config.NumberColumn(format="%.1f"),
@@ -173,4 +172,4 @@ with right:
 
 # --- trend -------------------------------------------------------------------------------------
 if len(view.trend) > 1:
-    st.altair_chart(charts.index_trend_chart(view.trend, lang=L), width="stretch")
+    show_chart(charts.index_trend_chart(view.trend, lang=L), "overview-indices-by-wave")

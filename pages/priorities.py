@@ -5,6 +5,7 @@ import streamlit as st
 
 from survey import analysis
 from ui import charts, figures
+from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -43,7 +44,7 @@ if result is None or result.table["quadrant"].isna().all():
     st.info(t("priorities.not_enough"))
     st.stop()
 
-st.altair_chart(charts.ipa_matrix(result, labels, lang=L, importance=importance), width="stretch")
+show_chart(charts.ipa_matrix(result, labels, lang=L, importance=importance), "priorities-matrix")
 st.caption(t("priorities.cuts", performance=f"{result.performance_cut:.1f}", importance=f"{result.importance_cut:.3f}"))
 
 # --- where to act first ------------------------------------------------------------------------
@@ -51,7 +52,7 @@ st.subheader(t("priorities.concentrate"))
 if ranked.empty:
     st.success(t("priorities.none_concentrate"))
 else:
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("priorities.rank"): range(1, len(ranked) + 1),
@@ -63,8 +64,7 @@ else:
                 t("chart.n"): ranked["n"],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "priorities-concentrate",
         column_config={
             t("chart.performance"): st.column_config.NumberColumn(format="%.1f"),
             t("priorities.col.importance"): st.column_config.NumberColumn(format="%.3f"),
@@ -77,7 +77,7 @@ else:
 with st.expander(t("priorities.all_indicators")):
     table = result.table
     quadrant = {q: t(f"quadrant.{q}") for q in ("concentrate", "keep_up", "low_priority", "overkill")}
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("chart.indicator"): [labels.get(c, c) for c in table.index],
@@ -89,6 +89,5 @@ with st.expander(t("priorities.all_indicators")):
                 t("chart.n"): table["n"],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        "priorities-all-indicators",
     )

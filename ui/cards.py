@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
-from survey import analysis
+from survey import report
 from survey.analysis import Change
-from ui.i18n import t
+from ui.i18n import lang
 
-DASH = "—"
-
-
-def number(value, spec: str = ".1f") -> str:
-    """A figure as text; missing figures show as a dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
-    return format(value, spec)
+DASH = report.DASH
+number = report.number  # a figure as text; missing figures show as a dash
 
 
 def test_name(test: str) -> str:
-    return {"welch_t": t("test.welch_t"), "nps_z": t("test.nps_z")}.get(test, test)
+    return report.test_name(test, lang())
 
 
 def change_text(change: Change, previous_wave: str | None, spec: str) -> str:
-    """ "+4.9 since 2026-06 (Welch t-test, p = 0.067, not significant)"."""
-    if not change.test or math.isnan(change.p_value):
-        return t("card.change_plain", difference=number(change.difference, "+" + spec), wave=previous_wave or "")
-    verdict = t("card.significant") if change.significant else t("card.not_significant")
-    return t(
-        "card.change",
-        difference=number(change.difference, "+" + spec),
-        wave=previous_wave or "",
-        test=test_name(change.test),
-        p=number(change.p_value, ".3f"),
-        verdict=verdict,
-    )
+    """ "+4.9 since 2026-06 (Welch t-test, p = 0.067, not significant)" in the user's language."""
+    return report.change_text(change, previous_wave, spec, lang())
 
 
 def card(
@@ -68,8 +50,8 @@ def card(
             lines.append(note)
         if change is not None:
             lines.append(change_text(change, previous_wave, spec))
-        if target is not None:
-            gap = analysis.target_gap(value, target)
-            lines.append(t("card.target", target=number(target, spec), gap=number(gap, "+" + spec)))
+        target_line = report.target_text(value, target, spec, lang())
+        if target_line:
+            lines.append(target_line)
         if lines:
             st.caption("  \n".join(lines))

@@ -5,7 +5,8 @@ the user is working on, kept while moving between pages). The dashboards
 add "dashboard_filters" (ui.filters: version, waves and segment values per
 survey), "dashboard_targets" (pages/overview.py: targets per survey, this
 session only), "priorities_importance" and "nps_segment" (the choices of
-those pages).
+those pages); the Report page (pages/report.py) "report_pages",
+"report_lang" and "report_files" (the last report built and what from).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from survey.i18n import text
 from tests.pages.conftest import make_app, open_page
 
 TOUCHPOINTS = ("product", "price", "convenience", "brand", "service", "relationship")
-PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
+PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "report")
 ECSI_BLOCKS = {
     "image": ["imag1", "imag2", "imag3", "imag4", "imag5"],
     "expectation": ["expe1", "expe2", "expe3", "expe4", "expe5"],

@@ -1,0 +1,64 @@
+"""Show a chart or a table with its downloads underneath: PNG and SVG for a chart, CSV and Excel for a table.
+
+    show_chart(chart, "nps-distribution")
+    show_table(frame, "nps-by-segment", column_config=...)
+
+`name` names the files (`nps-distribution.png`) and the buttons' keys, so it is
+unique on a page. The files are made only when a button is clicked (a
+callable `data`, run by Streamlit on the click; no rerun follows), by the
+Streamlit-free `survey.exports`: a page pays nothing for offering them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from survey import exports
+from ui.i18n import t
+
+ICON = ":material/download:"
+
+
+def show_chart(chart, name: str, *, width: str = "stretch") -> None:
+    """`st.altair_chart` and, under it, the chart as PNG and as SVG."""
+    st.altair_chart(chart, width=width)
+    with st.container(horizontal=True, gap="small"):
+        _button(
+            t("export.png"), t("export.png_help"), f"{name}.png", exports.PNG_MIME, lambda: exports.chart_png(chart)
+        )
+        _button(
+            t("export.svg"), t("export.svg_help"), f"{name}.svg", exports.SVG_MIME, lambda: exports.chart_svg(chart)
+        )
+
+
+def show_table(frame: pd.DataFrame, name: str, **dataframe_args) -> None:
+    """`st.dataframe` (no index, full width unless told) and, under it, the table as CSV and as Excel."""
+    dataframe_args.setdefault("hide_index", True)
+    dataframe_args.setdefault("width", "stretch")
+    st.dataframe(frame, **dataframe_args)
+    with st.container(horizontal=True, gap="small"):
+        _button(
+            t("export.csv"), t("export.csv_help"), f"{name}.csv", exports.CSV_MIME, lambda: exports.table_csv(frame)
+        )
+        _button(
+            t("export.xlsx"),
+            t("export.xlsx_help"),
+            f"{name}.xlsx",
+            exports.XLSX_MIME,
+            lambda: exports.table_xlsx(frame, sheet=name),
+        )
+
+
+def _button(label: str, help_text: str, file_name: str, mime: str, make) -> None:
+    st.download_button(
+        label,
+        data=make,
+        file_name=file_name,
+        mime=mime,
+        key=f"_download_{file_name}",
+        on_click="ignore",
+        type="tertiary",
+        icon=ICON,
+        help=help_text,
+    )
