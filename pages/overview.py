@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from metrics.compare import SMALL_GROUP
+from survey import store
 from ui import charts, figures
 from ui.cards import card, number, test_name
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
-
-TARGETS_KEY = "dashboard_targets"  # st.session_state: survey id → {"satisfaction"|"nps"|"loyalty": target}
+from ui.state import database, workspace_id
 
 start("overview.title", "overview.intro")
 sel = dashboard_filters()
@@ -30,20 +30,21 @@ elif view.previous_wave is None:
 else:
     st.caption(t("overview.wave_vs", wave=view.wave, previous=view.previous_wave, count=fig["n"]))
 
-# --- targets (this session) ------------------------------------------------------------
-targets = st.session_state.setdefault(TARGETS_KEY, {}).setdefault(sel.survey.id, {})
+# --- targets (stored with the survey) --------------------------------------------------------
+with database().session() as s:
+    targets = store.targets(s, workspace_id(), sel.survey.id)
 
 
 def _keep_target(name: str, key: str) -> None:
-    targets[name] = st.session_state[key]
+    with database().session() as s:
+        store.set_target(s, workspace_id(), sel.survey.id, name, st.session_state[key])
+        s.commit()
 
 
 with st.expander(t("overview.targets")):
     st.caption(t("overview.targets_help"))
     target_cols = st.columns(3)
-    for col, (name, low, high) in zip(
-        target_cols, (("satisfaction", 0.0, 100.0), ("nps", -100.0, 100.0), ("loyalty", 0.0, 100.0))
-    ):
+    for col, (name, (low, high)) in zip(target_cols, store.TARGET_FIGURES.items()):
         key = f"_target_{sel.survey.id}_{name}"
         st.session_state[key] = targets.get(name)
         col.number_input(

@@ -5,17 +5,18 @@ import datetime as dt
 
 import streamlit as st
 
+from survey import store
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
 from survey.report import ReportError
 from ui import report
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.state import database, workspace_id
 
 PAGES_KEY = "report_pages"  # st.session_state: the pages chosen for the report, kept across pages
 LANG_KEY = "report_lang"  # st.session_state: the report's language ("zh" / "en")
 FILES_KEY = "report_files"  # st.session_state: the last report built, with what it was built from
-TARGETS_KEY = "dashboard_targets"  # set on the Overview page (pages/overview.py)
 
 
 def _keep(key: str, widget: str) -> None:
@@ -56,7 +57,8 @@ today = dt.date.today()
 pages = [p for p in report.PAGES if p in pages]  # in the dashboards' order
 importance = st.session_state.get("priorities_importance")
 nps_field = st.session_state.get("nps_segment")
-targets = st.session_state.get(TARGETS_KEY, {}).get(sel.survey.id, {})
+with database().session() as s:
+    targets = store.targets(s, workspace_id(), sel.survey.id)  # set on the Overview page
 wanted = (sel.key, sel.defn, tuple(pages), report_lang, importance, nps_field, tuple(sorted(targets.items())), today)
 
 # --- build (charts rendered once for both files) -------------------------------------------------------------

@@ -191,6 +191,7 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     survey = get_survey(s, workspace_id, survey_id)
     removed = response_count(s, workspace_id, survey_id)
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
+    s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
     s.execute(delete(t.ImportBatch).where(t.ImportBatch.survey_id == survey_id))
     s.execute(delete(t.Respondent).where(t.Respondent.survey_id == survey_id))
     version_ids = select(t.SurveyVersion.id).where(t.SurveyVersion.survey_id == survey_id)
@@ -505,3 +506,39 @@ def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, in
         select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id)
     ).one()
     return int(count or 0), int(last or 0)
+
+
+# --- targets --------------------------------------------------------------
+
+TARGET_FIGURES = {"satisfaction": (0.0, 100.0), "nps": (-100.0, 100.0), "loyalty": (0.0, 100.0)}
+
+
+def targets(s: Session, workspace_id: int, survey_id: int) -> dict[str, float]:
+    """The targets set for a survey's figures, by figure name."""
+    get_survey(s, workspace_id, survey_id)
+    rows = s.execute(
+        select(t.SurveyTarget.figure, t.SurveyTarget.value).where(t.SurveyTarget.survey_id == survey_id)
+    ).all()
+    return {figure: value for figure, value in rows}
+
+
+def set_target(s: Session, workspace_id: int, survey_id: int, figure: str, value: float | None) -> None:
+    """Set (or, with None, remove) the target of one figure; a value outside the figure's range is refused."""
+    get_survey(s, workspace_id, survey_id)
+    if figure not in TARGET_FIGURES:
+        raise ValueError(f"unknown figure {figure!r}: use one of {', '.join(TARGET_FIGURES)}")
+    row = s.scalars(
+        select(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id, t.SurveyTarget.figure == figure)
+    ).first()
+    if value is None:
+        if row is not None:
+            s.delete(row)
+        return
+    low, high = TARGET_FIGURES[figure]
+    if not low <= float(value) <= high:
+        raise ValueError(f"the target of {figure} must lie between {low:g} and {high:g}")
+    if row is None:
+        s.add(t.SurveyTarget(workspace_id=workspace_id, survey_id=survey_id, figure=figure, value=float(value)))
+    else:
+        row.value = float(value)
+    s.flush()

@@ -221,3 +221,17 @@ class Response(Base):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class SurveyTarget(Base):
+    """A target a manager set for a figure of a survey (e.g. satisfaction index 80), shown against the actual."""
+
+    __tablename__ = "survey_target"
+    __table_args__ = (UniqueConstraint("survey_id", "figure", name="uq_survey_target_figure"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    figure: Mapped[str] = mapped_column(String(100))  # "satisfaction", "nps", "loyalty"
+    value: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

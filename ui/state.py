@@ -3,8 +3,7 @@
 Session keys (st.session_state): "lang" (ui.i18n), "survey_id" (the survey
 the user is working on, kept while moving between pages). The dashboards
 add "dashboard_filters" (ui.filters: version, waves and segment values per
-survey), "dashboard_targets" (pages/overview.py: targets per survey, this
-session only), "priorities_importance" and "nps_segment" (the choices of
+survey), "priorities_importance" and "nps_segment" (the choices of
 those pages); the Report page (pages/report.py) "report_pages",
 "report_lang" and "report_files" (the last report built and what from).
 """

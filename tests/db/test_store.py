@@ -165,3 +165,22 @@ def test_another_workspace_cannot_reach_the_survey(db, ws):
         s.rollback()
     with db.session() as s:
         assert [x.title_en for x in store.list_surveys(s, ws)] == ["Canteen satisfaction"]
+
+
+def test_targets_are_kept_with_the_survey_and_checked(db, ws):
+    with db.session() as s:
+        survey_id = store.create_survey(s, ws, small_survey()).id
+        store.set_target(s, ws, survey_id, "satisfaction", 80)
+        store.set_target(s, ws, survey_id, "nps", -10)
+        s.commit()
+    with db.session() as s:
+        assert store.targets(s, ws, survey_id) == {"satisfaction": 80.0, "nps": -10.0}
+        store.set_target(s, ws, survey_id, "satisfaction", 85)
+        store.set_target(s, ws, survey_id, "nps", None)  # cleared
+        with pytest.raises(ValueError):
+            store.set_target(s, ws, survey_id, "loyalty", 120)  # outside 0–100
+        s.commit()
+    with db.session() as s:
+        assert store.targets(s, ws, survey_id) == {"satisfaction": 85.0}
+        store.delete_survey(s, ws, survey_id)
+        s.commit()

@@ -269,3 +269,22 @@ def test_every_dashboard_runs_on_every_demo_survey(app_database, lang):
             for k in range(len(at.get("vega_lite_chart"))):
                 spec, _ = chart(at, k)
                 assert spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []))
+
+
+def test_a_target_set_on_the_overview_is_kept_for_the_next_visit(app, app_database):
+    at, _ = on(app, app_database, "Course", "overview")
+    survey_id = at.session_state["survey_id"]
+    at.number_input(key=f"_target_{survey_id}_satisfaction").set_value(90.0).run()
+    assert not at.exception
+    db = open_database(app_database)
+    with db.session() as s:
+        assert store.targets(s, store.default_workspace(s).id, survey_id) == {"satisfaction": 90.0}
+    db.dispose()
+    # a new session (another manager, or the next day) sees the same target on the card
+    again = make_app("en")
+    again.session_state["survey_id"] = survey_id
+    again = open_page(again, "overview")
+    assert again.number_input(key=f"_target_{survey_id}_satisfaction").value == 90.0
+    prefix = text("en", "card.target", target="90.0", gap="").split("90.0")[0]
+    lines = [c.value for c in again.caption] + [m.help or "" for m in again.metric]
+    assert any(prefix in line and "90.0" in line for line in lines)
