@@ -15,24 +15,10 @@ from survey.db import open_database
 from survey.definition import Node
 from survey.i18n import text
 from tests.pages.conftest import make_app, open_page
+from tests.reference import ECSI_BLOCKS, ECSI_PATHS
 
 TOUCHPOINTS = ("product", "price", "convenience", "brand", "service", "relationship")
 PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "report")
-ECSI_BLOCKS = {
-    "image": ["imag1", "imag2", "imag3", "imag4", "imag5"],
-    "expectation": ["expe1", "expe2", "expe3", "expe4", "expe5"],
-    "quality": ["qual1", "qual2", "qual3", "qual4", "qual5"],
-    "value": ["val1", "val2", "val3", "val4"],
-    "satisfaction": ["sat1", "sat2", "sat3", "sat4"],
-    "loyalty": ["loy1", "loy2", "loy3", "loy4"],
-}
-ECSI_PATHS = {
-    "expectation": ["image"],
-    "quality": ["expectation"],
-    "value": ["expectation", "quality"],
-    "satisfaction": ["image", "expectation", "quality", "value"],
-    "loyalty": ["image", "satisfaction"],
-}
 
 
 def demo_survey(url: str, title_en: str) -> tuple[int, pd.DataFrame]:

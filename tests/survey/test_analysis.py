@@ -9,6 +9,7 @@ import pytest
 import metrics
 from survey import analysis, demo, seed, templates
 from survey.definition import Node
+from tests.reference import ECSI_BLOCKS, ECSI_PATHS
 
 # Customer-service textbook, Fig. 3-1 (domain.md §3): touchpoint → (2c satisfaction, 3 weighted, 4b experience gap)
 TEXTBOOK = {
@@ -20,23 +21,7 @@ TEXTBOOK = {
     "relationship": (0, 0, 0),
 }
 
-# The ECSI model of the mobile-phone data (shared data README; R plspm, unscaled, centroid), constructs named
-# by the template's dimension codes.
-ECSI_BLOCKS = {
-    "image": ["imag1", "imag2", "imag3", "imag4", "imag5"],
-    "expectation": ["expe1", "expe2", "expe3", "expe4", "expe5"],
-    "quality": ["qual1", "qual2", "qual3", "qual4", "qual5"],
-    "value": ["val1", "val2", "val3", "val4"],
-    "satisfaction": ["sat1", "sat2", "sat3", "sat4"],
-    "loyalty": ["loy1", "loy2", "loy3", "loy4"],
-}
-ECSI_PATHS = {
-    "expectation": ["image"],
-    "quality": ["expectation"],
-    "value": ["expectation", "quality"],
-    "satisfaction": ["image", "expectation", "quality", "value"],
-    "loyalty": ["image", "satisfaction"],
-}
+
 PUBLISHED = {("image", "expectation"): 0.579, ("value", "satisfaction"): 0.589, ("satisfaction", "loyalty"): 0.495}
 
 
