@@ -27,9 +27,15 @@ languages) plus the common label sets of the same length (`COMMON_LABELS`:
 `interpret(text, scale, labels)` turns one cell into a number, a missing value
 or a reason it is neither. Numbers may carry a label or a unit: ``9 - very
 likely``, ``5分``, ``(4) 满意``, ``很满意(5)``, full-width ``５``, ``五分``.
-"Not applicable / don't know" and their Chinese forms (`NA_WORDS`) are
-missing values, never 0. The user's own `labels` map is consulted first, so
-it can also turn a code such as ``99`` into a missing value.
+"Not applicable / don't know / skipped" and their Chinese forms (`NA_WORDS`,
+`is_not_applicable`) are missing values, never 0. The user's own `labels` map
+is consulted first, so it can also turn a code such as ``99`` into a missing
+value.
+
+`SCALE_LABEL_SETS` (`label_set_points`) are the same labels one family and
+length at a time (satisfaction, agreement, likelihood, importance, quality,
+frequency; 5 and 7 points), for `survey.sources` to infer a text column's
+scale from its labels alone.
 """
 
 from __future__ import annotations
@@ -236,19 +242,22 @@ COMMON_LABELS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("很不满意", "非常不满意", "十分不满意", "极不满意", "very dissatisfied", "extremely dissatisfied",
          "非常不同意", "完全不同意", "strongly disagree", "很不重要", "非常不重要", "一点也不重要",
          "not at all important", "很差", "非常差", "very poor", "very bad", "很低", "very low",
-         "完全不可能", "not at all likely", "very unlikely"),
+         "完全不可能", "not at all likely", "very unlikely", "非常不可能", "极不可能", "肯定不会", "extremely unlikely",
+         "definitely will not", "definitely not", "从不", "never"),
         ("不满意", "比较不满意", "较不满意", "不太满意", "dissatisfied", "somewhat dissatisfied",
          "不同意", "比较不同意", "disagree", "不重要", "不太重要", "not important", "slightly important",
-         "差", "较差", "poor", "bad", "低", "较低", "low", "不太可能", "unlikely"),
+         "差", "较差", "poor", "bad", "低", "较低", "low", "不太可能", "unlikely", "可能不会", "somewhat unlikely",
+         "probably will not", "probably not", "很少", "rarely"),
         ("一般", "中立", "中等", "说不上满意不满意", "neutral", "neither satisfied nor dissatisfied",
          "neither agree nor disagree", "moderately important", "fair", "average", "moderate", "不确定",
-         "not sure"),
+         "not sure", "不一定", "neither likely nor unlikely", "might or might not", "有时", "sometimes"),
         ("满意", "比较满意", "较满意", "satisfied", "somewhat satisfied", "同意", "比较同意", "agree", "重要",
-         "比较重要", "important", "好", "较好", "good", "高", "较高", "high", "比较可能", "可能", "likely"),
+         "比较重要", "important", "好", "较好", "good", "高", "较高", "high", "比较可能", "可能", "likely", "可能会",
+         "somewhat likely", "probably will", "经常", "often"),
         ("很满意", "非常满意", "十分满意", "极其满意", "very satisfied", "extremely satisfied", "completely satisfied",
          "非常同意", "完全同意", "strongly agree", "很重要", "非常重要", "极其重要", "very important",
          "extremely important", "很好", "非常好", "very good", "excellent", "很高", "very high", "极有可能",
-         "非常可能", "extremely likely", "very likely"),
+         "非常可能", "extremely likely", "very likely", "肯定会", "definitely will", "总是", "always"),
     ),
     7: (
         ("很不满意", "非常不满意", "十分不满意", "very dissatisfied", "extremely dissatisfied", "非常不同意",
@@ -265,12 +274,154 @@ COMMON_LABELS: dict[int, tuple[tuple[str, ...], ...]] = {
     ),
 }  # fmt: skip
 
+# The label sets of the usual questionnaire tools, one per family and length, lowest
+# point first; each inner tuple holds the ways one point is written (zh and en). Unlike
+# `COMMON_LABELS`, a set never mixes families, and within one set a text names one point,
+# so "Very good" is 5 in "quality5" (很差 … 很好) and 4 in "quality5_excellent" (Poor …
+# Excellent). `survey.sources` gives a text column the first set, in this order, that
+# names all its labels with distinct labels on distinct points (`label_set_points`).
+SCALE_LABEL_SETS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "satisfaction5": (
+        ("非常不满意", "很不满意", "十分不满意", "极不满意", "very dissatisfied", "extremely dissatisfied",
+         "completely dissatisfied"),
+        ("不满意", "比较不满意", "较不满意", "不太满意", "dissatisfied", "somewhat dissatisfied"),
+        ("一般", "中立", "说不上满意不满意", "neutral", "neither satisfied nor dissatisfied"),
+        ("满意", "比较满意", "较满意", "satisfied", "somewhat satisfied"),
+        ("非常满意", "很满意", "十分满意", "极其满意", "very satisfied", "extremely satisfied", "completely satisfied"),
+    ),
+    "agreement5": (
+        ("非常不同意", "完全不同意", "很不同意", "strongly disagree", "completely disagree"),
+        ("不同意", "比较不同意", "不太同意", "disagree", "somewhat disagree"),
+        ("一般", "中立", "不确定", "neutral", "neither agree nor disagree", "undecided"),
+        ("同意", "比较同意", "agree", "somewhat agree"),
+        ("非常同意", "完全同意", "很同意", "strongly agree", "completely agree"),
+    ),
+    "likelihood5": (
+        ("非常不可能", "完全不可能", "极不可能", "肯定不会", "一定不会", "extremely unlikely", "very unlikely",
+         "not at all likely", "definitely will not", "definitely not", "definitely would not"),
+        ("不太可能", "不可能", "可能不会", "unlikely", "somewhat unlikely", "probably will not", "probably not",
+         "probably would not"),
+        ("不确定", "不一定", "说不准", "也许", "neither likely nor unlikely", "not sure", "might or might not",
+         "maybe", "neutral"),
+        ("比较可能", "可能", "可能会", "likely", "somewhat likely", "probably will", "probably", "probably would"),
+        ("极有可能", "非常可能", "很可能", "肯定会", "一定会", "extremely likely", "very likely", "definitely will",
+         "definitely", "definitely would"),
+    ),
+    "importance5": (
+        ("很不重要", "非常不重要", "完全不重要", "not at all important", "very unimportant"),
+        ("不重要", "不太重要", "比较不重要", "not important", "unimportant"),
+        ("一般", "一般重要", "中等重要", "moderately important", "neutral"),
+        ("重要", "比较重要", "important"),
+        ("很重要", "非常重要", "very important"),
+    ),
+    "importance5_extremely": (
+        ("一点也不重要", "not at all important"),
+        ("有点重要", "稍微重要", "slightly important"),
+        ("一般重要", "中等重要", "moderately important"),
+        ("很重要", "非常重要", "very important"),
+        ("极其重要", "极为重要", "extremely important"),
+    ),
+    "quality5": (
+        ("很差", "非常差", "极差", "very poor", "very bad"),
+        ("差", "较差", "比较差", "poor", "bad"),
+        ("一般", "中等", "fair", "average"),
+        ("好", "较好", "比较好", "良好", "good"),
+        ("很好", "非常好", "优秀", "very good"),
+    ),
+    "quality5_excellent": (
+        ("poor",), ("fair",), ("good",), ("very good",), ("excellent",),
+    ),
+    "quality5_terrible": (
+        ("terrible",), ("poor",), ("average",), ("good",), ("excellent",),
+    ),
+    "frequency5": (
+        ("从不", "从来不", "从没有", "never"),
+        ("很少", "极少", "偶尔", "rarely", "seldom"),
+        ("有时", "有时候", "sometimes", "occasionally"),
+        ("经常", "常常", "often", "frequently", "usually"),
+        ("总是", "一直", "每次都", "always", "every time"),
+    ),
+    "satisfaction7": (
+        ("非常不满意", "很不满意", "十分不满意", "极不满意", "very dissatisfied", "extremely dissatisfied",
+         "completely dissatisfied"),
+        ("不满意", "dissatisfied", "moderately dissatisfied"),
+        ("不太满意", "有点不满意", "比较不满意", "较不满意", "somewhat dissatisfied", "slightly dissatisfied"),
+        ("一般", "中立", "neutral", "neither satisfied nor dissatisfied"),
+        ("较满意", "比较满意", "有点满意", "somewhat satisfied", "slightly satisfied"),
+        ("满意", "satisfied", "moderately satisfied"),
+        ("非常满意", "很满意", "十分满意", "极其满意", "very satisfied", "extremely satisfied", "completely satisfied"),
+    ),
+    "satisfaction7_extremely": (
+        ("extremely dissatisfied",), ("very dissatisfied",), ("dissatisfied",),
+        ("neutral", "neither satisfied nor dissatisfied"), ("satisfied",), ("very satisfied",),
+        ("extremely satisfied",),
+    ),
+    "agreement7": (
+        ("非常不同意", "完全不同意", "很不同意", "strongly disagree", "completely disagree"),
+        ("不同意", "disagree", "moderately disagree"),
+        ("有点不同意", "比较不同意", "不太同意", "somewhat disagree", "slightly disagree"),
+        ("一般", "中立", "不确定", "neutral", "neither agree nor disagree", "undecided"),
+        ("有点同意", "比较同意", "somewhat agree", "slightly agree"),
+        ("同意", "agree", "moderately agree"),
+        ("非常同意", "完全同意", "很同意", "strongly agree", "completely agree"),
+    ),
+    "likelihood7": (
+        ("非常不可能", "完全不可能", "极不可能", "extremely unlikely", "very unlikely"),
+        ("不可能", "unlikely", "moderately unlikely"),
+        ("不太可能", "有点不可能", "somewhat unlikely", "slightly unlikely"),
+        ("不确定", "一般", "neither likely nor unlikely", "neutral", "not sure"),
+        ("有点可能", "比较可能", "somewhat likely", "slightly likely"),
+        ("可能", "likely", "moderately likely"),
+        ("非常可能", "极有可能", "很可能", "extremely likely", "very likely"),
+    ),
+    "importance7": (
+        ("完全不重要", "一点也不重要", "not at all important"),
+        ("不重要", "low importance", "not important"),
+        ("不太重要", "slightly important"),
+        ("一般", "一般重要", "neutral"),
+        ("比较重要", "moderately important"),
+        ("很重要", "非常重要", "very important"),
+        ("极其重要", "极为重要", "extremely important"),
+    ),
+    "quality7": (
+        ("极差", "extremely poor"),
+        ("很差", "below average", "very poor"),
+        ("较差", "slightly below average", "poor"),
+        ("一般", "average", "fair"),
+        ("较好", "slightly above average", "good"),
+        ("很好", "above average", "very good"),
+        ("极好", "excellent"),
+    ),
+    "frequency7": (
+        ("从不", "从来不", "never"),
+        ("很少", "极少", "rarely"),
+        ("偶尔", "occasionally"),
+        ("有时", "有时候", "sometimes"),
+        ("经常", "常常", "frequently", "often"),
+        ("通常", "usually"),
+        ("总是", "一直", "每次都", "always", "every time"),
+    ),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def label_set_points(name: str) -> dict[str, int]:
+    """One of `SCALE_LABEL_SETS` as {normalised text: point}, points counted from 1."""
+    return {normalise(text): point for point, texts in enumerate(SCALE_LABEL_SETS[name], start=1) for text in texts}
+
 NA_WORDS = (
     "不适用", "不知道", "不清楚", "说不清", "无法回答", "无法判断", "无法评价", "不了解", "拒答", "拒绝回答", "未回答",
     "未答", "无", "空", "缺失", "n/a", "na", "#n/a", "nan", "null", "none", "not applicable", "don't know",
-    "dont know", "do not know", "unknown", "no answer", "refused", "missing", "dk",
+    "dont know", "do not know", "unknown", "no answer", "refused", "missing", "dk", "跳过", "skipped",
+    "prefer not to say", "prefer not to answer", "不想回答",
 )  # fmt: skip
 _NA = frozenset(normalise(w) for w in NA_WORDS)
+
+
+def is_not_applicable(text: str) -> bool:
+    """Whether a cell says "not applicable / don't know / skipped" (`NA_WORDS`): a missing value, never 0."""
+    key = normalise(text)
+    return bool(key) and key in _NA
 
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
                    "九": 9, "十": 10}  # fmt: skip
