@@ -183,43 +183,57 @@ def profile_chart(table: pd.DataFrame, labels: Mapping, *, lang: str):
     return _finish(chart, lang)
 
 
-def dimension_gap_chart(dimensions: pd.DataFrame, labels: Mapping, *, lang: str, n: Mapping | None = None):
-    """Gap per dimension (a `metrics.servqual` dimensions table, or a dimension-level gap table), bars
-    coloured by sign."""
-    data = dimensions.reset_index()
-    code = "dimension" if "dimension" in data.columns and "code" not in data.columns else "code"
-    data = data.assign(
-        label=_labelled(data[code], labels),
-        sign=np.where(data["gap"] < 0, text(lang, "chart.below"), text(lang, "chart.above")),
-        n=[int((n or {}).get(c, 0)) for c in data[code]] if n is not None else data.get("n", 0),
-    )
-    if "weighted_gap" not in data.columns:
-        data["weighted_gap"] = np.nan
-    below, above = text(lang, "chart.below"), text(lang, "chart.above")
+def _two_colour_bars(
+    data: pd.DataFrame, x: alt.X, colour: str, domain: list[str], colours: list[str], tooltip: list, title, lang: str
+):
+    """Horizontal bars in the rows' order, each coloured by one of two categories (legend on top)."""
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=list(data["label"]), title=None),
-            x=alt.X("gap:Q", title=text(lang, "chart.gap_axis")),
+            x=x,
             color=alt.Color(
-                "sign:N",
+                f"{colour}:N",
                 title=None,
-                scale=alt.Scale(domain=[below, above], range=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]]),
+                scale=alt.Scale(domain=domain, range=colours),
                 legend=alt.Legend(orient="top", labelLimit=400),
             ),
-            tooltip=[
-                alt.Tooltip("label:N", title=text(lang, "chart.dimension")),
-                alt.Tooltip("gap:Q", title=text(lang, "chart.gap"), format="+.3f"),
-                alt.Tooltip("weighted_gap:Q", title=text(lang, "chart.weighted_gap"), format="+.3f"),
-                alt.Tooltip("n:Q", title=_n_title(lang)),
-            ],
+            tooltip=tooltip,
         )
-        .properties(
-            title=_title(lang, "chart.dimension_gaps.title"), height=_rows_height(len(data), 34), width="container"
-        )
+        .properties(title=title, height=_rows_height(len(data), 34), width="container")
     )
     return _finish(chart, lang)
+
+
+def dimension_gap_chart(dimensions: pd.DataFrame, labels: Mapping, *, lang: str, n: Mapping | None = None):
+    """Gap per dimension (a `metrics.servqual` dimensions table, or a dimension-level gap table), bars
+    coloured by sign."""
+    data = dimensions.reset_index()
+    code = "dimension" if "dimension" in data.columns and "code" not in data.columns else "code"
+    below, above = text(lang, "chart.below"), text(lang, "chart.above")
+    data = data.assign(
+        label=_labelled(data[code], labels),
+        sign=np.where(data["gap"] < 0, below, above),
+        n=[int((n or {}).get(c, 0)) for c in data[code]] if n is not None else data.get("n", 0),
+    )
+    if "weighted_gap" not in data.columns:
+        data["weighted_gap"] = np.nan
+    return _two_colour_bars(
+        data,
+        alt.X("gap:Q", title=text(lang, "chart.gap_axis")),
+        "sign",
+        [below, above],
+        [OKABE_ITO["vermillion"], OKABE_ITO["blue"]],
+        [
+            alt.Tooltip("label:N", title=text(lang, "chart.dimension")),
+            alt.Tooltip("gap:Q", title=text(lang, "chart.gap"), format="+.3f"),
+            alt.Tooltip("weighted_gap:Q", title=text(lang, "chart.weighted_gap"), format="+.3f"),
+            alt.Tooltip("n:Q", title=_n_title(lang)),
+        ],
+        _title(lang, "chart.dimension_gaps.title"),
+        lang,
+    )
 
 
 def experience_chart(table: pd.DataFrame, labels: Mapping, *, lang: str):
@@ -227,29 +241,22 @@ def experience_chart(table: pd.DataFrame, labels: Mapping, *, lang: str):
     data = table.reset_index().rename(columns={"indicator": "code"})
     key, other = text(lang, "chart.key_experience"), text(lang, "chart.touchpoint")
     data = data.assign(label=_labelled(data["code"], labels), kind=np.where(data["key_experience"], key, other))
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=list(data["label"]), title=None),
-            x=alt.X("weighted_satisfaction:Q", title=text(lang, "chart.weighted_satisfaction")),
-            color=alt.Color(
-                "kind:N",
-                title=None,
-                scale=alt.Scale(domain=[key, other], range=[OKABE_ITO["vermillion"], OKABE_ITO["sky"]]),
-                legend=alt.Legend(orient="top", labelLimit=400),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title=text(lang, "chart.touchpoint")),
-                alt.Tooltip("satisfaction:Q", title=text(lang, "exp.satisfaction"), format="+.2f"),
-                alt.Tooltip("importance:Q", title=text(lang, "exp.importance"), format=".2f"),
-                alt.Tooltip("weighted_satisfaction:Q", title=text(lang, "chart.weighted_satisfaction"), format="+.2f"),
-                alt.Tooltip("n:Q", title=_n_title(lang)),
-            ],
-        )
-        .properties(title=_title(lang, "chart.experience.title"), height=_rows_height(len(data), 34), width="container")
+    return _two_colour_bars(
+        data,
+        alt.X("weighted_satisfaction:Q", title=text(lang, "chart.weighted_satisfaction")),
+        "kind",
+        [key, other],
+        [OKABE_ITO["vermillion"], OKABE_ITO["sky"]],
+        [
+            alt.Tooltip("label:N", title=text(lang, "chart.touchpoint")),
+            alt.Tooltip("satisfaction:Q", title=text(lang, "exp.satisfaction"), format="+.2f"),
+            alt.Tooltip("importance:Q", title=text(lang, "exp.importance"), format=".2f"),
+            alt.Tooltip("weighted_satisfaction:Q", title=text(lang, "chart.weighted_satisfaction"), format="+.2f"),
+            alt.Tooltip("n:Q", title=_n_title(lang)),
+        ],
+        _title(lang, "chart.experience.title"),
+        lang,
     )
-    return _finish(chart, lang)
 
 
 # --- priorities --------------------------------------------------------------------------------------
