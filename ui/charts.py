@@ -79,6 +79,26 @@ def _n_title(lang: str) -> str:
 # --- gaps ------------------------------------------------------------------------------------
 
 
+def _mean_answer_axis(lang: str) -> alt.X:
+    """The x axis of the expectation/perception charts: mean answers on the items' own scale."""
+    return alt.X(
+        "value:Q",
+        title=text(lang, "chart.mean_answer"),
+        scale=alt.Scale(zero=False, padding=24),
+        axis=alt.Axis(tickCount=8),
+    )
+
+
+def _expectation_perception_colour(exp_name: str, per_name: str) -> alt.Color:
+    """Expectation orange, perception blue (Okabe–Ito), legend on top."""
+    return alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=[exp_name, per_name], range=[OKABE_ITO["orange"], OKABE_ITO["blue"]]),
+        legend=alt.Legend(orient="top", labelLimit=400),
+    )
+
+
 def gap_dumbbell(table: pd.DataFrame, labels: Mapping, *, lang: str, title_key: str = "chart.gaps.title"):
     """Expectation and perception per row of `analysis.gap_table`, joined by a bar, in the table's order
     (worst weighted gap first)."""
@@ -110,18 +130,8 @@ def gap_dumbbell(table: pd.DataFrame, labels: Mapping, *, lang: str, title_key: 
         .mark_point(filled=True, size=110, opacity=1)
         .encode(
             y=y,
-            x=alt.X(
-                "value:Q",
-                title=text(lang, "chart.mean_answer"),
-                scale=alt.Scale(zero=False, padding=24),
-                axis=alt.Axis(tickCount=8),
-            ),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                scale=alt.Scale(domain=[exp_name, per_name], range=[OKABE_ITO["orange"], OKABE_ITO["blue"]]),
-                legend=alt.Legend(orient="top", labelLimit=400),
-            ),
+            x=_mean_answer_axis(lang),
+            color=_expectation_perception_colour(exp_name, per_name),
             shape=alt.Shape(
                 "series:N", scale=alt.Scale(domain=[exp_name, per_name], range=["diamond", "circle"]), legend=None
             ),
@@ -150,18 +160,8 @@ def profile_chart(table: pd.DataFrame, labels: Mapping, *, lang: str):
         .mark_line(point=alt.OverlayMarkDef(filled=True, size=60, strokeDash=[1, 0]))
         .encode(
             y=alt.Y("label:N", sort=list(data["label"]), title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(
-                "value:Q",
-                title=text(lang, "chart.mean_answer"),
-                scale=alt.Scale(zero=False, padding=24),
-                axis=alt.Axis(tickCount=8),
-            ),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                scale=alt.Scale(domain=[exp_name, per_name], range=[OKABE_ITO["orange"], OKABE_ITO["blue"]]),
-                legend=alt.Legend(orient="top", labelLimit=400),
-            ),
+            x=_mean_answer_axis(lang),
+            color=_expectation_perception_colour(exp_name, per_name),
             strokeDash=alt.StrokeDash(
                 "series:N", scale=alt.Scale(domain=[exp_name, per_name], range=[[6, 3], [1, 0]]), legend=None
             ),
