@@ -11,7 +11,8 @@ One public function per method, grouped by family:
 - pls: `pls_path_model`
 - priorities: `ipa`, `derived_importance`
 - compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
-- value: `customer_pyramid`
+- value: `customer_pyramid`, `delivered_value`
+- word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -26,7 +27,8 @@ from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSResult, pls_path_model
 from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
-from metrics.value import TIERS, PyramidResult, customer_pyramid
+from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
+from metrics.word_of_mouth import WordOfMouthResult, word_of_mouth
 
 __all__ = [
     "ACCEPTABLE_CR",
@@ -35,6 +37,7 @@ __all__ = [
     "SEGMENTS",
     "TIERS",
     "AHPResult",
+    "DeliveredValue",
     "GroupComparison",
     "IPAResult",
     "IndexResult",
@@ -45,11 +48,13 @@ __all__ = [
     "PyramidResult",
     "SegmentResult",
     "ServqualResult",
+    "WordOfMouthResult",
     "ahp_weights",
     "alpha_by_dimension",
     "chi_square_test",
     "cronbach_alpha",
     "customer_pyramid",
+    "delivered_value",
     "derived_importance",
     "experience_table",
     "ipa",
@@ -63,4 +68,5 @@ __all__ = [
     "satisfaction_loyalty_segments",
     "servqual",
     "welch_t_test",
+    "word_of_mouth",
 ]

@@ -86,3 +86,69 @@ def customer_pyramid(values) -> PyramidResult:
             }
         )
     return PyramidResult(series, pd.DataFrame(rows, index=pd.Index(TIERS, name="tier")))
+
+
+VALUE_PARTS = ("product", "service", "personnel", "image")
+COST_PARTS = ("monetary", "time", "mental", "physical")
+
+
+@dataclass(frozen=True)
+class DeliveredValue:
+    """Result of `delivered_value`.
+
+    total_value: Σ of the value parts (product, service, personnel, image value).
+    total_cost: Σ of the cost parts (monetary, time, mental, physical cost).
+    delivered: total_value − total_cost (客户让渡价值); negative means the
+        customer gives more than they get, so they are dissatisfied.
+    """
+
+    total_value: float
+    total_cost: float
+    delivered: float
+
+
+def delivered_value(values, costs) -> DeliveredValue:
+    """Customer delivered value (客户让渡价值, Kotler): total customer value − total customer cost.
+
+    Formula (domain.md §8): total customer value = product value + service
+    value + personnel value + image value; total customer cost = monetary
+    cost + time cost + mental cost + physical cost; delivered value = total
+    value − total cost. Of two offers a customer prefers the one with the
+    higher delivered value, not the one with the most value or the lowest
+    price.
+
+    Conventions: `values` and `costs` map part → amount (any parts, e.g.
+    `VALUE_PARTS` and `COST_PARTS`, in one unit such as yuan or points), or
+    are Series. Every part needs a finite number: a missing part raises
+    ValueError (use 0 for a part that costs or gives nothing).
+
+    Reference: Kotler, P., Keller, K. L. Marketing Management, the chapter on
+    customer value, satisfaction and loyalty (customer delivered value).
+
+    Example
+    -------
+    >>> r = delivered_value({"product": 40, "service": 20, "personnel": 10, "image": 10},
+    ...                     {"monetary": 50, "time": 10, "mental": 5, "physical": 5})
+    >>> r.total_value, r.total_cost, r.delivered
+    (80.0, 70.0, 10.0)
+    """
+    total_value = _sum_of_parts(values, "values")
+    total_cost = _sum_of_parts(costs, "costs")
+    return DeliveredValue(total_value, total_cost, total_value - total_cost)
+
+
+def _sum_of_parts(parts, what: str) -> float:
+    if isinstance(parts, pd.Series):
+        parts = parts.to_dict()
+    if not hasattr(parts, "items") or not parts:
+        raise ValueError(f"{what} must map each part to an amount, e.g. {{'product': 40}}.")
+    total = 0.0
+    for name, amount in parts.items():
+        try:
+            x = float(amount)
+        except (TypeError, ValueError):
+            raise ValueError(f"{what}[{name!r}] must be a number; got {amount!r}.") from None
+        if not math.isfinite(x):
+            raise ValueError(f"{what}[{name!r}] is missing; give a number (0 when the part is nothing).")
+        total += x
+    return total
