@@ -1,9 +1,11 @@
-"""Entry point: page set-up, language, database, navigation."""
+"""Entry point: page set-up, language, database, sign-in and the navigation each role sees."""
 
 import streamlit as st
 
+from ui.auth import current, current_place, write_cookie
 from ui.i18n import t
 from ui.respondent import follow_link_language
+from ui.signin import account_box
 from ui.state import database
 
 if "s" in st.query_params:
@@ -21,24 +23,61 @@ if "s" in st.query_params:
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
 database()  # migrate and load the demo surveys on first start
 
-pages = {
-    t("nav.dashboards"): [
-        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-        st.Page("pages/gaps.py", title=t("nav.gaps"), icon=":material/compare_arrows:", url_path="gaps"),
-        st.Page("pages/priorities.py", title=t("nav.priorities"), icon=":material/flag:", url_path="priorities"),
-        st.Page("pages/nps.py", title=t("nav.nps"), icon=":material/campaign:", url_path="nps"),
-        st.Page("pages/loyalty.py", title=t("nav.loyalty"), icon=":material/favorite:", url_path="loyalty"),
-        st.Page("pages/model.py", title=t("nav.model"), icon=":material/hub:", url_path="model"),
-        st.Page("pages/report.py", title=t("nav.report"), icon=":material/summarize:", url_path="report"),
-    ],
-    t("nav.design"): [
-        st.Page("pages/surveys.py", title=t("nav.surveys"), icon=":material/folder_open:", url_path="surveys"),
-        st.Page("pages/designer.py", title=t("nav.designer"), icon=":material/account_tree:", url_path="designer"),
-        st.Page("pages/preview.py", title=t("nav.preview"), icon=":material/preview:", url_path="preview"),
-        st.Page("pages/links.py", title=t("nav.links"), icon=":material/qr_code_2:", url_path="links"),
-    ],
-    t("nav.data"): [
-        st.Page("pages/import_responses.py", title=t("nav.import"), icon=":material/upload_file:", url_path="import"),
-    ],
-}
-st.navigation(pages).run()
+# (section, file, title id, icon, url path, permission): a page is listed when the user's role may use it;
+# every page checks the permission again itself (ui.page.start), as a URL can name any page file.
+PAGES = (
+    ("nav.dashboards", "overview", "nav.overview", "dashboard", "overview", "dashboards.read"),
+    ("nav.dashboards", "gaps", "nav.gaps", "compare_arrows", "gaps", "dashboards.read"),
+    ("nav.dashboards", "priorities", "nav.priorities", "flag", "priorities", "dashboards.read"),
+    ("nav.dashboards", "nps", "nav.nps", "campaign", "nps", "dashboards.read"),
+    ("nav.dashboards", "loyalty", "nav.loyalty", "favorite", "loyalty", "dashboards.read"),
+    ("nav.dashboards", "model", "nav.model", "hub", "model", "dashboards.read"),
+    ("nav.dashboards", "report", "nav.report", "summarize", "report", "dashboards.export"),
+    ("nav.classroom", "classes", "nav.classes", "school", "classes", "classes.manage"),
+    ("nav.classroom", "group", "nav.group", "groups", "group", "group.design"),
+    ("nav.classroom", "peer_review", "nav.peer_review", "rate_review", "peer-review", "peer.review"),
+    ("nav.classroom", "exercises", "nav.exercises", "calculate", "exercises", "exercises.use"),
+    ("nav.design", "surveys", "nav.surveys", "folder_open", "surveys", "surveys.design"),
+    ("nav.design", "designer", "nav.designer", "account_tree", "designer", "surveys.design"),
+    ("nav.design", "preview", "nav.preview", "preview", "preview", "surveys.design"),
+    ("nav.design", "links", "nav.links", "qr_code_2", "links", "surveys.design"),
+    ("nav.data", "import_responses", "nav.import", "upload_file", "import", "responses.import"),
+    ("nav.admin", "users", "nav.users", "manage_accounts", "users", "users.manage"),
+    ("nav.admin", "audit", "nav.audit", "history", "audit", "audit.read"),
+)
+
+STUDENT_PAGES = ("group", "peer_review")
+
+who = current()
+if who is None:
+    # Signed out: every page is reachable by its URL and shows the sign-in form in its place
+    # (ui.page.start), so a deep link lands where it pointed once signed in; the sidebar offers
+    # signing in and joining a class.
+    write_cookie()
+    sign_in = st.Page(
+        "pages/account.py", title=t("nav.sign_in"), icon=":material/login:", url_path="account", default=True
+    )
+    join = st.Page("pages/join.py", title=t("nav.join"), icon=":material/group_add:", url_path="join")
+    hidden = [st.Page(f"pages/{row[1]}.py", title=t(row[2]), url_path=row[4]) for row in PAGES]
+    navigation = st.navigation([sign_in, join, *hidden], position="hidden")
+    st.sidebar.page_link(sign_in)
+    st.sidebar.page_link(join)
+    navigation.run()
+    st.stop()
+
+place = current_place(who)
+# a student's group pages are for students (an administrator may open them, but has no group)
+listed = [
+    row
+    for row in PAGES
+    if place is not None and place.may(row[5]) and (row[1] not in STUDENT_PAGES or place.role == "student")
+]
+listed += [("nav.you", "account", "nav.account", "person", "account", None)]
+listed += [("nav.you", "join", "nav.join", "group_add", "join", None)]
+sections: dict[str, list] = {}
+for n, (section, file, title, icon, path, _need) in enumerate(listed):
+    page = st.Page(f"pages/{file}.py", title=t(title), icon=f":material/{icon}:", url_path=path, default=n == 0)
+    sections.setdefault(t(section), []).append(page)
+navigation = st.navigation(sections, expanded=True)
+account_box()
+navigation.run()

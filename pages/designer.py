@@ -6,14 +6,15 @@ import pandas as pd
 import streamlit as st
 
 import metrics
-from survey import editing, store, templates
+from survey import audit, editing, store, templates
 from survey.definition import ROLES, SCALE_KINDS, WEIGHT_METHODS, DefinitionError, Scale, ScalePoint, SurveyDefinition
 from ui.i18n import lang, t
 from ui.page import show_problems, start
+from ui.signin import actor
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
-start("designer.title", "designer.intro")
+start("designer.title", "designer.intro", need="surveys.design")
 ws = workspace_id()
 chosen = choose_survey()
 if chosen is None:
@@ -42,6 +43,7 @@ def save(new: SurveyDefinition) -> None:
     try:
         with database().session() as s:
             result = store.save_definition(s, ws, chosen.id, new)
+            audit.record(s, actor(), "survey_edit", workspace_id=ws, target=new.title(lang()), version=result.version)
             s.commit()
     except DefinitionError as err:
         show_problems("designer.not_saved", err.problems)

@@ -11,7 +11,7 @@ from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
 
-start("gaps.title", "gaps.intro")
+start("gaps.title", "gaps.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

@@ -12,7 +12,7 @@ from ui.page import start
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
-start("impage.title", "impage.intro")
+start("impage.title", "impage.intro", need="responses.import")
 ws = workspace_id()
 chosen = choose_survey()
 if chosen is None:

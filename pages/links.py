@@ -15,7 +15,7 @@ PUBLIC_URL_ENV = "SURVEY_PUBLIC_URL"  # the app's address for respondents, when 
 FALLBACK_URL = "http://localhost:8501"
 BASE_URL_KEY = "links_base_url"
 
-start("links.title", "links.intro")
+start("links.title", "links.intro", need="surveys.design")
 ws = workspace_id()
 chosen = choose_survey()
 if chosen is None:

@@ -10,7 +10,7 @@ from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
 
-start("loyalty.title", "loyalty.intro")
+start("loyalty.title", "loyalty.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

@@ -11,7 +11,7 @@ from ui.page import start
 
 BOOTSTRAP = 200  # resamples for the path intervals
 
-start("model.title", "model.intro")
+start("model.title", "model.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

@@ -18,7 +18,7 @@ def _keep() -> None:
     st.session_state[SEGMENT_KEY] = st.session_state["_nps_segment"]
 
 
-start("nps.title", "nps.intro")
+start("nps.title", "nps.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

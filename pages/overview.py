@@ -13,7 +13,7 @@ from ui.i18n import lang, t
 from ui.page import start
 from ui.state import database, workspace_id
 
-start("overview.title", "overview.intro")
+start("overview.title", "overview.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

@@ -9,7 +9,7 @@ from ui.questionnaire import render
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
-start("preview.title", "preview.intro")
+start("preview.title", "preview.intro", need="surveys.design")
 ws = workspace_id()
 chosen = choose_survey()
 if chosen is None:

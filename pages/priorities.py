@@ -12,7 +12,7 @@ from ui.page import start
 
 IMPORTANCE_KEY = "priorities_importance"  # st.session_state: "stated" or "derived", kept across pages
 
-start("priorities.title", "priorities.intro")
+start("priorities.title", "priorities.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

@@ -23,7 +23,7 @@ def _keep(key: str, widget: str) -> None:
     st.session_state[key] = st.session_state[widget]
 
 
-start("report.title", "report.intro")
+start("report.title", "report.intro", need="dashboards.export")
 sel = dashboard_filters()
 if sel is None:
     st.stop()

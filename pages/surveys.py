@@ -5,14 +5,15 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from survey import definition_file, store, templates
+from survey import audit, definition_file, store, templates
 from survey.definition import DefinitionError, SurveyDefinition
 from ui.i18n import lang, t
 from ui.page import show_problems, start
+from ui.signin import actor
 from ui.state import SURVEY_KEY, database, workspace_id
 from ui.survey_picker import survey_summaries
 
-start("surveys.title", "surveys.intro")
+start("surveys.title", "surveys.intro", need="surveys.design")
 ws = workspace_id()
 flash = st.session_state.pop("_surveys_flash", None)
 if flash:
@@ -76,6 +77,9 @@ with st.expander(t("surveys.new"), expanded=not surveys):
         try:
             with database().session() as s:
                 created = store.create_survey(s, ws, defn)
+                audit.record(
+                    s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), template=template_id
+                )
                 s.commit()
                 done(t("surveys.created", title=defn.title(lang())), created.id)
         except DefinitionError as err:
@@ -89,6 +93,7 @@ with st.expander(t("surveys.import")):
             defn = definition_file.load(upload.getvalue())
             with database().session() as s:
                 created = store.create_survey(s, ws, defn)
+                audit.record(s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), file=upload.name)
                 s.commit()
                 done(t("surveys.imported", title=defn.title(lang())), created.id)
         except DefinitionError as err:
@@ -136,12 +141,16 @@ with rename:
             else:
                 with database().session() as s:
                     store.rename_survey(s, ws, chosen_id, new_zh, new_en)
+                    audit.record(
+                        s, actor(), "survey_rename", workspace_id=ws, target=chosen.title(lang()), new=new_zh or new_en
+                    )
                     s.commit()
                 done(t("surveys.renamed"), chosen_id)
 with copy:
     if st.button(t("surveys.duplicate"), key=f"duplicate_{chosen_id}"):
         with database().session() as s:
             duplicate = store.duplicate_survey(s, ws, chosen_id)
+            audit.record(s, actor(), "survey_create", workspace_id=ws, target=chosen.title(lang()), copy=True)
             s.commit()
             done(
                 t("surveys.duplicated", title=duplicate.title_zh if lang() == "zh" else duplicate.title_en),
@@ -151,6 +160,9 @@ with archive:
     if st.button(t("surveys.unarchive") if chosen.archived else t("surveys.archive"), key=f"archive_{chosen_id}"):
         with database().session() as s:
             store.set_archived(s, ws, chosen_id, not chosen.archived)
+            audit.record(
+                s, actor(), "survey_archive", workspace_id=ws, target=chosen.title(lang()), archived=not chosen.archived
+            )
             s.commit()
         done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
 with delete:
@@ -161,6 +173,7 @@ with delete:
     if st.button(t("surveys.delete"), key=f"delete_{chosen_id}", disabled=not confirmed, type="primary"):
         with database().session() as s:
             removed = store.delete_survey(s, ws, chosen_id)
+            audit.record(s, actor(), "survey_delete", workspace_id=ws, target=chosen.title(lang()), responses=removed)
             s.commit()
         st.session_state.pop(SURVEY_KEY, None)
         done(t("surveys.deleted", count=removed))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from survey import tables as t
 from survey.definition import (
+    CODE_MAX,
     Node,
     Scale,
     ScalePoint,
@@ -511,10 +512,27 @@ def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, in
 # --- targets --------------------------------------------------------------
 
 TARGET_FIGURES = {"satisfaction": (0.0, 100.0), "nps": (-100.0, 100.0), "loyalty": (0.0, 100.0)}
+# The planned (target) satisfaction of one indicator (classroom groups, survey.classroom): figure
+# "indicator:<code>", on the 0–100 index scale of the satisfaction index (an indicator answered 4 on
+# average on a 1–5 scale has the index 75), whatever the indicator's answer scale.
+INDICATOR_TARGET = "indicator:"
+INDICATOR_TARGET_RANGE = (0.0, 100.0)
+
+
+def target_range(figure: str) -> tuple[float, float]:
+    """The range a target of `figure` must lie in; ValueError for a figure that takes no target."""
+    if figure in TARGET_FIGURES:
+        return TARGET_FIGURES[figure]
+    code = figure.removeprefix(INDICATOR_TARGET) if isinstance(figure, str) else ""
+    if figure != code and 0 < len(code) <= CODE_MAX and all(ch.isalnum() or ch in "_-." for ch in code):
+        return INDICATOR_TARGET_RANGE
+    raise ValueError(
+        f"unknown figure {str(figure)[:80]!r}: use one of {', '.join(TARGET_FIGURES)} or {INDICATOR_TARGET}<code>"
+    )
 
 
 def targets(s: Session, workspace_id: int, survey_id: int) -> dict[str, float]:
-    """The targets set for a survey's figures, by figure name."""
+    """The targets set for a survey's figures, by figure name (indicator targets as "indicator:<code>")."""
     get_survey(s, workspace_id, survey_id)
     rows = s.execute(
         select(t.SurveyTarget.figure, t.SurveyTarget.value).where(t.SurveyTarget.survey_id == survey_id)
@@ -525,8 +543,7 @@ def targets(s: Session, workspace_id: int, survey_id: int) -> dict[str, float]:
 def set_target(s: Session, workspace_id: int, survey_id: int, figure: str, value: float | None) -> None:
     """Set (or, with None, remove) the target of one figure; a value outside the figure's range is refused."""
     get_survey(s, workspace_id, survey_id)
-    if figure not in TARGET_FIGURES:
-        raise ValueError(f"unknown figure {figure!r}: use one of {', '.join(TARGET_FIGURES)}")
+    low, high = target_range(figure)
     row = s.scalars(
         select(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id, t.SurveyTarget.figure == figure)
     ).first()
@@ -534,7 +551,6 @@ def set_target(s: Session, workspace_id: int, survey_id: int, figure: str, value
         if row is not None:
             s.delete(row)
         return
-    low, high = TARGET_FIGURES[figure]
     if not low <= float(value) <= high:
         raise ValueError(f"the target of {figure} must lie between {low:g} and {high:g}")
     if row is None:

@@ -235,3 +235,126 @@ class SurveyTarget(Base):
     figure: Mapped[str] = mapped_column(String(100))  # "satisfaction", "nps", "loyalty"
     value: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- accounts, roles and the audit log -------------------------------------------------------
+
+
+class Account(Base):
+    """A staff member or student who signs in. Respondents answering by link have no account.
+
+    `password_hash` is an argon2 hash (survey.accounts); the password itself is never stored.
+    `failed_sign_ins` and `last_failed_at` slow down repeated wrong passwords.
+    """
+
+    __tablename__ = "account"
+    __table_args__ = (UniqueConstraint("username", name="uq_account_username"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100))  # stored lower-case
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(300))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Membership(Base):
+    """An account's role in one workspace; a student's membership also names their group."""
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("account_id", "workspace_id", name="uq_membership_account_workspace"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # coordinator | manager | teacher | student
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("class_group.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SignInSession(Base):
+    """A signed-in browser session; only the SHA-256 of its token is stored. Expires when idle or old."""
+
+    __tablename__ = "sign_in_session"
+    __table_args__ = (UniqueConstraint("token_hash", name="uq_sign_in_session_token"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what, when: imports, undos, deletes, survey edits, role changes, sign-ins."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    workspace_id: Mapped[int | None] = mapped_column(ForeignKey("workspace.id", ondelete="SET NULL"), nullable=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    username: Mapped[str] = mapped_column(String(100), default="")  # kept when the account is deleted
+    action: Mapped[str] = mapped_column(String(50))  # e.g. import, undo_import, delete_survey, role_change
+    target: Mapped[str] = mapped_column(String(500), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+# --- classroom ---------------------------------------------------------------------------------
+
+
+class ClassRoom(Base):
+    """A class: a workspace of kind "class", with a join code students type (or scan) to join."""
+
+    __tablename__ = "class_room"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", name="uq_class_room_workspace"),
+        UniqueConstraint("join_code", name="uq_class_room_join_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
+    join_code: Mapped[str] = mapped_column(String(20))
+    joining_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    # peer review rubric set by the teacher: [{"name_zh", "name_en", "max"}, ...]
+    rubric: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    groups: Mapped[list[ClassGroup]] = relationship(
+        back_populates="class_room", cascade="all, delete-orphan", order_by="ClassGroup.position"
+    )
+
+
+class ClassGroup(Base):
+    """A group of students in a class; it designs one survey (its own indicator system)."""
+
+    __tablename__ = "class_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_room.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id", ondelete="SET NULL"), nullable=True)
+
+    class_room: Mapped[ClassRoom] = relationship(back_populates="groups")
+
+
+class PeerReview(Base):
+    """One group's scores for another group's presentation, on the class rubric."""
+
+    __tablename__ = "peer_review"
+    __table_args__ = (
+        UniqueConstraint("reviewer_group_id", "reviewed_group_id", name="uq_peer_review_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    reviewer_group_id: Mapped[int] = mapped_column(ForeignKey("class_group.id", ondelete="CASCADE"))
+    reviewed_group_id: Mapped[int] = mapped_column(ForeignKey("class_group.id", ondelete="CASCADE"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    scores: Mapped[dict] = mapped_column(JSON, default=dict)  # criterion index (str) → score
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

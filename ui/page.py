@@ -5,13 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from survey.definition import Problem
+from ui.auth import require
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
 
 
-def start(title_key: str, intro_key: str | None = None) -> None:
+def start(title_key: str, intro_key: str | None = None, *, need: str | None = None) -> None:
+    """Language switch, sign-in check (the page stops unless the user may `need`), title and introduction."""
     run_through_app()
     language_selector()
+    if need is not None:
+        require(need)
     st.title(t(title_key))
     if intro_key:
         st.caption(t(intro_key))

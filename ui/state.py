@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import seed, store
+from survey import seed
 from survey.db import Database, open_database
 
 SURVEY_KEY = "survey_id"
@@ -29,7 +29,10 @@ def database() -> Database:
 
 
 def workspace_id() -> int:
-    with database().session() as s:
-        ws = store.default_workspace(s)
-        s.commit()
-        return ws.id
+    """The workspace the signed-in user works in (ui.auth); the page stops when there is none."""
+    from ui.auth import current_place  # ui.auth uses database() from here
+
+    place = current_place()
+    if place is None:
+        st.stop()
+    return place.workspace_id

@@ -9,12 +9,32 @@ through `ui.i18n.t`; the survey layer uses `text` for files it writes
 
 from __future__ import annotations
 
-from survey.i18n import answering, core, dashboards, import_page, importing, sources
+from survey.i18n import (
+    accounts,
+    answering,
+    classroom,
+    core,
+    dashboards,
+    exercises,
+    import_page,
+    importing,
+    sources,
+)
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
-PARTS = (core.MESSAGES, importing.MESSAGES, import_page.MESSAGES, answering.MESSAGES, dashboards.MESSAGES, sources.MESSAGES)
+PARTS = (
+    core.MESSAGES,
+    importing.MESSAGES,
+    import_page.MESSAGES,
+    answering.MESSAGES,
+    dashboards.MESSAGES,
+    sources.MESSAGES,
+    accounts.MESSAGES,
+    classroom.MESSAGES,
+    exercises.MESSAGES,
+)
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:
     _clash = MESSAGES.keys() & _part.keys()

@@ -6,6 +6,11 @@ base_url                  session   = app_server, so `page.goto("/")` opens the 
 browser_type_launch_args  session   Debian's /usr/bin/chromium, headless, no network side-traffic
 browser_context_args      session   viewport 1400x900, locale zh-CN
 wait_for_app              function  the function below: wait until Streamlit has finished running
+app_database_url          session   the server's database (accounts `ADMIN` etc. made before it starts)
+make_account              function  make_account(username, password, *, role=None, workspace_id=None,
+                                    is_admin=False) -> account id, in the server's database
+admin_signed_in           function  `page` signed in as the administrator (cookie set)
+sign_in(page, username, password)   fill the sign-in form and wait until the session cookie is there
 
 Every test in this folder is marked `browser`. No browser is ever downloaded: never run
 `playwright install`; ./dev.sh test installs Debian's chromium.
@@ -41,6 +46,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+ADMIN = ("admin", "browser-admin-pass")
+
 # The app is busy on first load (migrations, demo data): give assertions some room.
 expect.set_options(timeout=15_000)
 
@@ -72,14 +79,54 @@ def _stop_group(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory):
+def app_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh database as the app makes it on first start, plus the administrator `ADMIN`."""
+    from survey import accounts, seed
+    from survey.db import open_database
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('app_db') / 'app.db'}"
+    db = open_database(url)
+    with db.session() as s:
+        seed.ensure_demo(s)
+        accounts.create_account(s, ADMIN[0], ADMIN[1], is_admin=True)
+        s.commit()
+    db.dispose()
+    return url
+
+
+@pytest.fixture
+def make_account(app_database_url: str):
+    """make_account(username, password, *, role=None, workspace_id=None, is_admin=False) -> account id."""
+    from survey import accounts
+    from survey import tables as tb
+    from survey.db import open_database
+
+    def make(username: str, password: str, *, role=None, workspace_id=None, is_admin=False) -> int:
+        db = open_database(app_database_url)
+        try:
+            with db.session() as s:
+                account = accounts.create_account(s, username, password, is_admin=is_admin)
+                if role is not None:
+                    if workspace_id is None:
+                        workspace_id = s.query(tb.Workspace.id).order_by(tb.Workspace.id).first()[0]
+                    accounts.set_role(s, account.id, workspace_id, role)
+                s.commit()
+                return account.id
+        finally:
+            db.dispose()
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory, app_database_url: str):
     """Run the app (`streamlit run app.py`) for the whole session; yields its base URL."""
     if not (REPO_ROOT / "app.py").is_file():
         pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: nothing to test in the browser", pytrace=False)
     tmp = tmp_path_factory.mktemp("app_server")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}"}  # fresh database per session
+    env = {**os.environ, "DATABASE_URL": app_database_url}  # fresh database per session
     log_path = tmp / "streamlit.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
@@ -188,3 +235,32 @@ def choose(page: Page, selectbox, option: str) -> None:
         except PlaywrightTimeoutError:
             page.keyboard.press("Escape")
     raise AssertionError(f"could not choose {option!r}")
+
+
+def sign_in(page: Page, username: str, password: str) -> None:
+    """Sign in on the page shown (the sign-in form), then wait for the session cookie."""
+    from survey.i18n import text
+    from ui.auth import COOKIE
+
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    form = main.locator('[data-testid="stForm"]')
+    lang = "en" if form.get_by_text(text("en", "signin.username")).count() else "zh"
+    form.get_by_label(text(lang, "signin.username")).fill(username)
+    form.get_by_label(text(lang, "signin.password"), exact=True).fill(password)
+    form.get_by_role("button", name=text(lang, "signin.submit")).click()
+    for _ in range(100):
+        if any(c["name"] == COOKIE for c in page.context.cookies()):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"{username} is not signed in: " + main.inner_text()[:500])
+    wait_for_app(page)
+
+
+@pytest.fixture
+def admin_signed_in(page: Page, base_url: str) -> Page:
+    """The test's `page`, signed in as the administrator; later `page.goto(...)` stay signed in."""
+    page.goto("/")
+    sign_in(page, *ADMIN)
+    return page

@@ -2,10 +2,13 @@
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from survey.i18n import text
 from tests.browser.conftest import choose
+
+pytestmark = pytest.mark.usefixtures("admin_signed_in")
 
 COURSE = "课程满意度调查（示例） · v1"
 PHONE = {"width": 390, "height": 844}

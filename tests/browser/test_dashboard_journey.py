@@ -5,11 +5,14 @@ and the charts of those pages."""
 import datetime as dt
 import io
 
+import pytest
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
 from survey.i18n import text
 from tests.browser.conftest import choose
+
+pytestmark = pytest.mark.usefixtures("admin_signed_in")
 
 COURSE = "课程满意度调查（示例）"
 WAVE = "2026-09"

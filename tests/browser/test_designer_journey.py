@@ -1,10 +1,13 @@
 """A new user in Chromium: opens the app, switches to English, creates a survey from a template, sees it listed."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from survey import templates
 from survey.i18n import text
 from tests.browser.conftest import choose
+
+pytestmark = pytest.mark.usefixtures("admin_signed_in")
 
 
 def test_switch_language_and_create_a_survey_from_a_template(page: Page, wait_for_app):

@@ -1,10 +1,13 @@
 """A coordinator in Chromium uploads a GBK CSV with Chinese headers, fixes one mapping, imports and sees the counts."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from survey import templates
 from survey.i18n import text
 from tests.browser.conftest import choose
+
+pytestmark = pytest.mark.usefixtures("admin_signed_in")
 
 
 def course_file() -> bytes:

@@ -1,12 +1,34 @@
-"""The app starts, renders and shows no exception."""
+"""The app starts and asks a visitor to sign in; signed in, it renders with no exception, also after a reload."""
 
 from playwright.sync_api import Page, expect
 
+from survey.i18n import text
+from tests.browser.conftest import ADMIN, sign_in
 
-def test_app_opens_without_exception(page: Page, wait_for_app):
+
+def errors_shown(page: Page) -> list[str]:
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def test_app_asks_to_sign_in_then_opens_without_exception(page: Page, wait_for_app):
     page.goto("/")
     wait_for_app(page)
-    expect(page.locator('[data-testid="stApp"]')).to_be_visible()
-    expect(page.locator('[data-testid="stMain"]')).to_be_visible()
-    errors = page.locator('[data-testid="stException"]').all_inner_texts()
-    assert errors == [], "the app shows an exception:\n" + "\n---\n".join(errors)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("heading", name=text("zh", "signin.title"), exact=True)).to_be_visible()
+    page.goto("/designer")  # a staff page by its URL: still the sign-in form
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=text("zh", "signin.title"), exact=True)).to_be_visible()
+    expect(main.get_by_text(text("zh", "designer.title"))).to_have_count(0)
+
+    sign_in(page, *ADMIN)  # and the page the link pointed to opens
+    expect(main.get_by_role("heading", name=text("zh", "designer.title"), exact=True)).to_be_visible()
+    assert errors_shown(page) == [], "the app shows an exception:\n" + "\n---\n".join(errors_shown(page))
+
+    page.goto("/gaps")  # a new session of the same browser: the cookie keeps it signed in
+    wait_for_app(page, text("zh", "gaps.title"))
+    assert errors_shown(page) == []
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name=text("zh", "signin.sign_out")).click()
+    wait_for_app(page, text("zh", "signin.title"))
+    page.goto("/gaps")
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=text("zh", "signin.title"), exact=True)).to_be_visible()

@@ -1,0 +1,49 @@
+"""Sign in (the first administrator on first start); once signed in, your account and password."""
+
+import streamlit as st
+
+from survey import accounts, audit
+from survey.accounts import AccountError
+from ui.auth import current, current_place
+from ui.i18n import language_selector, t
+from ui.navigation import run_through_app
+from ui.signin import actor, sign_in_form, sign_out
+from ui.state import database
+
+run_through_app()
+language_selector()
+who = current()
+if who is None:
+    st.title(t("signin.page_title"))
+    sign_in_form()
+    st.stop()
+
+st.title(t("account.title"))
+place = current_place(who)
+st.markdown(f"**{t('signin.username')}:** `{who.username}`")
+if place is not None:
+    st.markdown(f"**{t('signin.workspace')}:** {place.name} · {t('role.' + place.role)}")
+else:
+    st.info(t("signin.no_workspace", name=who.name))
+
+st.subheader(t("account.change_password"))
+with st.form("change_password", clear_on_submit=True):
+    old = st.text_input(t("account.old_password"), type="password")
+    new = st.text_input(t("account.new_password"), type="password")
+    again = st.text_input(t("signin.password_again"), type="password")
+    sent = st.form_submit_button(t("account.change_password"))
+if sent:
+    try:
+        if new != again:
+            raise AccountError("account.password_mismatch")
+        with database().session() as s:
+            accounts.authenticate(s, who.username, old)
+            accounts.set_password(s, who.account_id, new)
+            audit.record(s, actor(who), "password_reset", target=who.username)
+            s.commit()
+    except AccountError as e:
+        st.error(t(e.message, **e.params))
+    else:
+        sign_out()  # every session of the account ended with the old password
+        st.success(t("account.password_changed"))
+        st.rerun()

@@ -1,0 +1,180 @@
+"""My group (student): start the group's survey from a template, design its indicators with a planned
+satisfaction each, hand out the questionnaire link and QR code, and watch the results arrive.
+
+Session keys (st.session_state): "_group_flash" (a message for the next run), "_group_edit" (a counter that
+resets the indicator table after a save).
+"""
+
+import pandas as pd
+import streamlit as st
+
+from survey import answering, audit, classroom, store
+from survey.classroom import ClassError, Indicator
+from survey.definition import DefinitionError
+from survey.editing import cell_text
+from ui.auth import current_place
+from ui.classroom import LIVE_SECONDS, number, page_link, plain, pptx_button, public_base_url, show_results
+from ui.i18n import lang, t
+from ui.page import show_problems, start
+from ui.qr import qr_png
+from ui.signin import actor
+from ui.state import database
+
+start("group.title", "group.intro", need="group.design")
+place = current_place()
+if place is None or place.group_id is None:
+    st.info(t("group.no_group"))
+    page_link("pages/join.py", "join", t("nav.join"), ":material/group_add:")
+    st.stop()
+ws, group_id = place.workspace_id, place.group_id
+try:
+    with database().session() as s:
+        group = classroom.group_info(s, ws, group_id)
+except store.NotFound:
+    st.error(t("group.not_found"))
+    st.stop()
+st.subheader(t("group.heading", group=plain(group.name), name=plain(place.name)))
+flash = st.session_state.pop("_group_flash", None)
+if flash:
+    st.success(flash)
+
+
+def done(message: str) -> None:
+    st.session_state["_group_flash"] = message
+    st.session_state["_group_edit"] = st.session_state.get("_group_edit", 0) + 1
+    st.rerun()
+
+
+def refused(error: ClassError) -> None:
+    st.error(t(error.message, **{k: plain(v) for k, v in error.params.items()}))
+
+
+# --- no survey yet: start from a template --------------------------------------------------------------------
+if group.survey_id is None:
+    st.markdown(t("group.start_help"))
+    template = st.radio(
+        t("group.template"),
+        classroom.GROUP_TEMPLATES,
+        format_func={k: t(f"group.template.{k}") for k in classroom.GROUP_TEMPLATES}.get,
+        captions=[t(f"group.template.{k}_help") for k in classroom.GROUP_TEMPLATES],
+        key="group_template",
+    )
+    if st.button(t("group.create"), type="primary", key="create_survey"):
+        try:
+            with database().session() as s:
+                survey_id = classroom.start_group_survey(s, ws, group_id, template)
+                audit.record(
+                    s,
+                    actor(),
+                    "group_survey",
+                    workspace_id=ws,
+                    target=group.name,
+                    template=template,
+                    survey_id=survey_id,
+                )
+                s.commit()
+        except ClassError as e:
+            refused(e)
+        else:
+            done(t("group.created"))
+    st.stop()
+
+# --- the indicators and their planned satisfaction -----------------------------------------------------------
+st.header(t("group.indicators"))
+st.caption(t("group.indicators_help"))
+with database().session() as s:
+    indicators = classroom.indicators(s, ws, group_id)
+    state = answering.link_state(s, ws, group.survey_id)
+rows = pd.DataFrame(
+    {
+        "code": pd.Series([i.code for i in indicators], dtype="string"),
+        "label_zh": pd.Series([i.label_zh for i in indicators], dtype="string"),
+        "label_en": pd.Series([i.label_en for i in indicators], dtype="string"),
+        "planned": pd.Series([i.planned for i in indicators], dtype="float64"),
+    }
+)
+edited = st.data_editor(
+    rows,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    disabled=["code"],
+    column_config={
+        "code": st.column_config.TextColumn(t("group.col.code")),
+        "label_zh": st.column_config.TextColumn(t("group.col.label_zh"), max_chars=500),
+        "label_en": st.column_config.TextColumn(t("group.col.label_en"), max_chars=500),
+        "planned": st.column_config.NumberColumn(
+            t("group.col.planned"), min_value=0, max_value=100, step=1, help=t("group.planned_help")
+        ),
+    },
+    key=f"_indicators_{group.survey_id}_{st.session_state.get('_group_edit', 0)}",
+)
+if state.answers:
+    st.caption(t("group.versions_note", count=state.answers))
+if st.button(t("group.save"), type="primary", key="save_indicators"):
+    edits = [
+        Indicator(
+            cell_text(r.get("code")),
+            cell_text(r.get("label_zh")),
+            cell_text(r.get("label_en")),
+            None if pd.isna(r.get("planned")) else float(r.get("planned")),
+        )
+        for r in edited.to_dict("records")
+        if cell_text(r.get("code")) or cell_text(r.get("label_zh")) or cell_text(r.get("label_en"))
+    ]
+    try:
+        with database().session() as s:
+            codes = classroom.save_indicators(s, ws, group_id, edits)
+            audit.record(s, actor(), "group_indicators", workspace_id=ws, target=group.name, indicators=len(codes))
+            s.commit()
+    except ClassError as e:
+        refused(e)
+    except DefinitionError as e:
+        show_problems("group.save_failed", e.problems)
+    else:
+        done(t("group.saved", count=len(codes)))
+
+# --- the questionnaire link ----------------------------------------------------------------------------------
+st.header(t("group.link"))
+if state.is_open:
+    st.success(t("group.link_open"))
+else:
+    st.warning(t("group.link_closed"))
+    if st.button(t("group.reopen"), key="reopen"):
+        with database().session() as s:
+            answering.open_for_answers(s, ws, group.survey_id)
+            s.commit()
+        done(t("group.link_open"))
+if state.link_token:
+    url = answering.answer_url(public_base_url("group"), state.link_token)
+    link_col, qr_col = st.columns([3, 2])
+    link_col.caption(t("group.link_help"))
+    link_col.code(url, language=None, wrap_lines=True)
+    png = qr_png(url)
+    link_col.download_button(
+        t("links.qr_download"), data=png, file_name=f"group-{group_id}-qr.png", mime="image/png", key="qr"
+    )
+    qr_col.image(png, caption=t("links.qr_caption"), width=240)
+
+
+# --- live results --------------------------------------------------------------------------------------------
+@st.fragment(run_every=LIVE_SECONDS)
+def live_results() -> None:
+    with database().session() as s:
+        result = classroom.group_results(s, ws, group_id)
+    answers, sat, nps, loyalty = st.columns(4)
+    answers.metric(t("group.answers"), result.answers, border=True)
+    sat.metric(t("card.satisfaction"), number(result.satisfaction), border=True)
+    nps.metric(t("card.nps"), number(result.nps), border=True, help=t("group.nps_n", n=result.nps_n))
+    loyalty.metric(
+        t("card.loyalty"), number(result.loyalty), border=True, help=t("group.loyalty_n", n=result.loyalty_n)
+    )
+    show_results([result], lang(), with_group=False)
+
+
+st.header(t("group.results"))
+st.caption(t("classes.live_help", seconds=LIVE_SECONDS))
+live_results()
+with database().session() as s:
+    mine = classroom.group_results(s, ws, group_id)
+pptx_button(ws, mine, lang(), key="group_pptx")

@@ -1,0 +1,91 @@
+"""Peer review (student): score every other group's presentation on the teacher's rubric; see what the group
+submitted. Any student of a group may submit or change the group's scores for another group; the last one
+submitted counts.
+
+Session keys (st.session_state): "_peer_flash" (a message for the next run).
+"""
+
+import pandas as pd
+import streamlit as st
+
+from survey import audit, classroom, store
+from survey.classroom import ClassError
+from ui.auth import current, current_place
+from ui.classroom import page_link, plain
+from ui.i18n import lang, t
+from ui.page import start
+from ui.signin import actor
+from ui.state import database
+
+start("peer.title", "peer.intro", need="peer.review")
+who, place = current(), current_place()
+if place is None or place.group_id is None:
+    st.info(t("group.no_group"))
+    page_link("pages/join.py", "join", t("nav.join"), ":material/group_add:")
+    st.stop()
+ws, mine = place.workspace_id, place.group_id
+try:
+    with database().session() as s:
+        summary = classroom.class_summary(s, ws)
+        criteria = classroom.rubric(s, ws)
+        submitted = classroom.reviews_by(s, ws, mine)
+except store.NotFound:
+    st.error(t("group.not_found"))
+    st.stop()
+names = {g.id: g.name for g in summary.groups}
+st.subheader(t("group.heading", group=plain(names.get(mine, "")), name=plain(summary.name)))
+flash = st.session_state.pop("_peer_flash", None)
+if flash:
+    st.success(flash)
+if not criteria:
+    st.info(t("peer.no_rubric"))
+    st.stop()
+others = [g for g in summary.groups if g.id != mine]
+if not others:
+    st.info(t("peer.no_other_groups"))
+    st.stop()
+
+# --- score the other groups ----------------------------------------------------------------------------------------
+st.caption(t("peer.how", total=sum(c.max for c in criteria)))
+for other in others:
+    before = submitted.get(other.id)
+    label = t("peer.review_of", group=plain(other.name))
+    if before is not None:
+        label += " · " + t("peer.done_total", total=sum(before.values()))
+    with st.expander(label, expanded=before is None, icon=":material/rate_review:"):
+        with st.form(f"review_{other.id}"):
+            scores = {}
+            for k, c in enumerate(criteria):
+                scores[k] = st.number_input(
+                    t("peer.criterion", name=plain(c.name(lang())), max=c.max),
+                    min_value=0,
+                    max_value=c.max,
+                    step=1,
+                    value=(before or {}).get(k),
+                    placeholder=t("peer.score_placeholder", max=c.max),
+                    key=f"score_{other.id}_{k}",
+                )
+            sent = st.form_submit_button(t("peer.submit") if before is None else t("peer.update"), type="primary")
+        if sent:
+            try:
+                with database().session() as s:
+                    classroom.submit_peer_review(s, ws, mine, other.id, scores, account_id=who.account_id)
+                    audit.record(s, actor(who), "peer_review", workspace_id=ws, target=f"{names[mine]} → {other.name}")
+                    s.commit()
+            except ClassError as e:
+                st.error(t(e.message, **e.params))
+            else:
+                st.session_state["_peer_flash"] = t("peer.saved", group=plain(other.name))
+                st.rerun()
+
+# --- what the group submitted -----------------------------------------------------------------------------------------
+st.header(t("peer.submitted"))
+if not submitted:
+    st.caption(t("peer.submitted_none"))
+else:
+    reviewed = [g for g in others if g.id in submitted]
+    table = pd.DataFrame({t("classes.col.group"): [g.name for g in reviewed]})
+    for k, c in enumerate(criteria):
+        table[t("peer.col.criterion", name=c.name(lang()), max=c.max)] = [submitted[g.id].get(k) for g in reviewed]
+    table[t("peer.col.total", max=sum(c.max for c in criteria))] = [sum(submitted[g.id].values()) for g in reviewed]
+    st.dataframe(table, hide_index=True, width="stretch")

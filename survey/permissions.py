@@ -1,0 +1,49 @@
+"""Who may do what: the roles and the permissions each one has.
+
+A signed-in account has a role in each workspace it belongs to (table
+`membership`); an administrator (``Account.is_admin``) has every permission
+in every workspace. Pages ask for one permission (`ui.page.start(need=...)`)
+and actions check theirs again before they write (`allowed`).
+
+    >>> allowed("manager", "dashboards.read"), allowed("manager", "surveys.design")
+    (True, False)
+    >>> allowed("student", "group.design")
+    True
+"""
+
+from __future__ import annotations
+
+ROLES = ("administrator", "coordinator", "manager", "teacher", "student")
+MEMBER_ROLES = ROLES[1:]  # roles in a workspace; administrator is an account flag
+
+PERMISSIONS = (
+    "dashboards.read",  # the dashboards of the workspace's surveys
+    "dashboards.export",  # downloads, PDF / PPTX report
+    "surveys.design",  # create, edit, delete surveys; questionnaire links
+    "responses.import",  # upload files into a survey
+    "batches.undo",  # undo an import
+    "classes.manage",  # create classes, groups, join codes, rubric; compare groups
+    "group.design",  # a student's group: its indicator system, targets and link
+    "group.results",  # a student's group results
+    "exercises.use",  # the textbook exercise cards
+    "peer.review",  # score other groups' presentations
+    "users.manage",  # accounts, roles, workspaces
+    "audit.read",  # the audit log
+)
+
+GRANTS: dict[str, frozenset[str]] = {
+    "administrator": frozenset(PERMISSIONS),
+    "coordinator": frozenset(
+        {"dashboards.read", "dashboards.export", "surveys.design", "responses.import", "batches.undo"}
+    ),
+    "manager": frozenset({"dashboards.read", "dashboards.export"}),
+    "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
+    "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
+}
+
+
+def allowed(role: str | None, permission: str) -> bool:
+    """True when `role` has `permission`; unknown roles and permissions have nothing."""
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
+    return permission in GRANTS.get(role or "", frozenset())

@@ -1,0 +1,198 @@
+"""Accounts: hashed passwords, throttled wrong passwords, expiring sessions, roles per workspace, audit log."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, text
+
+from survey import accounts, audit
+from survey import tables as tb
+from survey.accounts import AccountError
+from survey.db import open_database
+from survey.tables import utcnow
+
+PASSWORD = "s3cret-pa55word"
+
+
+def make(db, username="ana", password=PASSWORD, **kw) -> int:
+    with db.session() as s:
+        account = accounts.create_account(s, username, password, **kw)
+        s.commit()
+        return account.id
+
+
+def sign_in(db, username, password, now=None):
+    with db.session() as s:
+        try:
+            return accounts.authenticate(s, username, password, now=now).id
+        finally:
+            s.commit()  # failures count too
+
+
+def test_the_password_is_stored_only_as_an_argon2_hash_and_never_logged(db, caplog):
+    caplog.set_level(logging.DEBUG)
+    make(db, "Ana", PASSWORD, display_name="Ana Li")
+    with db.session() as s:
+        stored = s.scalar(select(tb.Account.password_hash))
+        dump = "\n".join(str(row) for table in tb.Base.metadata.sorted_tables for row in s.execute(table.select()))
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    assert PASSWORD not in dump
+    assert PASSWORD not in caplog.text
+    assert sign_in(db, " ANA ", PASSWORD)  # usernames are not case sensitive
+
+
+def test_wrong_password_unknown_user_and_disabled_account_are_refused(db):
+    make(db)
+    for username, password in (("ana", "wrong-password"), ("nobody", PASSWORD)):
+        with pytest.raises(AccountError) as e:
+            sign_in(db, username, password)
+        assert e.value.message == "account.wrong_password"  # the same answer: no hint which one was wrong
+    with db.session() as s:
+        s.scalar(select(tb.Account)).disabled = True
+        s.commit()
+    with pytest.raises(AccountError, match="account.disabled"):
+        sign_in(db, "ana", PASSWORD)
+
+
+def test_repeated_wrong_passwords_make_even_the_right_one_wait_and_the_wait_grows(db):
+    make(db)
+    t0 = utcnow()
+    for n in range(accounts.FREE_ATTEMPTS):
+        with pytest.raises(AccountError, match="wrong_password"):
+            sign_in(db, "ana", "guess", now=t0 + timedelta(milliseconds=n))
+    # the next attempt, even with the right password, must wait
+    with pytest.raises(AccountError) as e:
+        sign_in(db, "ana", PASSWORD, now=t0 + timedelta(seconds=0.5))
+    assert e.value.message == "account.wait" and e.value.params["seconds"] >= 1
+    # after the wait, one more wrong password doubles it
+    later = t0 + accounts.FIRST_WAIT + timedelta(seconds=1)
+    with pytest.raises(AccountError, match="wrong_password"):
+        sign_in(db, "ana", "guess", now=later)
+    with db.session() as s:
+        account = s.scalar(select(tb.Account))
+        assert accounts.wait_left(account, later) == accounts.FIRST_WAIT * 2
+        assert accounts.wait_left(account, later + timedelta(days=1)) == timedelta(0)
+    # the right password after the wait signs in and forgets the failures
+    assert sign_in(db, "ana", PASSWORD, now=later + accounts.FIRST_WAIT * 2)
+    with db.session() as s:
+        assert s.scalar(select(tb.Account.failed_sign_ins)) == 0
+    # the wait is capped
+    with db.session() as s:
+        account = s.scalar(select(tb.Account))
+        account.failed_sign_ins, account.last_failed_at = 60, later
+        assert accounts.wait_left(account, later) == accounts.MAX_WAIT
+
+
+def test_weak_passwords_bad_usernames_and_duplicates_are_refused(db):
+    make(db, "ana")
+    for username, password, message in (
+        ("ana", PASSWORD, "account.username_taken"),
+        ("b", PASSWORD, "account.username_invalid"),
+        ("<script>", PASSWORD, "account.username_invalid"),
+        ("bo", "short", "account.password_short"),
+    ):
+        with db.session() as s, pytest.raises(AccountError) as e:
+            accounts.create_account(s, username, password)
+        assert e.value.message == message
+
+
+def test_sessions_store_only_a_hash_and_expire_when_idle_or_old(db):
+    account_id = make(db)
+    t0 = utcnow()
+    with db.session() as s:
+        token = accounts.start_session(s, account_id, now=t0)
+        s.commit()
+        assert token not in str(s.execute(text("select token_hash from sign_in_session")).all())
+    with db.session() as s:
+        assert accounts.resume_session(s, token, now=t0 + timedelta(minutes=30)).username == "ana"
+        assert accounts.resume_session(s, "forged-token", now=t0) is None
+        s.commit()
+    with db.session() as s:  # active every hour: alive until the absolute limit
+        for hours in range(1, 12):
+            assert accounts.resume_session(s, token, now=t0 + timedelta(hours=hours)) is not None
+        assert accounts.resume_session(s, token, now=t0 + accounts.SESSION_LIMIT + timedelta(minutes=1)) is None
+        s.commit()
+    with db.session() as s:
+        token = accounts.start_session(s, account_id, now=t0)
+        assert accounts.resume_session(s, token, now=t0 + accounts.IDLE_LIMIT + timedelta(minutes=1)) is None
+        # signing out ends it; a new password ends every session
+        token = accounts.start_session(s, account_id)
+        accounts.end_session(s, token)
+        assert accounts.resume_session(s, token) is None
+        token = accounts.start_session(s, account_id)
+        accounts.set_password(s, account_id, "another-password")
+        assert accounts.resume_session(s, token) is None
+        s.commit()
+
+
+def test_first_administrator_only_on_first_start(db):
+    with db.session() as s:
+        admin = accounts.create_first_admin(s, "root", PASSWORD)
+        assert admin.is_admin
+        with pytest.raises(AccountError, match="first_admin_exists"):
+            accounts.create_first_admin(s, "root2", PASSWORD)
+
+
+def test_places_are_the_memberships_and_every_workspace_for_an_administrator(db, ws):
+    coordinator, admin = make(db, "coco"), make(db, "root", is_admin=True)
+    with db.session() as s:
+        other = accounts.create_workspace(s, "Other organisation")
+        accounts.set_role(s, coordinator, ws, "coordinator")
+        s.commit()
+        who = accounts.signed_in(s.get(tb.Account, coordinator))
+        assert [(p.workspace_id, p.role) for p in accounts.places(s, who)] == [(ws, "coordinator")]
+        assert accounts.place(s, who, other.id) is None  # another workspace: no place there
+        boss = accounts.signed_in(s.get(tb.Account, admin))
+        assert {(p.workspace_id, p.role) for p in accounts.places(s, boss)} == {
+            (ws, "administrator"),
+            (other.id, "administrator"),
+        }
+        accounts.set_role(s, coordinator, ws, "manager")
+        assert accounts.place(s, who, ws).role == "manager"
+        assert not accounts.place(s, who, ws).may("surveys.design")
+        accounts.set_role(s, coordinator, ws, None)
+        assert accounts.places(s, who) == []
+        with pytest.raises(AccountError, match="role_unknown"):
+            accounts.set_role(s, coordinator, ws, "administrator")  # an account flag, not a membership role
+
+
+def test_an_audit_entry_is_written_with_its_change_or_not_at_all(db, ws):
+    actor = audit.Actor(make(db), "ana")
+    with db.session() as s:
+        accounts.create_workspace(s, "kept")
+        audit.record(s, actor, "workspace_create", workspace_id=ws, target="kept")
+        s.commit()
+    with db.session() as s:
+        accounts.create_workspace(s, "rolled back")
+        audit.record(s, actor, "workspace_create", workspace_id=ws, target="rolled back")
+        s.rollback()
+    with db.session() as s:
+        rows = audit.entries(s)
+    assert [(e.username, e.action, e.target) for e in rows] == [("ana", "workspace_create", "kept")]
+    with pytest.raises(ValueError):
+        audit.record(None, actor, "made_up_action")
+
+
+def test_command_line_creates_an_administrator_and_resets_a_lost_password(database_url, monkeypatch, capsys):
+    from survey import admin
+
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("first-password\n"))
+    assert admin.main(["create-admin", "Boss", "--password-stdin", "--database", database_url]) == 0
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("second-password\n"))
+    assert admin.main(["reset-password", "boss", "--password-stdin", "--database", database_url]) == 0
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("whatever-pass\n"))
+    assert admin.main(["reset-password", "nobody", "--password-stdin", "--database", database_url]) == 1
+    assert admin.main(["list", "--database", database_url]) == 0
+    out = capsys.readouterr()
+    assert "boss admin" in out.out and "No such account" in out.err
+    assert "first-password" not in out.out + out.err
+    db = open_database(database_url)
+    with db.session() as s:
+        assert sign_in(db, "boss", "second-password")
+        with pytest.raises(AccountError):
+            accounts.authenticate(s, "boss", "first-password")
+        assert [e.action for e in audit.entries(s)] == ["password_reset", "account_create"]
+    db.dispose()

@@ -1,0 +1,144 @@
+"""The sign-in form (also the first administrator's form on first start), the refusal, the account box.
+
+`sign_in_form()` is shown in place of any staff page when nobody is signed in,
+so a deep link signs in and lands where it pointed. Session keys: see ui.auth.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from survey import accounts, audit
+from survey.accounts import AccountError, Place, SignedIn
+from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
+from ui.i18n import t
+from ui.state import SURVEY_KEY, database
+
+
+def actor(who: SignedIn | None = None) -> audit.Actor:
+    """The signed-in user as the audit log names them."""
+    who = who or current()
+    return audit.Actor(who.account_id, who.username) if who else audit.SYSTEM
+
+
+def sign_in_as(account_id: int, workspace_id: int | None = None) -> None:
+    """Start a session for an account in this browser session (after sign-in, first admin or joining)."""
+    with database().session() as s:
+        token = accounts.start_session(s, account_id)
+        s.commit()
+    st.session_state[TOKEN_KEY] = token
+    remember_in_browser(token)
+    if workspace_id is not None:
+        st.session_state[WORKSPACE_KEY] = workspace_id
+
+
+def sign_out() -> None:
+    with database().session() as s:
+        accounts.end_session(s, st.session_state.get(TOKEN_KEY))
+        s.commit()
+    for key in (TOKEN_KEY, WORKSPACE_KEY, SURVEY_KEY):
+        st.session_state.pop(key, None)
+    remember_in_browser("")
+
+
+def _first_admin_form() -> None:
+    st.subheader(t("signin.first_admin"))
+    st.caption(t("signin.first_admin_intro"))
+    with st.form("first_admin"):
+        username = st.text_input(t("signin.username"))
+        display = st.text_input(t("signin.display_name"))
+        password = st.text_input(t("signin.password"), type="password")
+        again = st.text_input(t("signin.password_again"), type="password")
+        sent = st.form_submit_button(t("signin.create_admin"), type="primary")
+    if not sent:
+        return
+    if password != again:
+        st.error(t("account.password_mismatch"))
+        return
+    try:
+        with database().session() as s:
+            account = accounts.create_first_admin(s, username, password, display)
+            audit.record(s, audit.Actor(account.id, account.username), "first_admin", target=account.username)
+            s.commit()
+            account_id = account.id
+    except AccountError as e:
+        st.error(t(e.message, **e.params))
+        return
+    sign_in_as(account_id)
+    st.rerun()
+
+
+def sign_in_form() -> None:
+    """Username and password; on first start the first administrator's form instead."""
+    with database().session() as s:
+        first = not accounts.has_accounts(s)
+    if first:
+        _first_admin_form()
+        return
+    st.subheader(t("signin.title"))
+    if st.session_state.pop(EXPIRED_KEY, False):
+        st.info(t("signin.expired"))
+    with st.form("sign_in"):
+        username = st.text_input(t("signin.username"))
+        password = st.text_input(t("signin.password"), type="password")
+        sent = st.form_submit_button(t("signin.submit"), type="primary")
+    st.caption(t("signin.student_hint"))
+    if not sent:
+        return
+    with database().session() as s:
+        try:
+            account = accounts.authenticate(s, username, password)
+        except AccountError as e:
+            if e.message == "account.wrong_password":
+                audit.record(s, None, "sign_in_failed", target=accounts.normal_username(username)[:100])
+            s.commit()
+            st.error(t(e.message, **e.params))
+            return
+        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
+        s.commit()
+        account_id = account.id
+    sign_in_as(account_id)
+    st.rerun()
+
+
+def refuse(who: SignedIn, place: Place | None) -> None:
+    """The page is not for this user (their role in this workspace lacks the permission)."""
+    if place is None:
+        st.warning(t("signin.no_workspace", name=who.name))
+    else:
+        st.error(t("signin.not_allowed", role=t(f"role.{place.role}"), workspace=place.name))
+
+
+def _switch_workspace() -> None:
+    st.session_state[WORKSPACE_KEY] = st.session_state["_workspace_choice"]
+    for key in (SURVEY_KEY, "dashboard_filters"):
+        st.session_state.pop(key, None)
+
+
+def account_box() -> Place | None:
+    """Sidebar: who is signed in, the workspace switch (when there are several) and sign-out."""
+    write_cookie()
+    who = current()
+    if who is None:
+        return None
+    place = current_place(who)
+    with database().session() as s:
+        places = accounts.places(s, who)
+    side = st.sidebar
+    side.markdown(f"**{who.name}**")
+    if len(places) > 1:
+        names = {p.workspace_id: f"{p.name} · {t('role.' + p.role)}" for p in places}
+        st.session_state["_workspace_choice"] = place.workspace_id
+        side.selectbox(
+            t("signin.workspace"),
+            list(names),
+            format_func=names.get,
+            key="_workspace_choice",
+            on_change=_switch_workspace,
+        )
+    elif place is not None:
+        side.caption(f"{place.name} · {t('role.' + place.role)}")
+    if side.button(t("signin.sign_out"), key="_sign_out"):
+        sign_out()
+        st.rerun()
+    return place
