@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -471,7 +472,9 @@ def responses_frame(
 
     Columns: response_id, version (number), wave, submitted_at, then one column
     per attribute (text) and one per item code (float; NaN = missing). Items of
-    the same code in different versions share a column.
+    the same code in different versions share a column, and every scored item
+    of every version has its column, also one nobody answered yet (an item
+    added after the answers came in).
     """
     get_survey(s, workspace_id, survey_id)
     query = (
@@ -496,6 +499,15 @@ def responses_frame(
     attributes = pd.DataFrame.from_records([r[4] or {} for r in rows], index=base.index)
     answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
     attributes = attributes.drop(columns=[c for c in attributes.columns if c in base.columns], errors="ignore")
+    codes = s.scalars(
+        select(t.Item.code)
+        .join(t.SurveyVersion, t.SurveyVersion.id == t.Item.version_id)
+        .where(t.SurveyVersion.survey_id == survey_id, t.Item.role != "attribute")
+        .distinct()
+    ).all()
+    unanswered = sorted(set(codes) - set(answers.columns))
+    if unanswered:
+        answers = pd.concat([answers, pd.DataFrame(np.nan, index=base.index, columns=unanswered)], axis=1)
     return pd.concat([base, attributes, answers], axis=1)
 
 
