@@ -1,26 +1,63 @@
-"""Import responses: upload a CSV or Excel file, fix the mapping, see every bad row, import, undo."""
+"""Import responses: upload a survey tool's export or a plain CSV / Excel file, check it, import, undo.
+
+A tool's export (问卷星, Qualtrics …) is read by `survey.sources` first: the page
+says which tool it recognised (the user may choose another), what became of
+each column, and asks what answer codes off the scale mean; the mapping and
+the check then work on the normalized table, and the import goes through
+`survey.sources.importing`. A plain one-header file goes to `survey.importer`
+as it always did. With no survey yet, or on request, the page drafts a survey
+from the file (`survey.sources.draft`), saves it, and imports the same file
+into it.
+
+Session keys: "_import_round" (a fresh uploader after each import),
+"_import_flash", "_import_rejected", "_import_carry" (the file a drafted
+survey was saved for, kept while the user reviews the draft in the designer),
+"_import_choice_<digest>" (tool, personal data and answer codes chosen for a
+file), "_import_<survey>_<digest>" (the user's mapping for a file).
+"""
 
 import hashlib
 import json
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from survey import importer, mapping, store
+from survey import audit, importer, mapping, store
+from survey.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from survey.reading import ReadError
+from survey.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
+from survey.sources import importing as sources_import
+from survey.sources.draft import draft_columns, draft_definition, export_language, left_out
+from survey.validation import ATTRIBUTE_MAX, report_csv
+from ui.auth import current_place
 from ui.i18n import lang, t
 from ui.page import start
-from ui.state import database, workspace_id
+from ui.signin import actor
+from ui.state import SURVEY_KEY, database, workspace_id
 from ui.survey_picker import choose_survey
+
+PLAIN = "csv"  # the reader of a plain one-header file: the importer's own path
+MISSING = "missing"  # the user's answer for a code: a missing value
 
 start("impage.title", "impage.intro", need="responses.import")
 ws = workspace_id()
 chosen = choose_survey()
-if chosen is None:
-    st.stop()
 
 flash = st.session_state.pop("_import_flash", None)
 if flash:
     st.success(flash)
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+    digest: str
+
+
+# --- cached reading ------------------------------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -38,6 +75,32 @@ def checked(survey_id: int, version: int, digest: str, _data: bytes, name: str, 
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def recognised(digest: str, _data: bytes, name: str) -> tuple[str, float] | None:
+    """(tool, confidence) of a file, or None when it cannot be read (the plain path then says why)."""
+    try:
+        return detect_tool(_data, name)
+    except ReadError:
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def normalized(digest: str, _data: bytes, name: str, tool: str, keep_personal: bool, codebook: str, lg: str):
+    """(export, None) or (None, the error in `lg`); the codebook as JSON."""
+    try:
+        book = json.loads(codebook) if codebook else None
+        return normalize(_data, name, tool=tool, keep_personal=keep_personal, codebook=book), None
+    except ReadError as err:
+        return None, text(lg, err.message, **err.params)
+    except SourceError as err:
+        params = {**err.params, "tool": tool_name(tool)} if err.message == "src.not_this_tool" else err.params
+        return None, text(lg, err.message, **params)
+
+
+def tool_name(tool: str) -> str:
+    return t(f"src.tool.{tool.replace('-', '_')}")
+
+
 def problems_table(problems) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -49,20 +112,267 @@ def problems_table(problems) -> pd.DataFrame:
     )
 
 
-# a new uploader after each import, so that the page shows the result rather than the same file again
-upload_round = st.session_state.setdefault("_import_round", 0)
-upload = st.file_uploader(
-    t("impage.upload"), type=["csv", "txt", "tsv", "xlsx", "xls"], key=f"upload_{chosen.id}_{upload_round}"
-)
-if upload is not None:
-    data = upload.getvalue()
-    digest = hashlib.sha256(data).hexdigest()[:16]
+# --- the file ---------------------------------------------------------------------------------------
+
+
+def uploaded_file() -> Upload | None:
+    """The uploaded file, or the one a drafted survey was saved for (kept across the designer)."""
+    # a new uploader after each import, so that the page shows the result rather than the same file again
+    upload_round = st.session_state.setdefault("_import_round", 0)
+    owner = chosen.id if chosen else "new"
+    upload = st.file_uploader(
+        t("impage.upload"), type=["csv", "txt", "tsv", "xlsx", "xls"], key=f"upload_{owner}_{upload_round}"
+    )
+    if upload is not None:
+        data = upload.getvalue()
+        return Upload(upload.name, data, hashlib.sha256(data).hexdigest()[:16])
+    carry = st.session_state.get("_import_carry")
+    if carry and chosen and carry["survey"] == chosen.id:
+        st.info(t("impage.carried", file=carry["name"]))
+        return Upload(carry["name"], carry["data"], hashlib.sha256(carry["data"]).hexdigest()[:16])
+    return None
+
+
+def choose_reader(file: Upload) -> tuple[str, dict]:
+    """The reader for the file: recognised, or the user's choice; and the remembered choices for this file."""
+    choice = st.session_state.setdefault(f"_import_choice_{file.digest}", {"tool": AUTO, "personal": False})
+    found = recognised(file.digest, file.data, file.name)
+    if found is None:
+        return PLAIN, choice
+    auto_tool, confidence = found
+    names = {AUTO: t("impage.tool_auto", tool=tool_name(auto_tool))} | {x: tool_name(x) for x in TOOLS}
+    options = list(names)
+    tool = st.selectbox(
+        t("impage.tool"),
+        options,
+        index=options.index(choice["tool"]) if choice["tool"] in options else 0,
+        format_func=names.get,
+        help=t("impage.tool_help"),
+        key=f"tool_{file.digest}",
+    )
+    choice["tool"] = tool
+    if tool == AUTO and auto_tool == PLAIN:
+        st.caption(t("impage.recognised_plain"))
+        return auto_tool, choice
+    if tool == AUTO:
+        st.caption(t("impage.recognised", tool=tool_name(auto_tool), confidence=f"{confidence:.0%}"))
+        return auto_tool, choice
+    st.caption(t("impage.chosen_plain") if tool == PLAIN else t("impage.chosen_tool", tool=tool_name(tool)))
+    return tool, choice
+
+
+# --- a tool's export ------------------------------------------------------------------------------------
+
+
+def read_export(file: Upload, tool: str, choice: dict) -> NormalizedExport:
+    """The export normalized with the user's choices, after showing what became of each column."""
+    personal = st.checkbox(
+        t("impage.keep_personal"),
+        value=choice["personal"],
+        help=t("impage.keep_personal_help"),
+        key=f"personal_{file.digest}",
+    )
+    choice["personal"] = personal
+    base, error = normalized(file.digest, file.data, file.name, tool, personal, "", lang())
+    if error:
+        st.error(error)
+        st.stop()
+    st.caption(
+        t(
+            "impage.export_read",
+            kind=base.file_kind.upper(),
+            encoding=base.encoding or "—",
+            header_rows=base.header_rows,
+            rows=len(base.respondent_ids),
+            items=len(base.items),
+        )
+    )
+    for note in base.notes:
+        st.info(t(note))
+    show_columns(base)
+    codebook = ask_codes(base, file)
+    if not codebook:
+        return base
+    export, error = normalized(
+        file.digest, file.data, file.name, tool, personal, json.dumps(codebook, sort_keys=True), lang()
+    )
+    if error:
+        st.error(error)
+        st.stop()
+    return export
+
+
+def without_personal(export: NormalizedExport) -> NormalizedExport:
+    """The export as the rest of the page sees it: personal data never reaches a mapping, a sample or the database."""
+    return replace(export, fields=tuple(f for f in export.fields if not f.personal))
+
+
+def show_columns(export: NormalizedExport) -> None:
+    """Every column of the tool's file and what it became (headings only: no answer, no personal data)."""
+    rows: list[tuple[str, str, str]] = []
+    if export.respondent_column:
+        rows.append((export.respondent_column, t("impage.fate.id"), ""))
+    for item in export.items:
+        detail = t(f"src.kind.{item.kind}")
+        if item.kind in ("scale", "recommend"):
+            detail += " · " + t("impage.scale_range", low=item.minimum, high=item.maximum)
+            if item.from_codes:
+                detail += " · " + t("impage.from_codes")
+        rows.append((" + ".join(item.columns), t("impage.fate.item", item=item.label), detail))
+    for f in export.fields:
+        fate = "impage.fate.personal_kept" if f.personal else "impage.fate.field"
+        rows += [(column, t(fate, field=t(f"src.field.{f.name}")), "") for column in f.columns]
+    for d in export.dropped:
+        rows.append((d.column, t("impage.fate.dropped"), t(f"src.reason.{d.reason}")))
+    st.subheader(t("impage.columns"))
+    st.caption(t("impage.columns_help"))
+    st.dataframe(
+        pd.DataFrame(rows, columns=[t("impage.file_column"), t("impage.fate"), t("impage.fate_detail")]),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def ask_codes(export: NormalizedExport, file: Upload) -> dict[str, dict[str, float | None]]:
+    """Ask what each answer the file leaves unexplained means; the codebook of the answers decided."""
+    if not export.unresolved:
+        return {}
+    st.subheader(t("impage.unresolved"))
+    st.caption(t("impage.unresolved_help"))
+    remembered = st.session_state.setdefault(f"_import_codes_{file.digest}", {})
+    codebook: dict[str, dict[str, float | None]] = {}
+    for u in export.unresolved:
+        item = export.item(u.item)
+        points = range(item.minimum, item.maximum + 1) if item.minimum is not None and item.maximum is not None else ()
+        names = {"": t("impage.code.undecided"), MISSING: t("impage.code.missing")}
+        names |= {str(p): t("impage.code.point", value=p) for p in points}
+        options = list(names)
+        key = f"{u.column}\x1f{u.text}"
+        rows = ", ".join(str(r) for r in u.rows[:10]) + (" …" if u.count > len(u.rows[:10]) else "")
+        meaning = st.selectbox(
+            t("impage.code.question", answer=u.text, column=u.column, item=u.item, count=u.count, rows=rows),
+            options,
+            index=options.index(remembered.get(key, "")) if remembered.get(key, "") in options else 0,
+            format_func=names.get,
+            key=f"code_{file.digest}_{hashlib.sha256(key.encode()).hexdigest()[:12]}",
+        )
+        remembered[key] = meaning
+        if meaning:
+            codebook.setdefault(u.column, {})[u.text] = None if meaning == MISSING else float(meaning)
+    return codebook
+
+
+# --- a new survey from the file ----------------------------------------------------------------------------
+
+
+def offer_draft(file: Upload, tool: str, export: NormalizedExport | None) -> None:
+    """Draft a survey from the file, show it, and save it; stops the page while the draft is shown."""
+    owner = chosen.id if chosen else "new"
+    if chosen is not None and not st.checkbox(t("impage.draft_offer"), key=f"draft_open_{owner}_{file.digest}"):
+        return
+    st.subheader(t("impage.draft"))
+    place = current_place()
+    if place is None or not place.may("surveys.design"):
+        st.info(t("impage.draft_not_allowed"))
+        st.stop()
+    if export is None:  # a plain file: its columns read as a plain table
+        export, error = normalized(file.digest, file.data, file.name, PLAIN, False, "", lang())
+        if error:
+            st.error(error)
+            st.stop()
+    st.caption(t("impage.draft_help", designer=t("nav.designer")))
+    title = st.text_input(t("impage.draft_title"), value=Path(file.name).stem, key=f"draft_title_{file.digest}")
+    guessed = export_language(export)
+    written_in = st.radio(
+        t("impage.draft_lang"),
+        list(LANGUAGES),
+        index=list(LANGUAGES).index(guessed),
+        format_func=LANGUAGE_NAMES.get,
+        horizontal=True,
+        key=f"draft_lang_{file.digest}",
+    )
+    defn = draft_definition(export, title, written_in)
+    show_draft(defn)
+    long_answers = left_out(export)
+    if long_answers:
+        st.warning(
+            t("impage.draft_left_out", limit=ATTRIBUTE_MAX, items="; ".join(f"“{i.label}”" for i in long_answers))
+        )
+    if st.button(t("impage.draft_save"), type="primary", key=f"draft_save_{file.digest}"):
+        with database().session() as s:
+            created = store.create_survey(s, ws, defn)
+            audit.record(s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), file=file.name)
+            s.commit()
+            survey_id = created.id
+        if tool != PLAIN:  # the columns the draft was made for; a plain file's own headers match by themselves
+            importer.remember_mapping(database(), ws, survey_id, draft_columns(export, defn))
+        st.session_state[SURVEY_KEY] = survey_id
+        st.session_state["_import_carry"] = {"survey": survey_id, "name": file.name, "data": file.data}
+        st.session_state["_import_flash"] = t(
+            "impage.draft_saved", title=defn.title(lang()), designer=t("nav.designer")
+        )
+        st.rerun()
+    st.stop()
+
+
+def show_draft(defn) -> None:
+    """The drafted items with their kind, role, scale and place in the tree; then the scales and their points."""
+    L = lang()
+    scales = {s.code: s.name_zh if L == "zh" else s.name_en for s in defn.scales}
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("impage.draft_code"): [n.code for n in defn.nodes],
+                t("impage.draft_label"): [n.label(L) for n in defn.nodes],
+                t("impage.draft_kind"): [t(f"kind.{n.kind}") for n in defn.nodes],
+                t("impage.draft_role"): [t(f"role.{n.role}") if n.role else "" for n in defn.nodes],
+                t("impage.draft_scale"): [scales.get(n.scale, "") for n in defn.nodes],
+                t("impage.draft_parent"): [defn.node(n.parent).label(L) if n.parent else "" for n in defn.nodes],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    counts = {role: len(defn.items_with_role(role)) for role in ("perception", "overall", "recommend", "attribute")}
+    st.caption(t("impage.draft_summary", scales=len(defn.scales), **counts))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("impage.draft_scale"): [scales[s.code] for s in defn.scales],
+                t("impage.draft_points"): [" · ".join(f"{v} {s.label(v, L)}" for v in s.values) for s in defn.scales],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# --- mapping, check, import ---------------------------------------------------------------------------------
+
+
+def check_and_import(file: Upload, export: NormalizedExport | None) -> None:
+    """The mapping, the check and the import, on the file itself (plain) or on the export's normalized table."""
+    if export is None:
+        data, name, digest = file.data, file.name, file.digest
+    else:
+        data, name = export.to_plain_csv(fields=True), file.name
+        digest = hashlib.sha256(data).hexdigest()[:16]
     state_key = f"_import_{chosen.id}_{digest}"  # the user's mapping for this file: (columns, labels) as JSON
     columns_json, labels_json = st.session_state.get(state_key, ("", ""))
+    with database().session() as s:
+        defn = store.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
+    proposed_json = columns_json
+    if export is not None and not columns_json:
+        saved = importer.remembered_mapping(database(), ws, chosen.id)
+        proposal = sources_import.propose_columns(defn, export, saved.columns if saved else None)
+        proposed_json = json.dumps(proposal, ensure_ascii=False, sort_keys=True)
     with st.spinner(t("impage.checking")):
-        p = checked(chosen.id, chosen.version, digest, data, upload.name, columns_json, labels_json, lang())
+        p = checked(chosen.id, chosen.version, digest, data, name, proposed_json, labels_json, lang())
 
-    if p.kind:
+    def in_file(problems):
+        return [sources_import.in_file_terms(x, export) for x in problems] if export is not None else list(problems)
+
+    if p.kind and export is None:
         st.caption(
             t(
                 "impage.detected",
@@ -78,8 +388,6 @@ if upload is not None:
         st.stop()
 
     # --- column mapping -------------------------------------------------------
-    with database().session() as s:
-        defn = store.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
     target_names = {"": t("imp.target.skip")} | {x.value: x.label(lang()) for x in mapping.targets(defn)}
     samples = list(zip(*p.sample)) if p.sample else [()] * len(p.header)
     st.subheader(t("impage.mapping"))
@@ -150,18 +458,22 @@ if upload is not None:
     c1.metric(t("impage.rows_read"), p.rows_read)
     c2.metric(t("impage.rows_valid"), p.rows_valid)
     c3.metric(t("impage.rows_rejected"), p.rows_rejected)
-    if p.problems:
-        errors = [x for x in p.problems if x.level == "error"]
-        notices = [x for x in p.problems if x.level != "error"]
+    # respondent fields left unmapped are no news: the column table lists them already
+    fields = {f.name for f in export.fields} if export is not None else set()
+    kept = [x for x in p.problems if not (x.message == "imp.column_ignored" and x.column in fields)]
+    if kept:
+        problems = in_file(kept)
+        errors = [x for x in problems if x.level == "error"]
+        notices = [x for x in problems if x.level != "error"]
         if errors:
-            st.error(t("impage.problems", count=p.problem_count))
+            st.error(t("impage.problems", count=p.problem_count - (len(p.problems) - len(kept))))
         if notices:
             st.info("\n".join(f"- {x.text(lang())}" for x in notices[:10]))
-        st.dataframe(problems_table(p.problems), hide_index=True, width="stretch")
+        st.dataframe(problems_table(problems), hide_index=True, width="stretch")
         st.download_button(
             t("impage.report_download"),
-            p.report_csv(lang()),
-            file_name=f"{upload.name}.problems.csv",
+            report_csv(problems, lang()),
+            file_name=f"{file.name}.problems.csv",
             mime="text/csv",
             key=f"report_{state_key}",
         )
@@ -182,24 +494,27 @@ if upload is not None:
         st.caption(t("impage.cannot_import"))
     if st.button(t("impage.import"), type="primary", disabled=not can_import, key=f"import_{state_key}"):
         bar = st.progress(0.0)
-        result = importer.import_file(
-            database(),
-            ws,
-            chosen.id,
-            data,
-            upload.name,
-            columns=p.columns,
-            labels=p.labels,
-            policy=policy,
-            lang=lang(),
-            progress=lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), message),
+
+        def progress(fraction: float, message: str) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0), message)
+
+        def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
+            audit.record(s, actor(), "import", workspace_id=ws, target=file.name, batch=batch_id,
+                         tool=export.tool if export is not None else PLAIN)  # fmt: skip
+
+        options = dict(
+            columns=p.columns, labels=p.labels, policy=policy, lang=lang(), progress=progress, before_commit=record
         )
+        if export is None:
+            result = importer.import_file(database(), ws, chosen.id, data, name, **options)
+        else:
+            result = sources_import.import_export(database(), ws, chosen.id, export, name, **options)
         bar.empty()
         if result.batch_id is None:
             st.error(
                 t("imp.result_refused", count=result.problem_count)
                 + "\n\n"
-                + "\n".join(f"- {x.text(lang())}" for x in result.problems[:20])
+                + "\n".join(f"- {x.text(lang())}" for x in in_file(result.problems)[:20])
             )
         else:
             st.session_state["_import_flash"] = t(
@@ -209,10 +524,25 @@ if upload is not None:
                 read=result.rows_read,
             )
             if result.rejected_csv:
-                st.session_state["_import_rejected"] = (upload.name, result.rejected_csv)
-            st.session_state["_import_round"] = upload_round + 1
+                st.session_state["_import_rejected"] = (file.name, result.rejected_csv)
+            st.session_state["_import_round"] = st.session_state.get("_import_round", 0) + 1
+            st.session_state.pop("_import_carry", None)
             checked.clear()
             st.rerun()
+
+
+# --- the page, top to bottom ---------------------------------------------------------------------------------
+
+file = uploaded_file()
+if file is not None:
+    tool, choice = choose_reader(file)
+    export = without_personal(read_export(file, tool, choice)) if tool != PLAIN else None
+    if chosen is None:
+        st.info(t("impage.no_survey_draft"))
+    offer_draft(file, tool, export)
+    check_and_import(file, export)
+elif chosen is None:
+    st.stop()
 
 rejected = st.session_state.get("_import_rejected")
 if rejected:
@@ -253,7 +583,10 @@ else:
             key=f"undo_sure_{chosen.id}_{batch_id}",
         )
         if st.button(t("impage.undo"), disabled=not sure, key=f"undo_{chosen.id}"):
-            removed = importer.undo_batch(database(), ws, batch_id)
+            with database().session() as s:
+                removed = importer.undo_batch(s, ws, batch_id)
+                audit.record(s, actor(), "undo_import", workspace_id=ws, target=live[batch_id], responses=removed)
+                s.commit()
             st.session_state["_import_flash"] = t("imp.undone", count=removed, batch=batch_id)
             checked.clear()
             st.rerun()

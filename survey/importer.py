@@ -14,7 +14,9 @@ For the import page, in the order the user goes:
    columns=p.columns, labels=p.labels, policy="valid_rows" or
    "all_or_nothing", lang=lang, progress=callback)``. ``r.batch_id`` is None
    when nothing was stored; ``r.problems`` say why, ``r.report_csv(lang)``
-   and ``r.rejected_csv`` are the downloads.
+   and ``r.rejected_csv`` are the downloads. ``import_table`` does the same
+   for a table already open (a survey tool's normalized export,
+   `survey.sources.importing`).
 3. ``list_batches(db, workspace_id, survey_id)`` and ``undo_batch(db,
    workspace_id, batch_id)``.
 
@@ -361,13 +363,14 @@ def import_file(
     limit: int | None = None,
     progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    before_commit: Callable[[Session, int], None] | None = None,
 ) -> ImportResult:
     """Import a file into the survey's current version as one batch, in one transaction.
 
     Arguments as in `preview`; policy: "all_or_nothing" or "valid_rows"
     (module docstring); lang: the language of `rejected_csv` and of the
     progress messages; progress(fraction 0–1, message) is called after each
-    chunk. On success the mapping is remembered for the survey. Problems the
+    chunk; before_commit as in `import_table`. On success the mapping is remembered for the survey. Problems the
     user can fix come back in the result (never as exceptions); NotFound
     for another workspace's survey, ValueError for an unknown policy.
     """
@@ -379,11 +382,42 @@ def import_file(
         table = open_table(data, file_name, encoding=encoding, delimiter=delimiter, limit=limit)
     except ReadError as err:
         return _refused([ImportProblem(None, None, None, err.message, err.params)], columns, labels)
+    return import_table(db, workspace_id, survey_id, table, file_name, columns=columns, labels=labels, policy=policy,
+                        lang=lang, progress=progress, chunk_rows=chunk_rows, before_commit=before_commit)  # fmt: skip
+
+
+def import_table(
+    db: Database,
+    workspace_id: int,
+    survey_id: int,
+    table: Table,
+    file_name: str,
+    *,
+    columns: Mapping[str, str | None] | None = None,
+    labels: Mapping[str, object] | None = None,
+    policy: str = "all_or_nothing",
+    lang: str = "zh",
+    progress: Progress | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    before_commit: Callable[[Session, int], None] | None = None,
+) -> ImportResult:
+    """`import_file` for a table already open: a `survey.reading.Table`, or any object with its `kind`,
+    `encoding`, `delimiter`, `sheet`, `header` and `chunks(size)` (a survey tool's normalized export
+    comes this way, `survey.sources.model.PlainTable`, without being written as CSV and read again).
+
+    before_commit(session, batch id) runs inside the import's transaction just before it commits
+    (the audit log's entry, written with the batch or not at all).
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown import policy {policy!r}: use one of {', '.join(POLICIES)}")
+    with db.session() as s:  # another workspace's survey is NotFound, whatever the file
+        store.get_survey(s, workspace_id, survey_id)
     for attempt in (1, 2):
         try:
             return _import_once(
-                db, workspace_id, survey_id, table, file_name, columns, labels, policy, lang, progress, chunk_rows
-            )
+                db, workspace_id, survey_id, table, file_name, columns, labels, policy, lang, progress, chunk_rows,
+                before_commit,
+            )  # fmt: skip
         except IntegrityError:
             if attempt == 2:
                 problem = ImportProblem(None, None, None, "imp.conflict")
@@ -407,6 +441,7 @@ def _import_once(
     lang: str,
     progress: Progress | None,
     chunk_rows: int,
+    before_commit: Callable[[Session, int], None] | None = None,
 ) -> ImportResult:
     now = t.utcnow()
     with db.session() as s:
@@ -467,6 +502,8 @@ def _import_once(
                 "sheet": table.sheet,
             }
             _remember(s, workspace_id, survey_id, columns, labels)
+            if before_commit is not None:
+                before_commit(s, batch.id)
             s.commit()
         except BaseException:
             s.rollback()
@@ -628,9 +665,7 @@ def _insert_respondents(
         [(workspace_id, survey_id, x, stamp) for x in external_ids],
     )
     wanted = set(external_ids)
-    rows = connection.execute(
-        sa.select(rp.c.external_id, rp.c.id).where(rp.c.id > last, rp.c.survey_id == survey_id)
-    )
+    rows = connection.execute(sa.select(rp.c.external_id, rp.c.id).where(rp.c.id > last, rp.c.survey_id == survey_id))
     made = {external_id: rid for external_id, rid in rows if external_id in wanted}
     if len(made) != len(wanted):
         raise RuntimeError("new respondents could not be read back")
@@ -806,6 +841,7 @@ __all__ = [
     "ImportResult",
     "SavedMapping",
     "import_file",
+    "import_table",
     "list_batches",
     "preview",
     "remember_mapping",

@@ -5,10 +5,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.data": ("数据", "Data"),
     "impage.title": ("导入答卷", "Import responses"),
     "impage.intro": (
-        "上传 CSV 或 Excel 文件（含中文 Windows 导出的 GBK 文件）：核对列的对应关系，查看每个有问题的行，然后一次导入；导入错了可以撤销整批。",
-        "Upload a CSV or Excel file (GBK files from Chinese Windows too): check how its columns map to the survey, see every row with a problem, import in one step, and undo a whole batch if it was wrong.",
+        "上传问卷星、腾讯问卷、Qualtrics、SurveyMonkey、Google 表单、Microsoft Forms、LimeSurvey 的导出文件，或普通的 CSV / Excel 表格（含中文 Windows 导出的 GBK 文件）：核对每一列的去向和对应关系，查看每个有问题的行，然后一次导入；导入错了可以撤销整批。还没有问卷时，可以直接根据导出文件起草一份。",
+        "Upload an export from 问卷星, Tencent Survey, Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms or LimeSurvey, or a plain CSV or Excel table (GBK files from Chinese Windows too): check what became of each column and how it maps to the survey, see every row with a problem, import in one step, and undo a whole batch if it was wrong. With no survey yet, draft one from the export.",
     ),
-    "impage.upload": ("答卷文件（CSV、TXT、XLSX、XLS）", "Response file (CSV, TXT, XLSX, XLS)"),
+    "impage.upload": ("答卷文件或问卷平台导出文件（CSV、TXT、XLSX、XLS）", "Response file or survey tool export (CSV, TXT, XLSX, XLS)"),
     "impage.checking": ("正在读取并检查文件…", "Reading and checking the file…"),
     "impage.detected": (
         "文件类型 {kind}，编码 {encoding}，分隔符 {delimiter}，共 {rows} 行数据。",
@@ -65,4 +65,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I understand: undoing deletes this batch's {count} responses and nothing else.",
     ),
     "impage.undo": ("撤销这批导入", "Undo this import"),
+    # --- survey tool exports
+    "impage.tool": ("文件来源", "Where the file comes from"),
+    "impage.tool_auto": ("自动识别（{tool}）", "Recognise automatically ({tool})"),
+    "impage.tool_help": (
+        "页面根据表头识别导出文件来自哪个问卷平台；识别错了可以在这里手动选择。“普通表格”按一行表头的普通文件读取。",
+        "The page recognises the survey tool from the file's header rows; if it is wrong, choose the tool here. “Plain table” reads the file as an ordinary table with one header row.",
+    ),
+    "impage.recognised": ("识别为 {tool} 的导出文件（把握 {confidence}）。", "Recognised as a {tool} export (confidence {confidence})."),
+    "impage.recognised_plain": ("普通表格（一行表头），按原有方式导入。", "A plain table with one header row, imported as before."),
+    "impage.chosen_tool": ("按您的选择，以 {tool} 的导出格式读取。", "Read as a {tool} export, as you chose."),
+    "impage.chosen_plain": ("按您的选择，作为普通表格（一行表头）读取。", "Read as a plain table with one header row, as you chose."),
+    "impage.export_read": (
+        "{kind} 文件，编码 {encoding}，表头 {header_rows} 行，{rows} 位答卷人，{items} 个题目列。",
+        "{kind} file, encoding {encoding}, {header_rows} header row(s), {rows} respondents, {items} item columns.",
+    ),
+    "impage.keep_personal": ("保留个人信息（IP、电子邮件、姓名等）", "Keep personal data (IP addresses, e-mail, names …)"),
+    "impage.keep_personal_help": (
+        "勾选后，个人信息列会读入整理后的表格并在下表中列出；但它们不会显示、不会导入数据库，也不会出现在任何仪表盘或导出文件中（本版本没有保存个人信息的地方）。",
+        "When ticked, the personal data columns are read into the normalized table and listed below; they are still never shown, never stored in the database, and never appear on a dashboard or in an export (this version has nowhere to keep them).",
+    ),
+    "impage.columns": ("每一列的去向", "What became of each column"),
+    "impage.columns_help": (
+        "导出文件中的每一列：作为题目（及推断的量表）、答卷人字段、答卷人编号，或者未导入（个人信息、计算得出的列、系统字段）。这里只列出表头，不显示答案。",
+        "Every column of the export: an item (with the scale inferred for it), a respondent field, the respondent id, or left out (personal data, derived and technical columns). Only headings are listed here, never answers.",
+    ),
+    "impage.fate": ("去向", "Became"),
+    "impage.fate_detail": ("说明", "Details"),
+    "impage.fate.id": ("答卷人编号", "Respondent id"),
+    "impage.fate.item": ("题目：{item}", "Item: {item}"),
+    "impage.fate.field": ("答卷人字段：{field}", "Respondent field: {field}"),
+    "impage.fate.personal_kept": (
+        "个人信息（{field}）：只保留在整理后的表格中，不显示、不导入",
+        "Personal data ({field}): kept in the normalized table only, never shown or imported",
+    ),
+    "impage.fate.dropped": ("未导入", "Left out"),
+    "impage.scale_range": ("{low}–{high}", "{low}–{high}"),
+    "impage.from_codes": ("按选项编号推断", "inferred from answer codes"),
+    "impage.unresolved": ("需要您说明的答案", "Answers to decide"),
+    "impage.unresolved_help": (
+        "这些答案编号不在推断的量表上（常见为“不适用”），不会被当作分数。请说明每个编号的含义：缺失值，或量表上的某个分值。未说明的答案所在的行会被列为问题行。",
+        "These answer codes are off the inferred scale (often “not applicable”) and are never taken as scores. Say what each means: a missing value, or a point of the scale. Rows with an answer left undecided are listed as problems.",
+    ),
+    "impage.code.question": (
+        "“{item}”（列 {column}）中的答案 {answer}：出现 {count} 次（第 {rows} 行）",
+        "“{item}” (column {column}), answer {answer}: {count} time(s) (rows {rows})",
+    ),
+    "impage.code.undecided": ("— 尚未说明 —", "— not decided yet —"),
+    "impage.code.missing": ("缺失值（如不适用、不知道）", "Missing (not applicable, don't know)"),
+    "impage.code.point": ("分值 {value}", "Score {value}"),
+    # --- a new survey from the file
+    "impage.no_survey_draft": (
+        "还没有问卷：可以根据这个文件起草一份问卷，保存后再把文件导入其中。",
+        "There is no survey yet: draft one from this file, save it, then import the file into it.",
+    ),
+    "impage.draft_offer": ("根据这个文件新建问卷（不导入当前问卷）", "Start a new survey from this file (instead of importing into this one)"),
+    "impage.draft": ("根据文件起草的问卷", "A survey drafted from the file"),
+    "impage.draft_help": (
+        "题目、量表和角色都由文件推断：矩阵题成为一个指标，0–10 推荐题成为 NPS 题，选择题和开放题成为答卷人属性。保存后可以在“{designer}”页核对修改，再回到这里导入同一个文件。",
+        "Items, scales and roles are inferred from the file: a matrix question becomes one indicator, a 0–10 recommend question the NPS item, choices and open answers respondent attributes. After saving, review it on the “{designer}” page, then come back here to import the same file.",
+    ),
+    "impage.draft_not_allowed": (
+        "起草新问卷需要设计问卷的权限。请联系管理员或问卷协调员。",
+        "Drafting a new survey needs permission to design surveys. Ask an administrator or a coordinator.",
+    ),
+    "impage.draft_title": ("问卷标题", "Survey title"),
+    "impage.draft_lang": ("文件中题目使用的语言", "Language the file's questions are written in"),
+    "impage.draft_code": ("代码", "Code"),
+    "impage.draft_label": ("题目", "Label"),
+    "impage.draft_kind": ("类型", "Kind"),
+    "impage.draft_role": ("角色", "Role"),
+    "impage.draft_scale": ("量表", "Scale"),
+    "impage.draft_parent": ("所属", "Under"),
+    "impage.draft_points": ("各分值的标签", "Points and their labels"),
+    "impage.draft_left_out": (
+        "以下题目有超过 {limit} 个字符的答案，超出答卷人属性的长度上限，未放入草稿，也不会导入：{items}。",
+        "These questions have answers longer than the {limit} characters a respondent attribute holds; they are left out of the draft and not imported: {items}.",
+    ),
+    "impage.draft_summary": (
+        "{perception} 个感知题、{overall} 个总体满意度题、{recommend} 个推荐题、{attribute} 个答卷人属性，共 {scales} 个量表。",
+        "{perception} perception items, {overall} overall satisfaction, {recommend} recommend, {attribute} respondent attributes, {scales} scales.",
+    ),
+    "impage.draft_save": ("保存为新问卷", "Save as a new survey"),
+    "impage.draft_saved": (
+        "已保存问卷“{title}”。可以先到“{designer}”页核对，再回到本页导入同一个文件；也可以现在就导入。",
+        "Saved the survey “{title}”. Review it on the “{designer}” page and come back to import the same file, or import it now.",
+    ),
+    "impage.carried": (
+        "正在使用之前上传的文件 {file}。上传其他文件可替换它。",
+        "Using {file}, uploaded before. Upload another file to replace it.",
+    ),
 }

@@ -57,6 +57,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Microsoft Forms 把每个李克特陈述各写成一列，文件中看不出哪些陈述属于同一道题：每个陈述都作为单独的题目。",
         "Microsoft Forms writes every Likert statement as a column of its own and the file does not say which statements form one question: each statement is an item of its own.",
     ),
+    # --- a survey drafted from an export (survey/sources/draft.py)
+    "src.draft.untitled": ("从导出文件起草的问卷", "Survey drafted from an export"),
+    "src.draft.dimension": ("评价题", "Ratings"),
+    "src.draft.description": (
+        "根据{tool}导出文件起草：题目、量表和角色由文件推断，请在“指标体系”页核对后再使用。",
+        "Drafted from a {tool} export: items, scales and roles are inferred from the file; review them on the Indicator system page.",
+    ),
     # --- errors
     "src.not_this_tool": (
         "这个文件看起来不是 {tool} 导出的文件。请选择“自动识别”或其他来源。",

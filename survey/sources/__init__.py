@@ -11,8 +11,10 @@ Each tool is a small module with the same two functions:
 `survey.sources.build` then turns any layout into a `NormalizedExport`
 (one row per respondent, one column per item, numbers for closed answers),
 and `NormalizedExport.to_plain_csv()` is a one-header CSV that the importer
-(`survey.importer`: mapping, validation, one transaction) reads unchanged.
-A tool is a reader here, never a branch in the importer.
+(`survey.importer`: mapping, validation, one transaction) reads unchanged;
+`survey.sources.importing` hands the same table to the importer without
+writing it out. A tool is a reader here, never a branch in the importer.
+`survey.sources.draft` drafts a survey from an export.
 
     >>> export = normalize(data, "results.csv")          # doctest: +SKIP
     >>> export.tool, [i.label for i in export.items]      # doctest: +SKIP

@@ -1,9 +1,11 @@
 """The one path every reader's `Layout` goes through to become a `NormalizedExport`.
 
-Two passes over the data rows, so a large export is never held as text:
+The data rows are read once, column by column, each column as its distinct
+answers and a code per row (`survey.sources.sheet.Cells`), so a large export
+is never held as text and every step below works once per distinct answer:
 
-1. count each item column's distinct answers (at most `DISTINCT_MAX`; an open
-   text column stops counting early);
+1. count each item column's distinct answers (at most `DISTINCT_MAX` are
+   kept; an open text column has more);
 2. decide each question (`survey.sources.answers.infer`): the columns of one
    question whose answers are only "chosen / not chosen" (1/0, Y, the
    option's own text) become one "multi" item; the other columns of one
@@ -11,7 +13,8 @@ Two passes over the data rows, so a large export is never held as text:
    join several choices (``┋``, ``;``, ``,``) is one "multi" item; an
    "other" text (``其他〖…〗`` inside the answer, or its own column) becomes
    a text item of its own;
-3. read every row again and write its answers as numbers, text or None.
+3. turn each distinct answer into its number, text or None, and hand it to
+   every row that has it.
 
 Respondent fields are copied as text (a duration like ``186秒`` becomes
 ``186``); personal data is not even read unless `keep_personal`.
@@ -24,6 +27,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
+import pandas as pd
+
 from survey.sources.answers import (
     UNRESOLVED_MARK,
     Inference,
@@ -33,13 +39,14 @@ from survey.sources.answers import (
     split_options,
 )
 from survey.sources.layout import Column, Layout
-from survey.sources.model import Dropped, Field, Item, NormalizedExport, Unresolved
-from survey.sources.sheet import Sheet, cell
+from survey.sources.model import AnswerColumn, Dropped, Field, Item, NormalizedExport, Unresolved
+from survey.sources.sheet import Cells, Sheet
 
 DISTINCT_MAX = 500
 ROWS_LISTED = 20  # rows listed per unresolved answer
 OPTION_JOIN = "; "
 OPTIONS_LISTED = 50  # options of a single choice kept in its Item
+MASK_BITS = 62  # options of one question combined as bits of one number
 CHOSEN = frozenset({"1", "y", "yes", "是", "选中", "已选", "√", "true", "checked", "selected"})
 NOT_CHOSEN = frozenset({"0", "n", "no", "否", "未选", "未选中", "false", "unchecked"})
 _OTHER = re.compile(r"〖(.*?)〗", re.S)
@@ -49,10 +56,12 @@ Codebook = Mapping[str, Mapping[str, float | None]]
 
 @dataclass
 class _Plan:
-    """One output item and how to read it from a row."""
+    """One output item and how to read it: `convert` one cell of column `index`, or `read` several columns."""
 
     item: Item
-    read: Callable[[list[str]], object]
+    convert: Callable[[str], object] | None = None
+    index: int | None = None
+    read: Callable[[Cells], AnswerColumn] | None = None
     inference: Inference | None = None
     column: str = ""
 
@@ -67,25 +76,16 @@ def build(
     codebook: Codebook | None = None,
 ) -> NormalizedExport:
     """Read the export's data rows by its layout; see the module docstring."""
-    skip = layout.header_rows - 1
     items = [c for c in layout.columns if c.role == "item"]
-    counts, with_other = _count(sheet, skip, items, layout.inline_other)
-    plans = _plan_items(items, counts, with_other, layout, codebook or {})
     id_column = next((c for c in layout.columns if c.role == "id"), None)
     fields = [c for c in layout.columns if c.role == "field" and (keep_personal or not c.personal)]
+    wanted = [c.index for c in (*items, *fields)] + ([id_column.index] if id_column else [])
+    cells = sheet.cells(layout.header_rows - 1, wanted)
+    counts, with_other = _count(cells, items, layout.inline_other)
+    plans = _plan_items(items, counts, with_other, layout, codebook or {})
+    numbers = cells.numbers
+    columns, seen = _read(plans, cells)
     names = list(dict.fromkeys(c.field for c in fields))
-    ids, numbers, answers = [], [], []
-    values: dict[str, list[str | None]] = {n: [] for n in names}
-    seen: dict[tuple[int, str], list] = {}
-    for number, row in sheet.rows(skip):
-        numbers.append(number)
-        own_id = cell(row, id_column.index) if id_column else ""
-        ids.append(own_id or str(number))
-        answers.append(tuple(_read(plans, row, number, seen)))
-        for name in names:
-            parts = [_field_text(c, cell(row, c.index)) for c in fields if c.field == name]
-            joined = " / ".join(p for p in parts if p)
-            values[name].append(joined or None)
     return NormalizedExport(
         tool=tool,
         confidence=confidence,
@@ -95,16 +95,27 @@ def build(
         delimiter=sheet.table.delimiter,
         sheet=sheet.table.sheet,
         respondent_column=id_column.heading if id_column else None,
-        respondent_ids=tuple(ids),
+        respondent_ids=tuple(_ids(cells, id_column)),
         row_numbers=tuple(numbers),
         items=tuple(p.item for p in plans),
-        answers=tuple(answers),
+        answer_columns=tuple(columns),
         fields=tuple(Field(n, tuple(c.heading for c in fields if c.field == n), _personal(fields, n)) for n in names),
-        field_values={n: tuple(v) for n, v in values.items()},
+        field_values={n: tuple(_field_values(cells, [c for c in fields if c.field == n])) for n in names},
         dropped=tuple(_dropped(layout, keep_personal)),
         unresolved=tuple(_unresolved(plans, seen)),
         notes=tuple(layout.notes),
     )
+
+
+def _take(per_value: list, codes: np.ndarray) -> list:
+    """Each row's result, from the results of the column's distinct values."""
+    return AnswerColumn(tuple(per_value), codes).tolist()
+
+
+def _ids(cells: Cells, id_column: Column | None) -> list[str]:
+    if id_column is None:
+        return [str(n) for n in cells.numbers]
+    return [own or str(n) for own, n in zip(cells.column(id_column.index).texts(), cells.numbers)]
 
 
 def _personal(fields: list[Column], name: str) -> bool:
@@ -121,22 +132,26 @@ def _dropped(layout: Layout, keep_personal: bool) -> list[Dropped]:
     return found
 
 
-# --- pass 1 -----------------------------------------------------------------------------
+# --- counting ------------------------------------------------------------------------------
 
 
-def _count(sheet: Sheet, skip: int, items: list[Column], inline_other: bool) -> tuple[dict[int, Counter], set[int]]:
+def _count(cells: Cells, items: list[Column], inline_other: bool) -> tuple[dict[int, Counter], set[int]]:
     """Each item column's answers {text: count} (an inline "other" text taken off), and the columns that had one."""
-    counts: dict[int, Counter] = {c.index: Counter() for c in items}
+    counts: dict[int, Counter] = {}
     with_other: set[int] = set()
-    for _number, row in sheet.rows(skip):
-        for c in items:
-            counter = counts[c.index]
-            value = cell(row, c.index)
-            if inline_other and c.hint != "text" and "〖" in value:
+    for c in items:
+        column = cells.column(c.index)
+        counter: Counter = Counter()
+        strip = inline_other and c.hint != "text"
+        for value, count in zip(column.values, np.bincount(column.codes, minlength=len(column.values)).tolist()):
+            if not count:
+                continue
+            if strip and "〖" in value:
                 with_other.add(c.index)
                 value = _without_other(value)
             if value in counter or len(counter) < DISTINCT_MAX:
-                counter[value] += 1
+                counter[value] += count
+        counts[c.index] = counter
     return counts, with_other
 
 
@@ -223,24 +238,22 @@ def _single(c: Column, counter: Counter, layout: Layout, codebook: Codebook) -> 
     if separator and (c.hint == "multi" or looks_like_options(counter, separator)):
         return [_multi_column(c, counter, separator, layout.inline_other)]
     inference = _infer(c, counter, layout, codebook, label)
-    index = c.index
     inline = layout.inline_other and c.hint != "text"
 
-    def read(row: list[str]) -> object:
-        value = cell(row, index)
+    def convert(value: str) -> object:
         return inference.convert(_without_other(value) if inline else value)
 
     options = ()
     if inference.kind == "choice":
         options = tuple(t for t in counter if t and t not in inference.values)[:OPTIONS_LISTED]
-    return [_Plan(_item(c, label, inference, options=options), read, inference, c.heading)]
+    item = _item(c, label, inference, options=options)
+    return [_Plan(item, convert, c.index, inference=inference, column=c.heading)]
 
 
 def _inline_other(c: Column) -> _Plan:
     """The text item of an inline "other" answer (其他〖…〗): "question - 其他"."""
-    index = c.index
     item = Item(_label(c.question, "其他"), c.question, (c.heading,), "text", group=c.group, row="其他")
-    return _Plan(item, lambda row: _other_text(cell(row, index)), None, c.heading)
+    return _Plan(item, _other_text, c.index, column=c.heading)
 
 
 def _multi_column(c: Column, counter: Counter, separator: str, inline: bool) -> _Plan:
@@ -248,10 +261,9 @@ def _multi_column(c: Column, counter: Counter, separator: str, inline: bool) -> 
     for text in counter:
         if not is_missing(text, c.missing):
             options += [o for o in split_options(text, separator) if o not in options]
-    index, missing = c.index, c.missing
+    missing = c.missing
 
-    def read(row: list[str]) -> object:
-        value = cell(row, index)
+    def convert(value: str) -> object:
         if inline:
             value = _without_other(value)
         if is_missing(value, missing):
@@ -259,7 +271,7 @@ def _multi_column(c: Column, counter: Counter, separator: str, inline: bool) -> 
         return OPTION_JOIN.join(split_options(value, separator)) or None
 
     item = Item(c.question, c.question, (c.heading,), "multi", options=tuple(options))
-    return _Plan(item, read, None, c.heading)
+    return _Plan(item, convert, c.index, column=c.heading)
 
 
 def _are_options(members: list[Column], counts) -> bool:
@@ -285,17 +297,31 @@ def _options(members: list[Column]) -> _Plan:
     question = first.question
     options = tuple(m.row or m.heading for m in members)
 
-    def read(row: list[str]) -> object:
-        chosen = []
-        for m, option in zip(members, options):
-            key = cell(row, m.index).casefold()
-            if key and key not in NOT_CHOSEN and not is_missing(key, m.missing):
-                chosen.append(option)
-        return OPTION_JOIN.join(chosen) if chosen else None
+    def chosen(m: Column, value: str) -> bool:
+        key = value.casefold()
+        return bool(key) and key not in NOT_CHOSEN and not is_missing(key, m.missing)
+
+    def read(cells: Cells) -> AnswerColumn:
+        flags = []
+        for m in members:
+            column = cells.column(m.index)
+            marks = np.fromiter((chosen(m, v) for v in column.values), dtype=bool, count=len(column.values))
+            flags.append(marks[column.codes])
+        if len(members) > MASK_BITS:  # one row at a time
+            texts = [OPTION_JOIN.join(o for o, f in zip(options, row) if f) or None for row in zip(*flags)]
+            codes, distinct = pd.factorize(np.asarray(texts, dtype=object), use_na_sentinel=False)
+            return AnswerColumn(tuple(distinct), codes.astype(np.int32))
+        mask = np.zeros(len(cells.numbers), dtype=np.int64)
+        for bit, marks in enumerate(flags):
+            mask |= marks.astype(np.int64) << bit
+        combos, codes = np.unique(mask, return_inverse=True)
+        texts = [OPTION_JOIN.join(o for b, o in enumerate(options) if combo >> b & 1) or None
+                 for combo in combos.tolist()]  # fmt: skip
+        return AnswerColumn(tuple(texts), codes.reshape(-1).astype(np.int32))
 
     item = Item(question or first.group or "", question, tuple(m.heading for m in members), "multi",
                 group=first.group, options=options)  # fmt: skip
-    return _Plan(item, read, None, first.heading)
+    return _Plan(item, read=read, column=first.heading)
 
 
 def _matrix(members: list[Column], counts, layout: Layout, codebook: Codebook) -> list[_Plan]:
@@ -310,12 +336,8 @@ def _matrix(members: list[Column], counts, layout: Layout, codebook: Codebook) -
         label = _label(m.question, m.row)
         own = codebook.get(m.heading) or codebook.get(label)
         inference = _infer(m, pooled, layout, codebook, label) if own else shared
-        index = m.index
-
-        def read(row: list[str], index=index, inference=inference) -> object:
-            return inference.convert(cell(row, index))
-
-        plans.append(_Plan(_item(m, label, inference), read, inference, m.heading))
+        plans.append(_Plan(_item(m, label, inference), inference.convert, m.index, inference=inference,
+                           column=m.heading))  # fmt: skip
     return plans
 
 
@@ -332,19 +354,26 @@ def _unique_labels(plans: list[_Plan]) -> list[_Plan]:
     return plans
 
 
-# --- pass 2 ---------------------------------------------------------------------------------
+# --- reading the answers --------------------------------------------------------------------
 
 
-def _read(plans: list[_Plan], row: list[str], number: int, seen: dict) -> list[object]:
-    found = []
+def _read(plans: list[_Plan], cells: Cells) -> tuple[list[AnswerColumn], dict[tuple[int, str], list[int]]]:
+    """Each item's answers, and the rows of each answer left unscored {(item, text): rows}."""
+    numbers = np.asarray(cells.numbers, dtype=np.int64)
+    columns: list[AnswerColumn] = []
+    seen: dict[tuple[int, str], list[int]] = {}
     for i, plan in enumerate(plans):
-        value = plan.read(row)
-        inference = plan.inference
-        if isinstance(value, str) and inference is not None and inference.scored:
-            rows = seen.setdefault((i, value), [])
-            rows.append(number)
-        found.append(value)
-    return found
+        if plan.read is not None:
+            columns.append(plan.read(cells))
+            continue
+        column = cells.column(plan.index)
+        converted = [plan.convert(v) for v in column.values]
+        columns.append(AnswerColumn(tuple(converted), column.codes))
+        if plan.inference is not None and plan.inference.scored:
+            for k, value in enumerate(converted):
+                if isinstance(value, str):
+                    seen.setdefault((i, value), []).extend(numbers[column.codes == k].tolist())
+    return columns, {key: sorted(rows) for key, rows in seen.items() if rows}
 
 
 def _unresolved(plans: list[_Plan], seen: dict) -> list[Unresolved]:
@@ -363,6 +392,17 @@ def _looks_marked(value: str) -> bool:
 # --- respondent fields ----------------------------------------------------------------------
 
 _SECONDS = re.compile(r"^(?:(\d+)\s*(?:小时|h))?\s*(?:(\d+)\s*(?:分钟|分|min|m))?\s*(?:(\d+(?:\.\d+)?)\s*(?:秒|s))?$")
+
+
+def _field_values(cells: Cells, columns: list[Column]) -> list[str | None]:
+    """A respondent field's text per row: its columns' texts joined by " / " (empty ones left out), or None."""
+    parts = []
+    for c in columns:
+        column = cells.column(c.index)
+        parts.append(_take([_field_text(c, v) for v in column.values], column.codes))
+    if len(parts) == 1:
+        return parts[0]
+    return [" / ".join(p for p in row if p) or None for row in zip(*parts)]
 
 
 def _field_text(c: Column, value: str) -> str | None:

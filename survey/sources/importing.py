@@ -6,27 +6,30 @@ own: a matrix row whose "question - row" label matches nothing is tried by
 its row text alone (the survey's item is usually labelled by the row), when
 no other item of the export has that row text.
 
-`import_export(db, workspace_id, survey_id, export, file_name)` writes the
-plain CSV (`NormalizedExport.to_plain_csv(fields=True)`, with the respondent
-fields the mapping uses: a survey's ``channel`` attribute takes the tool's
-channel; personal data never, even when the export kept it) and hands it to
-`survey.importer.import_file`: same mapping, validation, report and single
+`import_export(db, workspace_id, survey_id, export, file_name)` hands the
+plain CSV's table (`NormalizedExport.plain_table(fields=True)`, with the
+respondent fields the mapping uses: a survey's ``channel`` attribute takes the
+tool's channel; personal data never, even when the export kept it) to
+`survey.importer.import_table`: same mapping, validation, report and single
 transaction as the import page. `in_file_terms(problem, export)` names a
-problem's row and column as they are in the tool's file.
+problem's row and column as they are in the tool's file (an item's or a
+respondent field's own columns).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+
+from sqlalchemy.orm import Session
 
 from survey import importer, store
 from survey import mapping as column_mapping
 from survey.db import Database
 from survey.definition import SurveyDefinition
 from survey.importer import ImportResult
-from survey.sources.model import ID_COLUMN, NormalizedExport
+from survey.sources.model import ID_COLUMN, Item, NormalizedExport
 from survey.validation import ImportProblem
 
 
@@ -75,8 +78,13 @@ def import_export(
     labels: Mapping[str, object] | None = None,
     policy: str = "all_or_nothing",
     lang: str = "zh",
+    progress: importer.Progress | None = None,
+    before_commit: Callable[[Session, int], None] | None = None,
 ) -> ImportResult:
-    """Import a normalized export as one batch (see the module docstring); columns None = proposed."""
+    """Import a normalized export as one batch (see the module docstring); columns None = proposed.
+
+    progress and before_commit as in `survey.importer.import_table`.
+    """
     if columns is None:
         with db.session() as s:
             version = store.current_version(s, workspace_id, survey_id)
@@ -85,10 +93,11 @@ def import_export(
         columns = propose_columns(defn, export, saved.columns if saved else None)
     # personal data never goes into the database; unmapped fields would only be "ignored" notices
     mapped = tuple(f for f in export.fields if columns.get(f.name) and not f.personal)
-    data = replace(export, fields=mapped).to_plain_csv(fields=True)
-    return importer.import_file(
-        db, workspace_id, survey_id, data, file_name, columns=columns, labels=labels, policy=policy, lang=lang
-    )
+    table = replace(export, fields=mapped).plain_table(fields=True)
+    return importer.import_table(
+        db, workspace_id, survey_id, table, file_name, columns=columns, labels=labels, policy=policy, lang=lang,
+        progress=progress, before_commit=before_commit,
+    )  # fmt: skip
 
 
 def in_file_terms(problem: ImportProblem, export: NormalizedExport) -> ImportProblem:
@@ -97,9 +106,9 @@ def in_file_terms(problem: ImportProblem, export: NormalizedExport) -> ImportPro
     if row is not None and 2 <= row < 2 + len(export.row_numbers):
         row = export.row_numbers[row - 2]
     column = problem.column
-    for item in export.items:
-        if item.label == column:
-            column = " + ".join(item.columns)
+    for named in (*export.items, *export.fields):
+        if (named.label if isinstance(named, Item) else named.name) == column:
+            column = " + ".join(named.columns)
             break
     if column == ID_COLUMN and export.respondent_column:
         column = export.respondent_column

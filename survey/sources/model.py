@@ -10,17 +10,24 @@ itself otherwise; `unresolved` lists them.
 
 `to_plain_csv()` writes the one-header CSV the importer reads unchanged:
 ``respondent_id``, then one column per item headed by its label (question
-text; "question - row" for a matrix row). `report(lang)` says what became of
-every column.
+text; "question - row" for a matrix row). `plain_table()` is the same table
+as the importer reads a file (`survey.importer.import_table`), cell for cell,
+without writing it out and parsing it again. `report(lang)` says what became
+of every column.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+
+import numpy as np
 
 from survey.i18n import text
+from survey.reading import CHUNK_ROWS, Chunk
 from survey.validation import spreadsheet_safe
 
 ID_COLUMN = "respondent_id"
@@ -52,6 +59,26 @@ class Item:
     label_set: str | None = None
     from_codes: bool = False
     options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class AnswerColumn:
+    """One item's answers, each distinct answer once: respondent r's answer is `values[codes[r]]`."""
+
+    values: tuple[object, ...]
+    codes: np.ndarray
+
+    def tolist(self) -> list[object]:
+        """The answers, one per respondent."""
+        return _take(self.values, self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnswerColumn) and self.tolist() == other.tolist()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -96,8 +123,9 @@ class NormalizedExport:
     header_rows: the header rows the export has; file_kind, encoding,
     delimiter, sheet: how the file was read; respondent_column: the file's id
     column, or None when ids are row numbers; row_numbers: each respondent's
-    row in the file; fields / field_values: respondent fields, kept in file
-    order (personal ones only when asked for); notes: translation ids.
+    row in the file; answer_columns: each item's answers (`AnswerColumn`,
+    read row by row as `answers`); fields / field_values: respondent fields,
+    kept in file order (personal ones only when asked for); notes: translation ids.
     """
 
     tool: str
@@ -111,7 +139,7 @@ class NormalizedExport:
     respondent_ids: tuple[str, ...]
     row_numbers: tuple[int, ...]
     items: tuple[Item, ...]
-    answers: tuple[tuple[object, ...], ...]
+    answer_columns: tuple[AnswerColumn, ...]
     fields: tuple[Field, ...] = ()
     field_values: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
     dropped: tuple[Dropped, ...] = ()
@@ -125,10 +153,16 @@ class NormalizedExport:
                 return item
         raise KeyError(label)
 
+    @property
+    def answers(self) -> tuple[tuple[object, ...], ...]:
+        """One tuple per respondent: `answers[r][i]` is respondent r's answer to item i."""
+        if not self.answer_columns:
+            return tuple(() for _ in self.respondent_ids)
+        return tuple(zip(*(c.tolist() for c in self.answer_columns)))
+
     def column(self, label: str) -> list[object]:
         """The answers to the item headed `label`, one per respondent."""
-        index = self.items.index(self.item(label))
-        return [row[index] for row in self.answers]
+        return self.answer_columns[self.items.index(self.item(label))].tolist()
 
     def to_plain_csv(self, *, fields: bool = False) -> bytes:
         """The one-header CSV the importer reads (UTF-8 with BOM, numbers without ".0", missing empty).
@@ -137,14 +171,25 @@ class NormalizedExport:
         if the export kept them). Text that a spreadsheet would run as a
         formula gets a leading apostrophe, which the importer takes off.
         """
+        header, columns = self._plain(fields)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        kept = [f for f in self.fields if fields]
-        writer.writerow([ID_COLUMN, *(i.label for i in self.items), *(f.name for f in kept)])
-        for r, (rid, row) in enumerate(zip(self.respondent_ids, self.answers)):
-            extra = [self.field_values[f.name][r] for f in kept]
-            writer.writerow([spreadsheet_safe(rid), *(_cell(v) for v in row), *(_cell(v) for v in extra)])
+        writer.writerow(header)
+        writer.writerows(zip(*columns))
         return out.getvalue().encode("utf-8-sig")
+
+    def plain_table(self, *, fields: bool = False) -> PlainTable:
+        """`to_plain_csv(fields=fields)` as the importer reads it: the same header, cells and row numbers."""
+        header, columns = self._plain(fields)
+        return PlainTable(self.file_kind, header, self.encoding, self.delimiter, self.sheet, columns)
+
+    def _plain(self, fields: bool) -> tuple[list[str], list[list[str]]]:
+        kept = [f for f in self.fields if fields]
+        header = [ID_COLUMN, *(i.label for i in self.items), *(f.name for f in kept)]
+        columns = [list(map(spreadsheet_safe, self.respondent_ids))]
+        columns += [_take([_cell(v) for v in c.values], c.codes) for c in self.answer_columns]
+        columns += [_formatted(self.field_values[f.name], _cell) for f in kept]
+        return header, columns
 
     def report(self, lang: str = "en") -> dict:
         """What was recognised and what became of each column, as plain data (for JSON)."""
@@ -165,6 +210,54 @@ class NormalizedExport:
                             "rows": list(u.rows)} for u in self.unresolved],
             "notes": [text(lang, n) for n in self.notes],
         }  # fmt: skip
+
+
+@dataclass
+class PlainTable:
+    """An export's plain CSV as `survey.importer.import_table` reads a file (`survey.reading.Table`'s shape).
+
+    kind / encoding / delimiter / sheet: the tool's own file; rows are numbered
+    as in the plain CSV (the header is row 1), which `in_file_terms` turns into
+    the rows of the tool's file.
+    """
+
+    kind: str
+    header: list[str]
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    columns: list[list[str]]
+    header_row: int = 1
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
+        total = len(self.columns[0]) if self.columns else 0
+        rows = zip(*self.columns)
+        for start in range(0, total, size):
+            part = list(islice(rows, size))  # tuples: every row is as wide as the header, nothing to pad
+            yield Chunk(part, list(range(start + 2, start + 2 + len(part))), (start + len(part)) / total)
+
+
+class _Formats(dict):
+    """value → its text in the plain CSV, each distinct value formatted once."""
+
+    def __init__(self, format_one):
+        super().__init__()
+        self.format_one = format_one
+
+    def __missing__(self, value):
+        found = self[value] = self.format_one(value)
+        return found
+
+
+def _formatted(values, format_one) -> list[str]:
+    return list(map(_Formats(format_one).__getitem__, values))
+
+
+def _take(per_value, codes: np.ndarray) -> list:
+    """Each row's value, from the values of the distinct codes."""
+    table = np.empty(len(per_value), dtype=object)
+    table[:] = list(per_value)
+    return table[codes].tolist()
 
 
 def _cell(value: object) -> str:
