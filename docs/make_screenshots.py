@@ -1,7 +1,9 @@
 """Screenshots of the pages for the README, in zh-CN and en.
 
 Run by hand after changing a page:  .venv/bin/python docs/make_screenshots.py
-It starts the app on a fresh demo database and saves PNGs in docs/screenshots/.
+It starts the app on a fresh demo database with an administrator (who also
+teaches a class of two groups) and a student who answered nothing but whose
+group has a survey with answers, and saves PNGs in docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -34,8 +38,57 @@ PAGES = {
         "preview",
         "links",
         "import",
+        "classes",
+        "exercises",
+        "users",
+        "audit",
     )
 }
+STUDENT_PAGES = ("group", "peer-review")
+ADMIN = ("admin", "screenshot-admin")
+STUDENT = ("xiaoming", "screenshot-student")
+
+
+def prepare(url: str) -> None:
+    """The demo database, the accounts and a class whose first group has a survey with 12 answers."""
+    import random
+
+    from survey import accounts, classroom, seed, store
+    from survey.db import open_database
+
+    db = open_database(url)
+    with db.session() as s:
+        seed.ensure_demo(s)
+        admin = accounts.create_account(s, ADMIN[0], ADMIN[1], display_name="王老师", is_admin=True)
+        made = classroom.create_class(s, admin.id, "市场营销 2026 春 1 班", ["第一组 · 食堂", "第二组 · 课程"])
+        ws = made.workspace_id
+        groups = [g.id for g in classroom.class_summary(s, ws).groups]
+        student = accounts.create_account(s, STUDENT[0], STUDENT[1], display_name="小明")
+        classroom.join_class(s, student.id, made.join_code, groups[0])
+        survey_id = classroom.start_group_survey(s, ws, groups[0], "canteen")
+        defn = classroom.group_definition(s, ws, groups[0])
+        codes = classroom.indicator_codes(defn)
+        classroom.set_planned(s, ws, groups[0], {c: 80.0 for c in codes})
+        rng = random.Random(7)
+        version = store.current_version(s, ws, survey_id)
+        rows = []
+        for _ in range(12):
+            answers = {n.code: float(rng.choice([3, 4, 4, 5])) for n in defn.items if n.role != "attribute"}
+            for n in defn.items:
+                if n.role == "recommend":
+                    answers[n.code] = float(rng.choice([6, 8, 9, 10]))
+            rows.append({"answers": answers})
+        store.add_responses(s, ws, version.id, rows)
+        s.commit()
+    db.dispose()
+
+
+def sign_in(page, username: str, password: str) -> None:
+    form = page.locator('[data-testid="stForm"]')
+    form.locator("input").nth(0).fill(username)
+    form.locator('input[type="password"]').fill(password)
+    form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
+    page.wait_for_timeout(3000)
 EXTRA = [p.strip() for p in os.environ.get("SCREENSHOT_PAGES", "").split(",") if p.strip()]
 
 
@@ -49,6 +102,7 @@ def main() -> None:
     port = free_port()
     tmp = Path(tempfile.mkdtemp())
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/app.db"}
+    prepare(env["DATABASE_URL"])
     server = subprocess.Popen(
         [
             sys.executable,
@@ -81,21 +135,26 @@ def main() -> None:
                 args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             for lang in ("zh", "en"):
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                page = context.new_page()
-                page.goto(base)
-                page.wait_for_selector('[data-testid="stMain"]')
-                page.wait_for_timeout(2500)
-                if lang == "en":
-                    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+                for (username, password), pages in ((ADMIN, list(PAGES.items()) + [(e, e) for e in EXTRA]),
+                                                    (STUDENT, [(p, p) for p in STUDENT_PAGES])):  # fmt: skip
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = context.new_page()
+                    page.goto(base)
+                    page.wait_for_selector('[data-testid="stMain"]')
                     page.wait_for_timeout(2000)
-                for name, path in list(PAGES.items()) + [(e, e) for e in EXTRA]:
-                    links = page.locator('[data-testid="stSidebarNav"] a')
-                    target = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]')
-                    (target if target.count() else links.first).click()
-                    page.wait_for_timeout(3000)
-                    page.screenshot(path=str(OUT / f"{name}-{lang}.png"), full_page=False)
-                context.close()
+                    if username == ADMIN[0] and lang == "zh":
+                        page.screenshot(path=str(OUT / "sign-in-zh.png"), full_page=False)
+                    sign_in(page, username, password)
+                    if lang == "en":
+                        page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+                        page.wait_for_timeout(2000)
+                    for name, path in pages:
+                        links = page.locator('[data-testid="stSidebarNav"] a')
+                        target = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]')
+                        (target if target.count() else links.first).click()
+                        page.wait_for_timeout(3500)
+                        page.screenshot(path=str(OUT / f"{name}-{lang}.png"), full_page=False)
+                    context.close()
             browser.close()
     finally:
         server.terminate()
