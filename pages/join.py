@@ -2,8 +2,11 @@
 new student account or an existing one; then the student is signed in, in the class.
 
 Session keys (st.session_state): "_join_code" (the code typed), "_join_code_from_link" (the last code a link
-brought), "_join_flash" (the welcome after joining).
+brought), "_join_flash" (the welcome after joining), "_join_misses" (when wrong codes were tried: after
+`FREE_MISSES` within `MISS_WINDOW` seconds the page asks to wait, so codes cannot be guessed quickly).
 """
+
+import time
 
 import streamlit as st
 
@@ -16,6 +19,9 @@ from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
 from ui.signin import sign_in_as
 from ui.state import database
+
+FREE_MISSES = 5
+MISS_WINDOW = 60.0
 
 run_through_app()
 language_selector()
@@ -34,10 +40,16 @@ st.session_state.setdefault("_join_code", "")
 code = st.text_input(t("join.code"), key="_join_code", max_chars=40, placeholder="ABC234")
 if not code.strip():
     st.stop()
+misses = st.session_state.get("_join_misses", [])  # times of wrong codes in this browser session
+recent = [m for m in misses if time.monotonic() - m < MISS_WINDOW]
+if len(recent) >= FREE_MISSES:
+    st.error(t("join.too_many", seconds=int(MISS_WINDOW - (time.monotonic() - recent[0])) + 1))
+    st.stop()
 try:
     with database().session() as s:
         target = class_for_code(s, code)
 except ClassError as e:
+    st.session_state["_join_misses"] = [*recent, time.monotonic()]
     st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
     st.stop()
 st.subheader(plain(target.name))

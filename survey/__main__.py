@@ -133,22 +133,26 @@ def _normalize(args: argparse.Namespace, export: NormalizedExport) -> int:
 
 
 def _import(args: argparse.Namespace, export: NormalizedExport) -> int:
-    from survey import store
+    from survey import audit
+    from survey import tables as tb
     from survey.db import open_database
     from survey.sources.importing import import_export, in_file_terms
 
     db = open_database(args.database)
     try:
-        with db.session() as s:
-            workspace_id = store.default_workspace(s).id
-            s.commit()
-            try:
-                store.get_survey(s, workspace_id, args.survey)
-            except store.NotFound:
+        with db.session() as s:  # whoever runs the command runs the server: any workspace's survey
+            survey = s.get(tb.Survey, args.survey)
+            if survey is None:
                 _say(text(args.lang, "src.cli.survey_missing", survey=args.survey), error=True)
                 return 1
+            workspace_id = survey.workspace_id
+
+        def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
+            audit.record(s, audit.SYSTEM, "import", workspace_id=workspace_id, target=Path(args.file).name,
+                         batch=batch_id, tool=export.tool, via="command line")  # fmt: skip
+
         result = import_export(db, workspace_id, args.survey, export, Path(args.file).name, policy=args.policy,
-                               lang=args.lang)  # fmt: skip
+                               lang=args.lang, before_commit=record)  # fmt: skip
     finally:
         db.dispose()
     problems = [in_file_terms(p, export) for p in result.problems]

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 import metrics
-from survey import analysis, store
+from survey import analysis, audit, store
 from survey import tables as t
 from survey.definition import Node, SurveyDefinition
 from survey.importer import list_batches
@@ -106,6 +106,10 @@ def test_cli_import_of_a_wjx_gbk_export_stores_exactly_its_answers(database_url,
     assert (batch.file_name, batch.rows_imported, batch.responses) == ("wjx_text_gbk.csv", 6, 6)
     assert batch.mapping["columns"]["第2题 - 教学进度"] == "pace"  # the matrix row, by its row text
     assert not any("192.0.2" in str(v) for v in batch.mapping.values())
+    with db.session() as s:  # the audit log names the file, the batch and the command line
+        [entry] = audit.entries(s, action="import")
+    assert (entry.username, entry.workspace_id, entry.target) == ("system", ws, "wjx_text_gbk.csv")
+    assert entry.detail["batch"] == batch.id and entry.detail["via"] == "command line"
 
 
 def test_cli_import_refuses_unresolved_codes_and_stores_nothing(database_url, db, ws):

@@ -397,3 +397,13 @@ def test_a_signed_in_student_joins_another_class_with_one_click(scene, db):
     assert at.session_state["workspace_id"] == other.workspace_id
     with db.session() as s:
         assert accounts.memberships(s, account_id(s, ROLE_ACCOUNTS["student"]))[other.workspace_id] == "student"
+
+
+def test_guessing_codes_is_slowed_down_after_five_wrong_ones(scene):
+    at = joining("WRONG1")
+    for guess in ("WRONG2", "WRONG3", "WRONG4", "WRONG5"):
+        at.text_input(key="_join_code").input(guess).run()
+        assert at.error[0].value == text("en", "join.code_unknown")
+    at.text_input(key="_join_code").input(scene.join_code).run()  # even the right code must wait now
+    assert text("en", "join.too_many", seconds=0).split("0")[0] in at.error[0].value
+    assert not at.selectbox
