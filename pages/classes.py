@@ -12,7 +12,7 @@ import streamlit as st
 from survey import audit, classroom
 from survey.classroom import ClassError, Criterion
 from survey.editing import cell_text
-from ui.auth import current
+from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import (
     LIVE_SECONDS,
     figures_table,
@@ -27,7 +27,7 @@ from ui.i18n import lang, t
 from ui.page import start
 from ui.qr import qr_png
 from ui.signin import actor
-from ui.state import database
+from ui.state import SURVEY_KEY, database
 
 CLASS_KEY = "classes_class"
 
@@ -211,6 +211,23 @@ with st.expander(t("classes.export"), icon=":material/slideshow:"):
         exported = classroom.compare_groups(s, ws)
     for result in exported:
         pptx_button(ws, result, lang(), key=f"pptx_{result.group_id}")
+
+
+def _open_dashboards(survey_id: int) -> None:
+    """Work in the class's workspace with this group's survey, on the dashboards."""
+    st.session_state[WORKSPACE_KEY] = ws
+    st.session_state[SURVEY_KEY] = survey_id
+    st.session_state.pop("dashboard_filters", None)
+
+
+with st.expander(t("classes.dashboards"), icon=":material/dashboard:"):
+    st.caption(t("classes.dashboards_help"))
+    for result in exported:
+        if result.survey_id is None:
+            continue
+        if st.button(plain(result.name), key=f"dash_{result.group_id}", icon=":material/open_in_new:"):
+            _open_dashboards(result.survey_id)
+            st.switch_page("pages/overview.py")
 
 # --- peer review: the rubric and the totals ------------------------------------------------------------------
 st.header(t("classes.peer"))

@@ -576,7 +576,8 @@ else:
         width="stretch",
     )
     live = {b.id: f"#{b.id} · {b.file_name} · {b.responses}" for b in batches if b.responses}
-    if live:
+    place = current_place()
+    if live and place is not None and place.may("batches.undo"):
         batch_id = st.selectbox(t("impage.undo_which"), list(live), format_func=live.get, key=f"undo_pick_{chosen.id}")
         sure = st.checkbox(
             t("impage.undo_confirm", count=next(b.responses for b in batches if b.id == batch_id)),

@@ -212,4 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.rubric_set": ("修改互评评分表", "rubric changed"),
     "audit.action.peer_review": ("提交互评", "peer review submitted"),
     "audit.action.peer_review_clear": ("清除互评", "peer reviews cleared"),
+    "classes.dashboards": ("在仪表盘中查看小组问卷", "A group's survey on the dashboards"),
+    "classes.dashboards_help": (
+        "打开该小组问卷的全部仪表盘（差距、改进优先级、NPS、忠诚度……），侧边栏的工作区会切换到本班级。",
+        "Opens every dashboard (gaps, priorities, NPS, loyalty …) on the group's survey; the sidebar's workspace "
+        "switches to this class.",
+    ),
 }

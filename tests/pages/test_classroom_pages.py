@@ -407,3 +407,17 @@ def test_guessing_codes_is_slowed_down_after_five_wrong_ones(scene):
     at.text_input(key="_join_code").input(scene.join_code).run()  # even the right code must wait now
     assert text("en", "join.too_many", seconds=0).split("0")[0] in at.error[0].value
     assert not at.selectbox
+
+
+def test_the_teacher_opens_a_groups_survey_on_the_dashboards(scene, db):
+    with db.session() as s:
+        red = scene.groups[0].id
+        survey_id = classroom.start_group_survey(s, scene.workspace_id, red, "course")
+        s.commit()
+    at = as_teacher(scene)
+    at.button(key=f"dash_{red}").click().run()
+    assert not at.exception
+    assert at.session_state["workspace_id"] == scene.workspace_id and at.session_state["survey_id"] == survey_id
+    assert at.title[0].value == text("en", "overview.title")
+    picker = at.sidebar.selectbox(key="_filter_survey")
+    assert "Red" in picker.format_func(picker.value)  # the group's survey, in the class's workspace
