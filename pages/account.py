@@ -7,7 +7,7 @@ from survey.accounts import AccountError
 from ui.auth import current, current_place
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
-from ui.signin import actor, sign_in_form, sign_out
+from ui.signin import actor, checked_password, sign_in_form, sign_out
 from ui.state import database
 
 run_through_app()
@@ -33,17 +33,17 @@ with st.form("change_password", clear_on_submit=True):
     again = st.text_input(t("signin.password_again"), type="password")
     sent = st.form_submit_button(t("account.change_password"))
 if sent:
-    try:
-        if new != again:
-            raise AccountError("account.password_mismatch")
-        with database().session() as s:
-            accounts.authenticate(s, who.username, old)
-            accounts.set_password(s, who.account_id, new)
-            audit.record(s, actor(who), "password_reset", target=who.username)
-            s.commit()
-    except AccountError as e:
-        st.error(t(e.message, **e.params))
-    else:
-        sign_out()  # every session of the account ended with the old password
-        st.success(t("account.password_changed"))
-        st.rerun()
+    if new != again:
+        st.error(t("account.password_mismatch"))
+    elif checked_password(who.username, old, audit_success=False) is not None:
+        try:
+            with database().session() as s:
+                accounts.set_password(s, who.account_id, new)
+                audit.record(s, actor(who), "password_reset", target=who.username)
+                s.commit()
+        except AccountError as e:
+            st.error(t(e.message, **e.params))
+        else:
+            sign_out()  # every session of the account ended with the old password
+            st.success(t("account.password_changed"))
+            st.rerun()

@@ -12,8 +12,15 @@ from survey import answering, audit, classroom, store
 from survey.classroom import ClassError, Indicator
 from survey.definition import DefinitionError
 from survey.editing import cell_text
-from ui.auth import current_place
-from ui.classroom import LIVE_SECONDS, number, page_link, plain, pptx_button, public_base_url, show_results
+from ui.classroom import (
+    LIVE_SECONDS,
+    number,
+    plain,
+    pptx_button,
+    public_base_url,
+    show_results,
+    student_group,
+)
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.qr import qr_png
@@ -21,11 +28,7 @@ from ui.signin import actor
 from ui.state import database
 
 start("group.title", "group.intro", need="group.design")
-place = current_place()
-if place is None or place.group_id is None:
-    st.info(t("group.no_group"))
-    page_link("pages/join.py", "join", t("nav.join"), ":material/group_add:")
-    st.stop()
+place = student_group()
 ws, group_id = place.workspace_id, place.group_id
 try:
     with database().session() as s:

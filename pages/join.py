@@ -17,7 +17,7 @@ from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
-from ui.signin import sign_in_as
+from ui.signin import checked_password, sign_in_as
 from ui.state import database
 
 FREE_MISSES = 5
@@ -138,16 +138,6 @@ elif create:
                     st.session_state.pop("_join_code", None)
                     st.rerun()
 elif sign_in:
-    with database().session() as s:
-        try:
-            account = accounts.authenticate(s, old_username, old_password)
-        except AccountError as e:
-            if e.message == "account.wrong_password":
-                audit.record(s, None, "sign_in_failed", target=accounts.normal_username(old_username)[:100])
-            s.commit()  # keeps the count of wrong passwords
-            st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
-            st.stop()
-        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
-        s.commit()
-        account_id, name = account.id, account.username
-    welcome(account_id, name)
+    account = checked_password(old_username, old_password)
+    if account is not None:
+        welcome(*account)

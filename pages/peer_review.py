@@ -10,19 +10,15 @@ import streamlit as st
 
 from survey import audit, classroom, store
 from survey.classroom import ClassError
-from ui.auth import current, current_place
-from ui.classroom import page_link, plain
+from ui.auth import current
+from ui.classroom import plain, student_group
 from ui.i18n import lang, t
 from ui.page import start
 from ui.signin import actor
 from ui.state import database
 
 start("peer.title", "peer.intro", need="peer.review")
-who, place = current(), current_place()
-if place is None or place.group_id is None:
-    st.info(t("group.no_group"))
-    page_link("pages/join.py", "join", t("nav.join"), ":material/group_add:")
-    st.stop()
+who, place = current(), student_group()
 ws, mine = place.workspace_id, place.group_id
 try:
     with database().session() as s:

@@ -18,10 +18,12 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from survey import analysis, answering, classroom, exports, report, store
+from survey.accounts import Place
 from survey.classroom import GroupResults
 from survey.definition import SurveyDefinition
 from survey.i18n import text
 from ui import charts
+from ui.auth import current_place
 from ui.i18n import t
 from ui.state import database
 
@@ -282,3 +284,13 @@ def pptx_button(workspace_id: int, result: GroupResults, lang: str, *, key: str)
         disabled=not result.answers or result.survey_id is None,
         help=None if result.answers else t("group.pptx_no_answers"),
     )
+
+
+def student_group() -> Place:
+    """The signed-in student's place (workspace and group); a student outside any group is sent to join."""
+    place = current_place()
+    if place is None or place.group_id is None:
+        st.info(t("group.no_group"))
+        page_link("pages/join.py", "join", t("nav.join"), ":material/group_add:")
+        st.stop()
+    return place

@@ -85,20 +85,30 @@ def sign_in_form() -> None:
     st.caption(t("signin.student_hint"))
     if not sent:
         return
+    account = checked_password(username, password)
+    if account is not None:
+        sign_in_as(account[0])
+        st.rerun()
+
+
+def checked_password(username: str, password: str, *, audit_success: bool = True) -> tuple[int, str] | None:
+    """(account id, username) when the password is right; otherwise the reason is shown and None.
+
+    Wrong passwords count towards the wait (survey.accounts) and go to the audit log as failed sign-ins.
+    """
     with database().session() as s:
         try:
             account = accounts.authenticate(s, username, password)
         except AccountError as e:
             if e.message == "account.wrong_password":
                 audit.record(s, None, "sign_in_failed", target=accounts.normal_username(username)[:100])
-            s.commit()
+            s.commit()  # keeps the count of wrong passwords
             st.error(t(e.message, **e.params))
-            return
-        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
+            return None
+        if audit_success:
+            audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
         s.commit()
-        account_id = account.id
-    sign_in_as(account_id)
-    st.rerun()
+        return account.id, account.username
 
 
 def refuse(who: SignedIn, place: Place | None) -> None:

@@ -203,3 +203,26 @@ def test_an_expired_session_asks_to_sign_in_again_and_says_why(app_database):
     at = run_page("overview", token=token)
     assert shows_sign_in(at)
     assert at.info[0].value == text("en", "signin.expired")
+
+
+def test_changing_the_password_needs_the_current_one_and_ends_the_session(app_database):
+    token = sign_in_token(ROLE_ACCOUNTS["coordinator"])
+    at = run_page("account", token=token)
+    inputs = {w.label: w for w in at.text_input}
+    inputs[text("en", "account.old_password")].input("not-my-password")
+    inputs[text("en", "account.new_password")].input("brand-new-password")
+    inputs[text("en", "signin.password_again")].input("brand-new-password")
+    at.button[0].click().run()
+    assert at.error[0].value == text("en", "account.wrong_password")
+    inputs = {w.label: w for w in at.text_input}
+    inputs[text("en", "account.old_password")].input(PASSWORD)
+    inputs[text("en", "account.new_password")].input("brand-new-password")
+    inputs[text("en", "signin.password_again")].input("brand-new-password")
+    at.button[0].click().run()
+    assert not at.exception
+    assert shows_sign_in(run_page("designer", token=token))  # the old session ended
+    db = open_database(os.environ["DATABASE_URL"])
+    with db.session() as s:
+        assert accounts.authenticate(s, ROLE_ACCOUNTS["coordinator"], "brand-new-password")
+        assert s.query(tb.Account).filter_by(username=ROLE_ACCOUNTS["coordinator"]).one().failed_sign_ins == 0
+    db.dispose()
