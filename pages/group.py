@@ -23,7 +23,7 @@ from ui.classroom import (
 )
 from ui.i18n import lang, t
 from ui.page import show_problems, start
-from ui.qr import qr_png
+from ui.qr import link_and_qr
 from ui.signin import actor
 from ui.state import database
 
@@ -150,14 +150,7 @@ else:
         done(t("group.link_open"))
 if state.link_token:
     url = answering.answer_url(public_base_url("group"), state.link_token)
-    link_col, qr_col = st.columns([3, 2])
-    link_col.caption(t("group.link_help"))
-    link_col.code(url, language=None, wrap_lines=True)
-    png = qr_png(url)
-    link_col.download_button(
-        t("links.qr_download"), data=png, file_name=f"group-{group_id}-qr.png", mime="image/png", key="qr"
-    )
-    qr_col.image(png, caption=t("links.qr_caption"), width=240)
+    link_and_qr(url, f"group-{group_id}-qr.png", key="qr", width=240, help_text=t("group.link_help"))
 
 
 # --- live results --------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import streamlit as st
 from survey import answering
 from ui.i18n import lang, t
 from ui.page import start
-from ui.qr import qr_png
+from ui.qr import link_and_qr
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
@@ -65,14 +65,7 @@ if not base_ok:
     st.error(t("links.base_url_bad", url=base_url))
 elif state.link_token:
     url = answering.answer_url(base_url, state.link_token)
-    link_col, qr_col = st.columns([3, 2])
-    link_col.subheader(t("links.link"))
-    link_col.code(url, language=None, wrap_lines=True)
-    png = qr_png(url)
-    link_col.download_button(
-        t("links.qr_download"), data=png, file_name=f"survey-{chosen.id}-qr.png", mime="image/png", key="qr_download"
-    )
-    qr_col.image(png, caption=t("links.qr_caption"), width=300)
+    link_and_qr(url, f"survey-{chosen.id}-qr.png", key="qr_download", width=300, title=t("links.link"))
 
 # --- who may answer, and how many have ------------------------------------------
 per_token = st.toggle(

@@ -8,6 +8,8 @@ import qrcode
 import streamlit as st
 from qrcode.constants import ERROR_CORRECT_M
 
+from ui.i18n import t
+
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def qr_png(url: str) -> bytes:
@@ -18,3 +20,18 @@ def qr_png(url: str) -> bytes:
     out = io.BytesIO()
     code.make_image(fill_color="black", back_color="white").save(out, format="PNG")
     return out.getvalue()
+
+
+def link_and_qr(
+    url: str, file_name: str, *, key: str, width: int, title: str | None = None, help_text: str | None = None
+) -> None:
+    """A questionnaire link to copy, its QR code beside it, and the QR code as a PNG download."""
+    link_col, qr_col = st.columns([3, 2])
+    if title:
+        link_col.subheader(title)
+    if help_text:
+        link_col.caption(help_text)
+    link_col.code(url, language=None, wrap_lines=True)
+    png = qr_png(url)
+    link_col.download_button(t("links.qr_download"), data=png, file_name=file_name, mime="image/png", key=key)
+    qr_col.image(png, caption=t("links.qr_caption"), width=width)
