@@ -350,8 +350,12 @@ def show_draft(defn) -> None:
 # --- mapping, check, import ---------------------------------------------------------------------------------
 
 
-def check_and_import(file: Upload, export: NormalizedExport | None) -> None:
-    """The mapping, the check and the import, on the file itself (plain) or on the export's normalized table."""
+def check_and_import(file: Upload, export: NormalizedExport | None, personal: NormalizedExport | None = None) -> None:
+    """The mapping, the check and the import, on the file itself (plain) or on the export's normalized table.
+
+    `personal`: the same export with its personal data, when the user asked to keep it; only the import
+    itself sees it (stored with each response, never shown).
+    """
     if export is None:
         data, name, digest = file.data, file.name, file.digest
     else:
@@ -508,7 +512,9 @@ def check_and_import(file: Upload, export: NormalizedExport | None) -> None:
         if export is None:
             result = importer.import_file(database(), ws, chosen.id, data, name, **options)
         else:
-            result = sources_import.import_export(database(), ws, chosen.id, export, name, **options)
+            result = sources_import.import_export(
+                database(), ws, chosen.id, personal or export, name, keep_personal=personal is not None, **options
+            )
         bar.empty()
         if result.batch_id is None:
             st.error(
@@ -536,11 +542,12 @@ def check_and_import(file: Upload, export: NormalizedExport | None) -> None:
 file = uploaded_file()
 if file is not None:
     tool, choice = choose_reader(file)
-    export = without_personal(read_export(file, tool, choice)) if tool != PLAIN else None
+    full = read_export(file, tool, choice) if tool != PLAIN else None
+    export = without_personal(full) if full is not None else None
     if chosen is None:
         st.info(t("impage.no_survey_draft"))
     offer_draft(file, tool, export)
-    check_and_import(file, export)
+    check_and_import(file, export, full if full is not None and choice["personal"] else None)
 elif chosen is None:
     st.stop()
 

@@ -5,7 +5,7 @@
                                    [--codebook CODES.json] [--fields] [--keep-personal] [--lang zh|en]
     python -m survey import FILE --survey ID [--database URL] [--format ...] [--codebook CODES.json]
                                 [--policy all_or_nothing|valid_rows] [--report-csv PROBLEMS.csv]
-                                [--rejected REJECTED.csv] [--lang zh|en]
+                                [--rejected REJECTED.csv] [--keep-personal] [--lang zh|en]
 
 `normalize` writes one row per respondent in the file's order: ``respondent_id``
 (the file's own id, or the row number where it has none), then one column
@@ -21,8 +21,9 @@ keyed by column, question, matrix or ``*``) says what such answers mean.
 `import` stores the file as one batch exactly as the import page does (same
 mapping — remembered, else proposed —, validation, report and transaction),
 through `survey.sources.importing.import_export`, and prints the problems
-with the rows and columns of the tool's own file. Personal data is never
-imported.
+with the rows and columns of the tool's own file. Respondent fields (times,
+duration, channel, language) are kept with each response; personal data only
+with ``--keep-personal`` (never shown on a dashboard or in an export).
 
 Exit status: 0 on success; 1 when the file cannot be read, the survey does
 not exist, or (import) any row was refused or nothing was stored; 2 for a
@@ -83,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("--policy", default="all_or_nothing", choices=("all_or_nothing", "valid_rows"))
     import_cmd.add_argument("--report-csv", help="write the list of problems (CSV)")
     import_cmd.add_argument("--rejected", help="write the refused rows (CSV), with valid_rows")
+    import_cmd.add_argument(
+        "--keep-personal", action="store_true", help="store IP addresses, e-mail, names … with each response"
+    )
     return parser
 
 
@@ -152,7 +156,7 @@ def _import(args: argparse.Namespace, export: NormalizedExport) -> int:
                          batch=batch_id, tool=export.tool, via="command line")  # fmt: skip
 
         result = import_export(db, workspace_id, args.survey, export, Path(args.file).name, policy=args.policy,
-                               lang=args.lang, before_commit=record)  # fmt: skip
+                               lang=args.lang, before_commit=record, keep_personal=args.keep_personal)  # fmt: skip
     finally:
         db.dispose()
     problems = [in_file_terms(p, export) for p in result.problems]

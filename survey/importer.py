@@ -639,8 +639,10 @@ def _store(
     stamp = _timestamp(connection, now)
     rows = [
         (workspace_id, survey_id, version_id, ids[x] if x is not None else None, batch_id, stamp, wave, answers,
-         attributes, "{}")
-        for x, wave, answers, attributes in zip(checked.respondents, checked.waves, checked.answers, checked.attributes)
+         attributes, meta)
+        for x, wave, answers, attributes, meta in zip(
+            checked.respondents, checked.waves, checked.answers, checked.attributes, checked.meta
+        )
     ]  # fmt: skip
     connection.exec_driver_sql(_insert_sql(connection.dialect), rows)
 

@@ -54,6 +54,10 @@ from survey.i18n.importing import MESSAGES as IMPORT_MESSAGES
 RESPONDENT = ":respondent"
 WAVE = ":wave"
 SPECIAL_TARGETS = (RESPONDENT, WAVE)
+# ":meta:<field>": a respondent field kept with the response (`Response.meta`: start and end time, duration,
+# channel, language, and personal data only when the user asked to keep it); never an item, never on a
+# dashboard or in an export.
+META_PREFIX = ":meta:"
 
 # The extra column of a rejected-rows file; ignored without a notice when it comes back.
 PROBLEM_COLUMN_NAMES = IMPORT_MESSAGES["imp.problem_column"]

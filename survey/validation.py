@@ -41,6 +41,7 @@ from operator import methodcaller
 from survey.definition import Scale, SurveyDefinition
 from survey.i18n import text
 from survey.mapping import (
+    META_PREFIX,
     PROBLEM_COLUMN_NAMES,
     RESPONDENT,
     WAVE,
@@ -52,6 +53,7 @@ from survey.mapping import (
 from survey.reading import Chunk
 
 ATTRIBUTE_MAX = 200
+META_MAX = 1000  # a respondent field kept with the response is cut here, never a reason to refuse a row
 ID_MAX = 200  # respondent.external_id is VARCHAR(200)
 WAVE_MAX = 100  # response.wave is VARCHAR(100)
 VALUE_SHOWN = 80  # characters of a value shown in a report
@@ -120,6 +122,7 @@ class ColumnPlan:
     attributes: tuple[TextColumn, ...]
     respondent: TextColumn | None
     wave: TextColumn | None  # the column whose value becomes the response's wave
+    meta: tuple[TextColumn, ...] = ()  # respondent fields kept with the response (mapping.META_PREFIX)
 
 
 def plan_columns(
@@ -135,7 +138,7 @@ def plan_columns(
     for column, target in mapping.items():
         if target and column not in columns_in_file:
             problems.append(ImportProblem(None, column, None, "imp.mapping_column_missing", level="notice"))
-    items, attributes = [], []
+    items, attributes, meta = [], [], []
     respondent = wave = None
     wave_target = wave_source(defn)
     index_of = {c: i for i, c in enumerate(columns_in_file)}
@@ -149,7 +152,9 @@ def plan_columns(
         if target == WAVE and wave_target != WAVE:
             target = wave_target  # the survey has a wave item: the wave goes there
         node = defn.node(target)
-        if target == RESPONDENT:
+        if target.startswith(META_PREFIX) and len(target) > len(META_PREFIX):
+            meta.append(TextColumn(index, column, target[len(META_PREFIX) :], limit=META_MAX))
+        elif target == RESPONDENT:
             respondent = TextColumn(index, column, RESPONDENT, limit=ID_MAX)
         elif target == WAVE:
             wave = TextColumn(index, column, WAVE, limit=WAVE_MAX)
@@ -185,6 +190,7 @@ def plan_columns(
         attributes=tuple(sorted(attributes, key=lambda c: c.index)),
         respondent=respondent,
         wave=wave,
+        meta=tuple(sorted(meta, key=lambda c: c.index)),
     )
     return plan, problems
 
@@ -205,6 +211,7 @@ class CheckedChunk:
     waves: list[str | None] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
     attributes: list[str] = field(default_factory=list)
+    meta: list[str] = field(default_factory=list)
     rejected: int = 0
 
 
@@ -273,6 +280,7 @@ class Validator:
             answer_parts.append(parts)
             missing.append(missing_values)
         attribute_parts = [self._text_column(c, columns[c.index], add) for c in self.plan.attributes]
+        meta_parts = [_meta_column(c, columns[c.index]) for c in self.plan.meta]
         ids = self._ids(columns, add)
         waves = [_clean_text(v) or None for v in columns[self.plan.wave.index]] if self.plan.wave else None
         for i in self._unanswered(columns, missing):
@@ -298,6 +306,10 @@ class Validator:
             out.attributes = ["{" + ", ".join(filter(None, t)) + "}" for t in kept(zip(*attribute_parts))]
         else:
             out.attributes = ["{}"] * len(out.rows)
+        if meta_parts:
+            out.meta = ["{" + ", ".join(filter(None, t)) + "}" for t in kept(zip(*meta_parts))]
+        else:
+            out.meta = ["{}"] * len(out.rows)
         for i in sorted(errors):
             self._reject(rows[i], errors[i])
         self.rows_valid += len(out.rows)
@@ -416,6 +428,16 @@ class Validator:
 
 
 _STARTS_RISKY = methodcaller("startswith", ("=", "'"))
+
+
+def _meta_column(col: TextColumn, values: Sequence[str]) -> list[str]:
+    """``"field": "text"`` per row ("" where empty); cut at the column's limit, never a problem."""
+    key = json.dumps(col.code) + ": "
+    parts = {}
+    for value in set(values):
+        cleaned = _clean_text(value).replace("\x00", "")[: col.limit]
+        parts[value] = key + json.dumps(cleaned) if cleaned else ""
+    return list(map(parts.__getitem__, values))
 
 
 def _clean_text(value: str) -> str:

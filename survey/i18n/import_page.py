@@ -82,8 +82,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "impage.keep_personal": ("保留个人信息（IP、电子邮件、姓名等）", "Keep personal data (IP addresses, e-mail, names …)"),
     "impage.keep_personal_help": (
-        "勾选后，个人信息列会读入整理后的表格并在下表中列出；但它们不会显示、不会导入数据库，也不会出现在任何仪表盘或导出文件中（本版本没有保存个人信息的地方）。",
-        "When ticked, the personal data columns are read into the normalized table and listed below; they are still never shown, never stored in the database, and never appear on a dashboard or in an export (this version has nowhere to keep them).",
+        "勾选后，个人信息（IP、电子邮件、姓名、昵称、用户标识、地理位置）随每份答卷保存在数据库中，撤销导入时一并删除；它们不会显示在任何页面、仪表盘或导出文件中。不勾选时，它们不会进入数据库。",
+        "When ticked, the personal data (IP address, e-mail, names, nickname, user id, location) is stored with each response in the database and removed when the import is undone; it is never shown on a page, a dashboard or in an export. When not ticked, it never reaches the database.",
     ),
     "impage.columns": ("每一列的去向", "What became of each column"),
     "impage.columns_help": (
@@ -94,10 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impage.fate_detail": ("说明", "Details"),
     "impage.fate.id": ("答卷人编号", "Respondent id"),
     "impage.fate.item": ("题目：{item}", "Item: {item}"),
-    "impage.fate.field": ("答卷人字段：{field}", "Respondent field: {field}"),
+    "impage.fate.field": ("答卷人字段：{field}（随答卷保存）", "Respondent field: {field} (stored with each response)"),
     "impage.fate.personal_kept": (
-        "个人信息（{field}）：只保留在整理后的表格中，不显示、不导入",
-        "Personal data ({field}): kept in the normalized table only, never shown or imported",
+        "个人信息（{field}）：随答卷保存，不显示、不导出",
+        "Personal data ({field}): stored with each response, never shown or exported",
     ),
     "impage.fate.dropped": ("未导入", "Left out"),
     "impage.scale_range": ("{low}–{high}", "{low}–{high}"),

@@ -8,8 +8,9 @@ no other item of the export has that row text.
 
 `import_export(db, workspace_id, survey_id, export, file_name)` hands the
 plain CSV's table (`NormalizedExport.plain_table(fields=True)`, with the
-respondent fields the mapping uses: a survey's ``channel`` attribute takes the
-tool's channel; personal data never, even when the export kept it) to
+respondent fields: a survey's ``channel`` attribute takes the tool's channel;
+the fields mapped nowhere else are kept in the response's meta; personal data
+only when the caller asks to keep it) to
 `survey.importer.import_table`: same mapping, validation, report and single
 transaction as the import page. `in_file_terms(problem, export)` names a
 problem's row and column as they are in the tool's file (an item's or a
@@ -29,6 +30,7 @@ from survey import mapping as column_mapping
 from survey.db import Database
 from survey.definition import SurveyDefinition
 from survey.importer import ImportResult
+from survey.mapping import META_PREFIX
 from survey.sources.model import ID_COLUMN, Item, NormalizedExport
 from survey.validation import ImportProblem
 
@@ -80,10 +82,15 @@ def import_export(
     lang: str = "zh",
     progress: importer.Progress | None = None,
     before_commit: Callable[[Session, int], None] | None = None,
+    keep_personal: bool = False,
 ) -> ImportResult:
     """Import a normalized export as one batch (see the module docstring); columns None = proposed.
 
-    progress and before_commit as in `survey.importer.import_table`.
+    Respondent fields that the mapping sends nowhere else (start and end time, duration, channel,
+    language …) are kept with each response (`Response.meta`); personal data (IP address, e-mail,
+    names …) only with `keep_personal`, and otherwise never reaches the database. Neither is ever
+    shown on a dashboard or written to an export. progress and before_commit as in
+    `survey.importer.import_table`.
     """
     if columns is None:
         with db.session() as s:
@@ -91,9 +98,16 @@ def import_export(
             defn = store.load_definition(s, workspace_id, version.id)
         saved = importer.remembered_mapping(db, workspace_id, survey_id)
         columns = propose_columns(defn, export, saved.columns if saved else None)
-    # personal data never goes into the database; unmapped fields would only be "ignored" notices
-    mapped = tuple(f for f in export.fields if columns.get(f.name) and not f.personal)
-    table = replace(export, fields=mapped).plain_table(fields=True)
+    columns = dict(columns)
+    kept = []
+    for f in export.fields:
+        if f.personal and not keep_personal:
+            columns.pop(f.name, None)  # not even a column of the table the importer reads
+            continue
+        if not columns.get(f.name):
+            columns[f.name] = META_PREFIX + f.name
+        kept.append(f)
+    table = replace(export, fields=tuple(kept)).plain_table(fields=True)
     return importer.import_table(
         db, workspace_id, survey_id, table, file_name, columns=columns, labels=labels, policy=policy, lang=lang,
         progress=progress, before_commit=before_commit,
