@@ -7,7 +7,7 @@ from survey.accounts import AccountError
 from ui.auth import current, current_place
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
-from ui.signin import actor, checked_password, sign_in_form, sign_out
+from ui.signin import SIGNIN_FLASH, actor, checked_password, sign_in_form, sign_out
 from ui.state import database
 
 run_through_app()
@@ -45,5 +45,5 @@ if sent:
             st.error(t(e.message, **e.params))
         else:
             sign_out()  # every session of the account ended with the old password
-            st.success(t("account.password_changed"))
+            st.session_state[SIGNIN_FLASH] = t("account.password_changed")
             st.rerun()

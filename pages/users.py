@@ -20,6 +20,17 @@ def _fail(e: AccountError) -> None:
     st.error(t(e.message, **e.params))
 
 
+def done(message: str) -> None:
+    """Show the page again with the change, and say what was done."""
+    st.session_state["_users_flash"] = message
+    st.rerun()
+
+
+flash = st.session_state.pop("_users_flash", None)
+if flash:
+    st.success(flash)
+
+
 with database().session() as s:
     people = [(a.id, a.username, a.display_name, a.is_admin, a.disabled) for a in accounts.list_accounts(s)]
     workspaces = {w.id: (w.name, w.kind) for w in s.query(tb.Workspace).order_by(tb.Workspace.id)}
@@ -72,8 +83,7 @@ if sent:
     except AccountError as e:
         _fail(e)
     else:
-        st.success(t("users.created", username=accounts.normal_username(username)))
-        st.rerun()
+        done(t("users.created", username=accounts.normal_username(username)))
 
 if people:
     st.subheader(t("users.change"))
@@ -97,8 +107,7 @@ if people:
         except AccountError as e:
             _fail(e)
         else:
-            st.success(t("users.role_saved"))
-            st.rerun()
+            done(t("users.role_saved"))
     disabled = next(p[4] for p in people if p[0] == who_id)
     c1, c2 = st.columns(2)
     with c1.form("reset_password", clear_on_submit=True):

@@ -14,6 +14,8 @@ from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_plac
 from ui.i18n import t
 from ui.state import SURVEY_KEY, database
 
+SIGNIN_FLASH = "_signin_flash"  # a message for the sign-in form (e.g. after a password change)
+
 
 def actor(who: SignedIn | None = None) -> audit.Actor:
     """The signed-in user as the audit log names them."""
@@ -76,6 +78,9 @@ def sign_in_form() -> None:
         _first_admin_form()
         return
     st.subheader(t("signin.title"))
+    flash = st.session_state.pop(SIGNIN_FLASH, None)
+    if flash:
+        st.success(flash)
     if st.session_state.pop(EXPIRED_KEY, False):
         st.info(t("signin.expired"))
     with st.form("sign_in"):

@@ -220,6 +220,8 @@ def test_changing_the_password_needs_the_current_one_and_ends_the_session(app_da
     inputs[text("en", "signin.password_again")].input("brand-new-password")
     at.button[0].click().run()
     assert not at.exception
+    assert at.subheader[0].value == text("en", "signin.title")  # signed out, told why
+    assert at.success[0].value == text("en", "account.password_changed")
     assert shows_sign_in(run_page("designer", token=token))  # the old session ended
     db = open_database(os.environ["DATABASE_URL"])
     with db.session() as s:
