@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from survey import seed, store
+from survey import accounts, seed, store
 from survey.db import open_database
 
 
@@ -15,10 +15,14 @@ def main() -> None:
         loaded = seed.ensure_demo(s)
         s.commit()
         surveys = store.list_surveys(s, store.default_workspace(s).id)
+        first_start = not accounts.has_accounts(s)
     db.dispose()
     where = db.url.split("@")[-1] if "@" in db.url else db.url
     state = "demo surveys loaded" if loaded else "existing data kept"
     print(f"database ready: {where} ({len(surveys)} surveys, {state})")
+    if first_start:
+        print("no accounts yet: the first visitor of the app creates the administrator "
+              "(or: python -m survey.admin create-admin NAME)")  # fmt: skip
 
 
 if __name__ == "__main__":
