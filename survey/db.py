@@ -15,12 +15,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE = ROOT / "data" / "satisfaction.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK = 7_215_001  # PostgreSQL advisory lock keys of this app
+FIRST_START_LOCK = 7_215_002
 
 
 def database_url() -> str:
@@ -62,6 +64,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     cfg = _alembic_config()
     if engine.dialect.name != "sqlite":
         with engine.begin() as connection:
+            # several app instances starting at once: one migrates, the others wait and find it done
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, revision)
         return
@@ -81,6 +85,18 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()
+
+
+def first_start_lock(s: Session) -> None:
+    """Hold, until the session's transaction ends, the lock under which the first start loads its data.
+
+    Two app instances starting on an empty database would otherwise both see it empty. PostgreSQL: a
+    transaction-level advisory lock. SQLite: an update that changes nothing still takes the write lock.
+    """
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(text("UPDATE workspace SET id = id WHERE 1 = 0"))
+    else:
+        s.execute(text(f"SELECT pg_advisory_xact_lock({FIRST_START_LOCK})"))
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from survey import demo, store, templates
 from survey import tables as t
+from survey.db import first_start_lock
 from survey.definition import Node, SurveyDefinition
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -97,6 +98,7 @@ def ensure_demo(s: Session) -> bool:
     Returns True when the demo was loaded. A database that already has a
     workspace is left alone, so surveys a user deleted do not come back.
     """
+    first_start_lock(s)  # another instance starting now waits here, then finds the demo loaded
     if s.scalar(select(t.Workspace.id).limit(1)) is not None:
         return False
     ws = store.default_workspace(s)
