@@ -78,6 +78,10 @@ class Place:
     group_id: int | None = None
 
     def may(self, permission: str) -> bool:
+        """The role's permission here; a teacher reads dashboards only in a class (their classes' results),
+        not in the organisation where they create classes."""
+        if self.role == "teacher" and self.kind != "class" and permission.startswith("dashboards."):
+            return False
         return allowed(self.role, permission)
 
 

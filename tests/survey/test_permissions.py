@@ -2,6 +2,7 @@
 
 import pytest
 
+from survey.accounts import Place
 from survey.audit import ACTIONS
 from survey.i18n import MESSAGES
 from survey.permissions import PERMISSIONS, ROLES, allowed
@@ -42,3 +43,11 @@ def test_unknown_roles_have_nothing_and_unknown_permissions_are_a_mistake():
 def test_roles_and_audit_actions_are_named_in_both_languages():
     for key in [f"role.{r}" for r in ROLES] + [f"audit.action.{a}" for a in ACTIONS]:
         assert key in MESSAGES and all(MESSAGES[key]), key
+
+
+def test_a_teacher_reads_dashboards_in_their_classes_not_in_the_organisation():
+    organisation = Place(1, "School", "organisation", "teacher")
+    school_class = Place(2, "Marketing 1", "class", "teacher")
+    assert organisation.may("classes.manage") and not organisation.may("dashboards.read")
+    assert school_class.may("dashboards.read") and school_class.may("dashboards.export")
+    assert Place(1, "School", "organisation", "manager").may("dashboards.read")
