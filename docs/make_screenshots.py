@@ -73,7 +73,7 @@ def prepare(url: str) -> None:
         version = store.current_version(s, ws, survey_id)
         rows = []
         for _ in range(12):
-            answers = {n.code: float(rng.choice([3, 4, 4, 5])) for n in defn.items if n.role != "attribute"}
+            answers = {n.code: float(rng.choice([3, 4, 4, 5])) for n in defn.scored_items}
             for n in defn.items:
                 if n.role == "recommend":
                     answers[n.code] = float(rng.choice([6, 8, 9, 10]))

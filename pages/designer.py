@@ -7,7 +7,16 @@ import streamlit as st
 
 import metrics
 from survey import audit, editing, store, templates
-from survey.definition import ROLES, SCALE_KINDS, WEIGHT_METHODS, DefinitionError, Scale, ScalePoint, SurveyDefinition
+from survey.definition import (
+    ROLES,
+    SCALE_KINDS,
+    TEXT_ROLES,
+    WEIGHT_METHODS,
+    DefinitionError,
+    Scale,
+    ScalePoint,
+    SurveyDefinition,
+)
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.signin import actor
@@ -195,7 +204,9 @@ with scales_tab:
 
 # --- weights --------------------------------------------------------------------
 with weights_tab:
-    groups = {key: members for key, members in defn.sibling_groups().items() if len(members) > 1}
+    groups = {  # text items (attributes, comments) are never scored: nothing to weigh
+        key: members for key, members in defn.sibling_groups().items() if len(members) > 1 and key[1] not in TEXT_ROLES
+    }
     if not groups:
         st.info(t("designer.ahp_too_few"))
     else:

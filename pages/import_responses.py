@@ -29,8 +29,8 @@ from survey.i18n import LANGUAGE_NAMES, LANGUAGES, text
 from survey.reading import ReadError
 from survey.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
 from survey.sources import importing as sources_import
-from survey.sources.draft import draft_columns, draft_definition, export_language, left_out
-from survey.validation import ATTRIBUTE_MAX, report_csv
+from survey.sources.draft import draft_columns, draft_definition, export_language
+from survey.validation import report_csv
 from ui.auth import current_place
 from ui.i18n import lang, t
 from ui.page import start
@@ -293,11 +293,6 @@ def offer_draft(file: Upload, tool: str, export: NormalizedExport | None) -> Non
     )
     defn = draft_definition(export, title, written_in)
     show_draft(defn)
-    long_answers = left_out(export)
-    if long_answers:
-        st.warning(
-            t("impage.draft_left_out", limit=ATTRIBUTE_MAX, items="; ".join(f"“{i.label}”" for i in long_answers))
-        )
     if st.button(t("impage.draft_save"), type="primary", key=f"draft_save_{file.digest}"):
         with database().session() as s:
             created = store.create_survey(s, ws, defn)
@@ -333,7 +328,8 @@ def show_draft(defn) -> None:
         hide_index=True,
         width="stretch",
     )
-    counts = {role: len(defn.items_with_role(role)) for role in ("perception", "overall", "recommend", "attribute")}
+    roles = ("perception", "overall", "recommend", "attribute", "comment")
+    counts = {role: len(defn.items_with_role(role)) for role in roles}
     st.caption(t("impage.draft_summary", scales=len(defn.scales), **counts))
     st.dataframe(
         pd.DataFrame(

@@ -11,9 +11,9 @@ recommend item, the overall-satisfaction items, the segment fields and, for an
 ACSI / ECSI survey, the PLS blocks and paths.
 
 The other functions take those inputs and a responses frame as
-`survey.store.responses_frame` returns it (one row per response; item columns
-float with NaN = missing; attribute columns text; `wave`, `version`) and
-return figures: metrics' own results, or DataFrames with documented columns.
+`survey.store.responses_frame` returns it (one row per response; scored item
+columns float with NaN = missing; attribute and comment columns text; `wave`,
+`version`) and return figures: metrics' own results, or DataFrames with documented columns.
 Every figure comes from `metrics`; this module only arranges data for it,
 except a few plain aggregations named where they are (item means, the
 per-respondent 0–100 scores that group tests and the satisfaction–loyalty
@@ -91,7 +91,7 @@ class AnalysisInputs:
     loyalty: loyalty item → weight (normalised).
     recommend: the 0–10 recommend item, or None.
     overall: overall-satisfaction items.
-    segment_fields: attribute codes usable as segments (not `wave`).
+    segment_fields: attribute codes usable as segments (not `wave`; never a comment).
     dimension_of: node or item code → its top-level node.
     blocks, paths: PLS blocks (dimension → its numeric items) and inner paths
         when the dimensions are those of an ECSI or ACSI model, else None.
@@ -136,7 +136,7 @@ def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
     scales = {}
     for item in norm.items:
         scale = norm.scale(item.scale)
-        if item.role != "attribute" and scale is not None:
+        if not item.is_text and scale is not None:
             scales[item.code] = (float(scale.minimum), float(scale.maximum))
 
     def top(code: str) -> str:

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from survey import store
 from survey import tables as t
-from survey.definition import Problem, SurveyDefinition
+from survey.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
 
 ANSWER_PATH = "answer"  # the respondent page's url_path in app.py
@@ -342,11 +342,13 @@ def checked_answer(
     or "not applicable" where the scale offers it). A required item must be
     given: a number, or None on a scale that offers "not applicable" (the form
     sends None for that choice, and leaves out no item). Attributes: text, trimmed, control characters
-    removed, cut to `ATTRIBUTE_MAX` characters; a required one must not be empty.
-    Codes that are not items of the survey are refused.
+    removed, cut to `ATTRIBUTE_MAX` characters; a required one must not be empty. Comments: text
+    kept as written (line breaks too), trimmed, control characters removed; one longer than
+    `COMMENT_MAX` characters is refused (``answer.too_long``), never cut. Both come back in the
+    second dict, stored as the response's attributes. Codes that are not items of the survey are refused.
     """
-    scored = [n for n in defn.items if n.role != "attribute"]
-    texts = defn.items_with_role("attribute")
+    scored = defn.scored_items
+    texts = defn.text_items
     found: list[Problem] = []
     known = {n.code for n in scored}
     found += [Problem(str(code)[:64], "answer.unknown_item") for code in answers if code not in known]
@@ -376,7 +378,11 @@ def checked_answer(
         if value is not None and not isinstance(value, str):
             found.append(Problem(item.code, "answer.text_bad"))
             continue
-        cleaned = _CONTROL.sub("", value or "").strip()[:ATTRIBUTE_MAX].strip()
+        cleaned = _CONTROL.sub("", value or "").strip()
+        if item.role == "comment" and len(cleaned) > COMMENT_MAX:
+            found.append(Problem(item.code, "answer.too_long", {"limit": COMMENT_MAX}))
+            continue
+        cleaned = cleaned[:ATTRIBUTE_MAX].strip() if item.role == "attribute" else cleaned
         if cleaned:
             kept[item.code] = cleaned
         elif item.required:

@@ -609,7 +609,7 @@ def save_indicators(s: Session, workspace_id: int, group_id: int, edits: list[In
 def with_every_item(defn: SurveyDefinition, frame: pd.DataFrame) -> pd.DataFrame:
     """The responses with a column for every scored item of `defn` (NaN where it was never answered, e.g.
     an indicator added after the answers came in), as the metrics expect."""
-    missing = [n.code for n in defn.items if n.role != "attribute" and n.code not in frame.columns]
+    missing = [n.code for n in defn.scored_items if n.code not in frame.columns]
     if not missing:
         return frame
     return pd.concat([frame, pd.DataFrame(math.nan, index=frame.index, columns=missing)], axis=1)

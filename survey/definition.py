@@ -8,6 +8,14 @@ Tree: dimensions (一级指标) → indicators (二级指标) → items (测评�
 leaves; an item may also hang directly under a dimension, or under nothing
 (NPS, loyalty, overall satisfaction and respondent attributes usually do).
 
+Items are scored (answered on a scale; the metrics use them) or text
+(`TEXT_ROLES`: answered in words, no scale, never scored): a respondent
+attribute (class, region …: a segment field, at most a short text) or a
+comment (an open-text answer such as "Any other comments?", kept in full, at
+most `COMMENT_MAX` characters; never a segment). Both are stored in a
+response's ``attributes``, keyed by item code; `Node.is_text` and
+`SurveyDefinition.scored_items` / `text_items` say which is which.
+
 Weights: every node has a weight among its siblings. Siblings are the
 dimensions/indicators under one parent, or the items of one role under one
 parent (the perception items of an indicator share its weight among them).
@@ -33,7 +41,13 @@ ROLES = (
     "complaint",  # 抱怨
     "value_part",  # delivered-value part
     "attribute",  # respondent attribute (segment field), free text
+    "comment",  # open-text answer (comments, suggestions), kept in full; not a segment
 )
+
+# Roles answered in words: no scale, never scored, stored as text in a response's `attributes`.
+TEXT_ROLES = ("attribute", "comment")
+
+COMMENT_MAX = 10_000  # characters of a comment; a longer one is refused, never cut
 
 SCALE_KINDS = ("5", "7", "10", "0-10", "custom")
 
@@ -89,12 +103,17 @@ class Node:
     label_en: str = ""
     parent: str | None = None
     role: str | None = None  # items only
-    scale: str | None = None  # items only: a scale code; None for attributes
+    scale: str | None = None  # items only: a scale code; None for text items (attributes, comments)
     weight: float = 1.0
     required: bool = False
 
     def label(self, lang: str) -> str:
         return (self.label_zh if lang == "zh" else self.label_en) or self.label_zh or self.label_en or self.code
+
+    @property
+    def is_text(self) -> bool:
+        """An item answered in words (a `TEXT_ROLES` role: attribute or comment), never scored."""
+        return self.kind == "item" and self.role in TEXT_ROLES
 
 
 @dataclass(frozen=True)
@@ -138,6 +157,16 @@ class SurveyDefinition:
 
     def items_with_role(self, role: str) -> list[Node]:
         return [n for n in self.items if n.role == role]
+
+    @property
+    def scored_items(self) -> list[Node]:
+        """The items answered on a scale (every role but the `TEXT_ROLES`)."""
+        return [n for n in self.items if not n.is_text]
+
+    @property
+    def text_items(self) -> list[Node]:
+        """The items answered in words: respondent attributes and comments."""
+        return [n for n in self.items if n.is_text]
 
     def children(self, code: str | None) -> list[Node]:
         return [n for n in self.nodes if n.parent == code]
@@ -308,6 +337,9 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         if n.kind == "item":
             if n.role not in ROLES:
                 found.append(Problem(n.code, "def.role_bad", {"code": n.code, "role": str(n.role)[:40]}))
+            elif n.role == "comment":
+                if n.scale is not None:
+                    found.append(Problem(n.code, "def.comment_scale", {"code": n.code}))
             elif n.role == "attribute":
                 if n.scale is not None and n.scale not in scale_codes:
                     found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": n.scale}))

@@ -147,7 +147,7 @@ def course_responses(seed: int = 7) -> pd.DataFrame:
                     rec[code] = level + 0.8 * z + rng.normal(0, 0.6)
                 records.append(rec)
     frame = pd.DataFrame.from_records(records)
-    numeric = [n.code for n in defn.items if n.role != "attribute"]
+    numeric = [n.code for n in defn.scored_items]
     for code in numeric:
         scale = defn.scale(defn.node(code).scale)
         values = _score(frame[code].to_numpy(dtype=float), scale.minimum, scale.maximum)

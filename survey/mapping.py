@@ -15,7 +15,9 @@ attribute item) or None (ignored). `propose_columns` guesses it:
 4. the respondent id, the wave and the usual segment fields (region,
    channel, class, group, customer tier, spend) by their common names in
    both languages (`RESPONDENT_NAMES`, `WAVE_NAMES`, `ATTRIBUTE_NAMES`);
-   a segment name maps only to an attribute item the survey has;
+   a segment name maps only to an attribute item the survey has; a
+   comments column (备注, 意见和建议, Comments …: `COMMENT_NAMES`) to the
+   survey's comment item when it has exactly one;
 5. a close spelling of a label (difflib ratio ≥ 0.8).
 
 Each column gets at most one target and each target at most one column, the
@@ -102,6 +104,10 @@ ATTRIBUTE_NAMES: dict[str, tuple[str, ...]] = {
     "tier": ("tier", "customer tier", "客户等级", "会员等级", "客户级别", "客户类型", "segment", "客户分层"),
     "spend": ("spend", "消费金额", "消费额", "年消费", "spending", "customer value", "客户价值", "amount", "金额"),
 }
+COMMENT_NAMES = (
+    "comment", "comments", "备注", "意见", "建议", "意见和建议", "意见建议", "其他意见", "其他意见和建议", "留言",
+    "评论", "反馈", "remarks", "feedback", "suggestions", "other comments", "any other comments", "open comments",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,8 @@ def _item_keys(defn: SurveyDefinition, item: Node) -> list[tuple[str, int]]:
                 keys += [(n, 70) for n in normalised]
         if item is _wave_item(defn):
             keys += [(normalise(n), 70) for n in WAVE_NAMES]
+    if item.role == "comment" and defn.items_with_role("comment") == [item]:
+        keys += [(normalise(n), 70) for n in COMMENT_NAMES]
     return [(k, s) for k, s in keys if k]
 
 

@@ -30,11 +30,11 @@ ECSI_CSV = DATA / "ecsi_mobile_satisfaction.csv"
 def response_rows(defn: SurveyDefinition, frame: pd.DataFrame) -> list[dict]:
     """Rows for `store.add_responses` from a table with one column per item code.
 
-    Attribute items become text attributes; a `wave` attribute also fills the
+    Text items (attributes, comments) are stored as text; a `wave` attribute also fills the
     response's wave; `respondent_id`, when present, names the respondent.
     """
-    numbers = [n.code for n in defn.items if n.role != "attribute" and n.code in frame.columns]
-    texts = [n.code for n in defn.items_with_role("attribute") if n.code in frame.columns]
+    numbers = [n.code for n in defn.scored_items if n.code in frame.columns]
+    texts = [n.code for n in defn.text_items if n.code in frame.columns]
     rows = []
     for record in frame.to_dict("records"):
         answers = {c: (None if pd.isna(record[c]) else float(record[c])) for c in numbers}

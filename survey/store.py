@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from survey import tables as t
 from survey.definition import (
     CODE_MAX,
+    TEXT_ROLES,
     Node,
     Scale,
     ScalePoint,
@@ -471,10 +472,11 @@ def responses_frame(
     """All responses of a survey as one table: one row per response.
 
     Columns: response_id, version (number), wave, submitted_at, then one column
-    per attribute (text) and one per item code (float; NaN = missing). Items of
+    per text item answered (attributes and comments: text, from the response's
+    `attributes`) and one per scored item code (float; NaN = missing). Items of
     the same code in different versions share a column, and every scored item
     of every version has its column, also one nobody answered yet (an item
-    added after the answers came in).
+    added after the answers came in); a text item never gets a float column.
     """
     get_survey(s, workspace_id, survey_id)
     query = (
@@ -502,7 +504,7 @@ def responses_frame(
     codes = s.scalars(
         select(t.Item.code)
         .join(t.SurveyVersion, t.SurveyVersion.id == t.Item.version_id)
-        .where(t.SurveyVersion.survey_id == survey_id, t.Item.role != "attribute")
+        .where(t.SurveyVersion.survey_id == survey_id, t.Item.role.not_in(TEXT_ROLES))
         .distinct()
     ).all()
     unanswered = sorted(set(codes) - set(answers.columns))

@@ -14,8 +14,11 @@ no such point), text that is neither a number nor a known label, a formula
 cell is missing, which is an error only for a required item. Attributes,
 respondent id and wave are kept as text (trimmed) and refused when they hold
 a formula, a NUL character, or more than `ATTRIBUTE_MAX` / `ID_MAX` /
-`WAVE_MAX` characters. Per row: cells beyond the header that are not empty,
-no answer at all, a respondent id seen before in the file with the same wave
+`WAVE_MAX` characters; comments (open-text items) likewise, exactly as
+written inside (line breaks, quotes, commas), up to `COMMENT_MAX`
+(survey.definition) characters, never cut. Per row: cells beyond the header
+that are not empty, no answer at all (neither an item's answer nor a
+comment), a respondent id seen before in the file with the same wave
 (the first row keeps it; a panel may answer once per wave), or already in the
 survey with that wave (`known` callback, from the database).
 
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import methodcaller
 
-from survey.definition import Scale, SurveyDefinition
+from survey.definition import COMMENT_MAX, Scale, SurveyDefinition
 from survey.i18n import text
 from survey.mapping import (
     META_PREFIX,
@@ -107,9 +110,10 @@ class ItemColumn:
 class TextColumn:
     index: int
     column: str
-    code: str  # attribute code, or RESPONDENT / WAVE
+    code: str  # attribute or comment code, or RESPONDENT / WAVE
     required: bool = False
     limit: int = ATTRIBUTE_MAX
+    comment: bool = False  # an open-text item: a comment given is an answer (the row is not empty)
 
 
 @dataclass(frozen=True)
@@ -161,10 +165,10 @@ def plan_columns(
             attributes.append(TextColumn(index, column, "wave", limit=WAVE_MAX))
         elif node is None or node.kind != "item":
             problems.append(ImportProblem(None, column, None, "imp.mapping_unknown_target", {"target": target}))
-        elif node.role == "attribute":
+        elif node.is_text:  # an attribute or a comment: kept as text in the response's attributes
             is_wave = node.code == wave_target
-            limit = WAVE_MAX if is_wave else ATTRIBUTE_MAX
-            attributes.append(TextColumn(index, column, node.code, node.required, limit))
+            limit = WAVE_MAX if is_wave else COMMENT_MAX if node.role == "comment" else ATTRIBUTE_MAX
+            attributes.append(TextColumn(index, column, node.code, node.required, limit, node.role == "comment"))
             if is_wave:
                 wave = TextColumn(index, column, WAVE, limit=WAVE_MAX)
         else:
@@ -387,10 +391,11 @@ class Validator:
         return ids
 
     def _unanswered(self, columns: list, missing: list[set[str]]) -> list[int]:
-        """Rows in which every item is missing."""
+        """Rows in which every item is missing and no comment is given."""
         if not self.plan.items or any(not m for m in missing):
             return []  # some item column has no missing cell at all: every row has an answer
         masks = [list(map(m.__contains__, columns[c.index])) for c, m in zip(self.plan.items, missing)]
+        masks += [[not _clean_text(v) for v in columns[c.index]] for c in self.plan.attributes if c.comment]
         return [i for i, flags in enumerate(zip(*masks)) if all(flags)]
 
     def _duplicates(self, ids, waves, numbers: list[int], add) -> None:

@@ -6,26 +6,27 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from survey.definition import Node, SurveyDefinition
+from survey.definition import COMMENT_MAX, Node, SurveyDefinition
 from ui.i18n import t
 
 NA = "na"
+ATTRIBUTE_CHARS = 200  # the input box of a respondent attribute (survey.answering keeps as many)
 
 
 @dataclass(frozen=True)
 class Submission:
     answers: dict[str, float | None]
-    attributes: dict[str, str]
+    attributes: dict[str, str]  # text answers (attributes and comments) by item code, as stored
 
 
 def _sections(defn: SurveyDefinition) -> list[tuple[Node | None, list[Node]]]:
-    """Items grouped under their dimension, in reading order; items outside the tree last."""
+    """Items grouped under their dimension, in reading order; items outside the tree last (attributes apart)."""
     sections: list[tuple[Node | None, list[Node]]] = []
     for dimension in (n for n in defn.nodes if n.kind == "dimension"):
         items = [n for n in defn.descendants(dimension.code) if n.kind == "item"]
         if items:
             sections.append((dimension, items))
-    free = [n for n in defn.items if n.parent is None and n.role != "attribute"]
+    free = [n for n in defn.items if n.parent is None and n.role != "attribute"]  # comments too, in their place
     if free:
         sections.append((None, free))
     return sections
@@ -33,9 +34,13 @@ def _sections(defn: SurveyDefinition) -> list[tuple[Node | None, list[Node]]]:
 
 def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
     label = item.label(lang) + (f" {t('form.required_mark')}" if item.required else "")
+    if item.role == "comment":
+        # No max_chars: Streamlit would cut a longer text silently (and a browser a pasted one); the limit is
+        # checked on submit instead, and a longer comment refused in words (the respondent's text stays).
+        return st.text_area(label, key=key, help=t("form.comment_help", limit=COMMENT_MAX))
     scale = defn.scale(item.scale)
     if scale is None:
-        return st.text_input(label, key=key, max_chars=200)
+        return st.text_input(label, key=key, max_chars=ATTRIBUTE_CHARS)
     options: list[object] = list(scale.values) + ([NA] if scale.allow_na else [])
 
     shown = {NA: t("form.na")}
@@ -43,6 +48,10 @@ def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
         text = scale.label(value, lang)
         shown[value] = str(value) if text == str(value) else f"{value} {text}"
     return st.radio(label, options, index=None, horizontal=True, format_func=shown.get, key=key)
+
+
+def _unanswered(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
@@ -65,16 +74,15 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
         submitted = st.form_submit_button(t("form.submit"), type="primary")
     if not submitted:
         return None
-    missing = [
-        n.label(lang) for n in defn.items if n.required and (given.get(n.code) is None or given.get(n.code) == "")
-    ]
+    missing = [n.label(lang) for n in defn.items if n.required and _unanswered(given.get(n.code))]
     if missing:
         st.error(t("form.required_missing", items="、".join(missing) if lang == "zh" else ", ".join(missing)))
         return None
-    answers = {
-        n.code: (None if given.get(n.code) in (None, NA) else float(given[n.code]))
-        for n in defn.items
-        if n.role != "attribute"
-    }
-    texts = {n.code: str(given.get(n.code) or "").strip() for n in attributes}
+    texts = {n.code: str(given.get(n.code) or "").strip() for n in defn.text_items}
+    too_long = [n for n in defn.items_with_role("comment") if len(texts[n.code]) > COMMENT_MAX]
+    if too_long:
+        for n in too_long:
+            st.error(t("answer.too_long", item=n.label(lang), limit=COMMENT_MAX))
+        return None
+    answers = {n.code: (None if given.get(n.code) in (None, NA) else float(given[n.code])) for n in defn.scored_items}
     return Submission(answers=answers, attributes={k: v for k, v in texts.items() if v})

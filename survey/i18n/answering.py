@@ -88,6 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer.unknown_item": ("答卷中的题目“{item}”不属于本问卷。请刷新页面后重新填写。", "The answer names a question “{item}” that this survey does not have. Reload the page and answer again."),
     "answer.value_bad": ("“{item}”的答案须为 {low} 到 {high} 之间的选项。请选择一个选项后重新提交。", "The answer to “{item}” must be one of the points from {low} to {high}. Choose one of the options and submit again."),
     "answer.required_missing": ("“{item}”为必答题。请作答后重新提交。", "“{item}” must be answered. Answer it and submit again."),
+    "answer.too_long": ("“{item}”的回答超过 {limit} 个字。请缩短后重新提交。", "The answer to “{item}” is longer than {limit} characters. Shorten it and submit again."),
     "answer.text_bad": ("“{item}”的答案须为文字。请重新填写后提交。", "The answer to “{item}” must be text. Fill it in again and submit."),
     "answer.thanks": ("谢谢！您的答卷已保存。", "Thank you! Your answer has been saved."),
     "answer.thanks_more": ("您现在可以关闭此页面。", "You can close this page now."),

@@ -98,9 +98,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "designer.col.scale": ("量表", "Scale"),
     "designer.col.required": ("必答", "Required"),
     "designer.tree_help": (
-        "每行一个节点。维度没有上级；指标的上级是维度；题目的上级是指标、维度或留空（如 NPS、忠诚度、受访者属性）。",
+        "每行一个节点。维度没有上级；指标的上级是维度；题目的上级是指标、维度或留空（如 NPS、忠诚度、受访者属性、开放题）。"
+        "受访者属性和开放题（意见）以文字作答，不设量表。",
         "One node per row. A dimension has no parent; an indicator's parent is a dimension; an item's parent is an "
-        "indicator, a dimension, or empty (NPS, loyalty and respondent attributes usually are).",
+        "indicator, a dimension, or empty (NPS, loyalty, respondent attributes and comments usually are). "
+        "Respondent attributes and open-text comments are answered in words and have no scale.",
     ),
     "designer.saved": ("已保存到版本 {version}。", "Saved to version {version}."),
     "designer.saved_new_version": (
@@ -178,6 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.complaint": ("抱怨", "Complaint"),
     "role.value_part": ("让渡价值构成", "Delivered-value part"),
     "role.attribute": ("受访者属性", "Respondent attribute"),
+    "role.comment": ("开放题（意见）", "Open-text comment"),
     # --- scale kinds
     "scalekind.5": ("5 级", "5-point"),
     "scalekind.7": ("7 级", "7-point"),
@@ -197,6 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.other_questions": ("其他问题", "Other questions"),
     "form.about_you": ("关于您", "About you"),
     "form.required_mark": ("（必答）", "(required)"),
+    "form.comment_help": ("最多 {limit} 字。", "At most {limit} characters."),
     # --- survey definition files (survey.definition_file)
     "file.unreadable": ("无法读取该文件。", "The file could not be read."),
     "file.empty": ("文件是空的。", "The file is empty."),
@@ -252,6 +256,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "def.indicator_parent": ("指标“{code}”的上级必须是维度。", "The parent of the indicator “{code}” must be a dimension."),
     "def.role_bad": ("题目“{code}”的角色“{role}”未知。", "The item “{code}” has an unknown role “{role}”."),
     "def.scale_missing": ("题目“{code}”的量表“{scale}”不存在。", "The scale “{scale}” of item “{code}” does not exist."),
+    "def.comment_scale": (
+        "开放题“{code}”以文字作答，不能有量表。请清空它的量表。",
+        "The open-text item “{code}” is answered in words and cannot have a scale. Clear its scale.",
+    ),
     "def.recommend_scale": (
         "推荐意愿题“{code}”必须使用 0–10 量表。",
         "The recommend item “{code}” must use a 0–10 scale.",

@@ -122,8 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impage.draft_offer": ("根据这个文件新建问卷（不导入当前问卷）", "Start a new survey from this file (instead of importing into this one)"),
     "impage.draft": ("根据文件起草的问卷", "A survey drafted from the file"),
     "impage.draft_help": (
-        "题目、量表和角色都由文件推断：矩阵题成为一个指标，0–10 推荐题成为 NPS 题，选择题和开放题成为答卷人属性。保存后可以在“{designer}”页核对修改，再回到这里导入同一个文件。",
-        "Items, scales and roles are inferred from the file: a matrix question becomes one indicator, a 0–10 recommend question the NPS item, choices and open answers respondent attributes. After saving, review it on the “{designer}” page, then come back here to import the same file.",
+        "题目、量表和角色都由文件推断：矩阵题成为一个指标，0–10 推荐题成为 NPS 题，选择题成为答卷人属性，填空（开放式）问题成为“开放题（意见）”并完整保存。保存后可以在“{designer}”页核对修改，再回到这里导入同一个文件。",
+        "Items, scales and roles are inferred from the file: a matrix question becomes one indicator, a 0–10 recommend question the NPS item, choices respondent attributes, open-text questions comment items, kept in full. After saving, review it on the “{designer}” page, then come back here to import the same file.",
     ),
     "impage.draft_not_allowed": (
         "起草新问卷需要设计问卷的权限。请联系管理员或问卷协调员。",
@@ -138,13 +138,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impage.draft_scale": ("量表", "Scale"),
     "impage.draft_parent": ("所属", "Under"),
     "impage.draft_points": ("各分值的标签", "Points and their labels"),
-    "impage.draft_left_out": (
-        "以下题目有超过 {limit} 个字符的答案，超出答卷人属性的长度上限，未放入草稿，也不会导入：{items}。",
-        "These questions have answers longer than the {limit} characters a respondent attribute holds; they are left out of the draft and not imported: {items}.",
-    ),
     "impage.draft_summary": (
-        "{perception} 个感知题、{overall} 个总体满意度题、{recommend} 个推荐题、{attribute} 个答卷人属性，共 {scales} 个量表。",
-        "{perception} perception items, {overall} overall satisfaction, {recommend} recommend, {attribute} respondent attributes, {scales} scales.",
+        "{perception} 个感知题、{overall} 个总体满意度题、{recommend} 个推荐题、{attribute} 个答卷人属性、{comment} 个开放题（意见，完整保存），共 {scales} 个量表。",
+        "{perception} perception items, {overall} overall satisfaction, {recommend} recommend, {attribute} respondent attributes, {comment} open-text comments (kept in full), {scales} scales.",
     ),
     "impage.draft_save": ("保存为新问卷", "Save as a new survey"),
     "impage.draft_saved": (

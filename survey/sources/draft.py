@@ -16,11 +16,17 @@ same file imports into with every column proposed (`survey.sources.importing`):
 - a 0–10 likelihood-to-recommend item becomes a `recommend` item on the
   0–10 likelihood scale (`survey.templates.standard_scale("0-10")`), as
   `add_nps_loyalty_block` makes it;
-- single and multiple choice, numbers and open text become respondent
-  attributes (text, no scale): a choice such as the year of study is a
-  segment, an open answer is kept as text; a question with an answer longer
-  than an attribute holds (`survey.validation.ATTRIBUTE_MAX` characters) is
-  left out (`left_out`), since the import would refuse its rows;
+- single and multiple choice and numbers become respondent attributes
+  (text, no scale): a choice such as the year of study is a segment;
+- an open-text question (the reader's kind "text": long answers, answers on
+  several lines, answers never the same twice, or a tool's text-entry
+  question) becomes a `comment` item, kept in full (up to
+  `survey.definition.COMMENT_MAX` characters), never a segment; unless its
+  answers look like a segment's (its label names one, or its answers are
+  short, on one line and mostly repeated: `_segment_like`), then it is an
+  attribute. Any question with an answer longer than an attribute holds
+  (`survey.validation.ATTRIBUTE_MAX` characters) is a comment, so no
+  question is left out and no row is refused for it;
 - respondent fields that describe a segment (`SEGMENT_FIELDS`: channel,
   language, region, user type) become attributes coded by the field's name,
   so the import maps them; times, durations and personal data do not.
@@ -40,18 +46,20 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from survey.definition import LABEL_MAX, Node, Scale, ScalePoint, SurveyDefinition
 from survey.i18n import text
 from survey.mapping import ATTRIBUTE_NAMES, RESPONDENT, SCALE_LABEL_SETS, WAVE_NAMES, normalise
+from survey.sources.answers import TEXT_LONG
 from survey.sources.importing import plain_header
-from survey.sources.model import ID_COLUMN, Item, NormalizedExport
+from survey.sources.model import ID_COLUMN, AnswerColumn, Item, NormalizedExport
 from survey.templates import standard_scale
 from survey.validation import ATTRIBUTE_MAX
 
 SEGMENT_FIELDS = ("channel", "language", "region", "user_type")
 OVERALL_WORDS = ("总体", "整体", "overall")
 DIMENSION = "ratings"
-SCORED = ("scale", "recommend")
 
 # label set family (the start of a SCALE_LABEL_SETS name) → (scale code prefix, name zh, name en)
 FAMILIES = {
@@ -123,15 +131,6 @@ def draft_columns(export: NormalizedExport, defn: SurveyDefinition) -> dict[str,
     return found
 
 
-def left_out(export: NormalizedExport) -> list[Item]:
-    """The export's items a draft leaves out: text answers longer than a respondent attribute holds."""
-    return [
-        item
-        for item, column in zip(export.items, export.answer_columns)
-        if item.kind not in SCORED and any(isinstance(v, str) and len(v.strip()) > ATTRIBUTE_MAX for v in column.values)
-    ]
-
-
 def export_language(export: NormalizedExport) -> str:
     """ "zh" when the export's item labels are mostly Chinese, else "en" (the draft's `lang`)."""
     labels = "".join(i.label for i in export.items)
@@ -149,16 +148,12 @@ def _build(export: NormalizedExport, lang: str) -> _Draft:
     draft = _Draft(lang, taken)
     dimension = Node(DIMENSION, "dimension", text("zh", "src.draft.dimension"), text("en", "src.draft.dimension"))
     nodes: list[Node] = []
-    number = 0
-    skipped = {item.label for item in left_out(export)}
-    for group, items in _questions(export):
-        number += 1
-        if group is None and items[0].label in skipped:
-            continue
+    answers = dict(zip((i.label for i in export.items), export.answer_columns))
+    for number, (group, items) in enumerate(_questions(export), start=1):
         if group is not None:
             added = _matrix(draft, f"q{number}", items)
         else:
-            added = [_item(draft, f"q{number}", items[0], parent=DIMENSION)]
+            added = [_item(draft, f"q{number}", items[0], answers[items[0].label], parent=DIMENSION)]
         if dimension not in nodes and any(n.parent == DIMENSION for n in added):
             nodes.append(dimension)  # where its first member is, so the questionnaire keeps the file's order
         nodes += added
@@ -192,15 +187,40 @@ def _matrix(draft: _Draft, code: str, rows: list[Item]) -> list[Node]:
     return nodes
 
 
-def _item(draft: _Draft, code: str, item: Item, *, parent: str) -> Node:
+def _item(draft: _Draft, code: str, item: Item, column: AnswerColumn, *, parent: str) -> Node:
     if item.kind == "recommend":
         return _node(draft, code, item, "recommend", _recommend_scale(draft), None)
     if item.kind == "scale" and item.minimum is not None and item.maximum is not None:
         overall = any(word in item.label.casefold() for word in OVERALL_WORDS)
         role = "overall" if overall else "perception"
         return _node(draft, code, item, role, _scale(draft, item), None if overall else parent)
+    if _is_comment(item, column):
+        return _node(draft, code, item, "comment", None, None)
     base = _SEGMENT_CODES.get(normalise(item.label), code)
     return _node(draft, base, item, "attribute", None, None)
+
+
+def _given(column: AnswerColumn) -> list[tuple[str, int]]:
+    """(answer, how many respondents gave it) for each distinct text answer of the column, trimmed."""
+    counts = np.bincount(column.codes, minlength=len(column.values))
+    return [(v.strip(), int(c)) for v, c in zip(column.values, counts) if isinstance(v, str) and v.strip() and c]
+
+
+def _is_comment(item: Item, column: AnswerColumn) -> bool:
+    """An open-text question (see the module docstring): a comment item rather than a respondent attribute."""
+    given = _given(column)
+    if any(len(answer) > ATTRIBUTE_MAX for answer, _ in given):
+        return True  # an attribute could not hold it: kept in full as a comment
+    return item.kind == "text" and not _segment_like(item, given)
+
+
+def _segment_like(item: Item, given: list[tuple[str, int]]) -> bool:
+    """Text answers that make a segment: the label names one (class, region, wave …), or the answers are short,
+    on one line, and given by two respondents each on average (a class typed in by hand, not a comment)."""
+    if normalise(item.label) in _SEGMENT_CODES:
+        return True
+    short = all(len(answer) <= TEXT_LONG and "\n" not in answer for answer, _ in given)
+    return bool(given) and short and 2 * len(given) <= sum(count for _, count in given)
 
 
 def _node(draft: _Draft, base: str, item: Item, role: str, scale: str | None, parent: str | None) -> Node:

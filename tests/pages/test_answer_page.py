@@ -1,10 +1,13 @@
 """A respondent opens /answer?s=<token>: answers on the questionnaire alone, in zh or en, and is thanked."""
 
+from dataclasses import replace
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey import answering, store
+from survey import analysis, answering, store, templates
 from survey.db import open_database
+from survey.definition import COMMENT_MAX, Node
 from survey.i18n import text
 from tests.pages.conftest import ROOT
 
@@ -116,3 +119,75 @@ def test_one_answer_per_personal_link(course):
     assert not again.form_submit_button
     with db.session() as s:
         assert [x.answered for x in answering.personal_links(s, ws, survey_id)] == [True, False]
+
+
+# --- open-text comments -------------------------------------------------------------------------------------
+
+COMMENT = Node("comment", "item", "其他意见和建议", "Any other comments?", role="comment")
+
+
+@pytest.fixture
+def with_comment(app_database):
+    """(database, workspace id, survey id, link token, version id) of a course survey with a comment, open."""
+    defn = templates.build("course")
+    defn = replace(defn, title_en="Course with comments", nodes=(*defn.nodes, COMMENT))
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = store.create_survey(s, ws, defn).id
+        token = answering.open_for_answers(s, ws, survey_id).link_token
+        version_id = store.current_version(s, ws, survey_id).id
+        s.commit()
+    yield db, ws, survey_id, token, version_id
+    db.dispose()
+
+
+def comment_box(at: AppTest, version_id: int):
+    return at.text_area(key=f"answer_{version_id}_comment")
+
+
+def test_a_respondent_writes_a_comment_and_it_is_stored_as_written(with_comment):
+    db, ws, survey_id, token, version_id = with_comment
+    at = respondent(token)
+    box = comment_box(at, version_id)
+    assert box.label == "Any other comments?" and box.help == text("en", "form.comment_help", limit=COMMENT_MAX)
+    written = 'Great course, but "too much" homework;\n第二行：希望减少作业，谢谢！\n' + "很好" * 1500
+    box.input(written)
+    answer_some(at)
+    assert [x.value for x in at.success] == [text("en", "answer.thanks")]
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, survey_id)
+        defn = store.load_definition(s, ws, version_id)
+    assert frame["comment"].tolist() == [written] and frame["class"].tolist() == ["Class 2"]
+    assert "comment" not in analysis.analysis_inputs(defn).segment_fields
+
+
+def test_a_comment_beyond_the_limit_is_refused_in_the_respondents_language(with_comment):
+    db, ws, survey_id, token, version_id = with_comment
+    at = respondent(token, lang="zh")
+    too_long = "长" * (COMMENT_MAX + 1)
+    comment_box(at, version_id).input(too_long)  # never cut: the respondent is told and keeps the text
+    answer_some(at)
+    assert [x.value for x in at.error] == [text("zh", "answer.too_long", item="其他意见和建议", limit=COMMENT_MAX)]
+    assert responses(db, ws, survey_id) == 0 and comment_box(at, version_id).value == too_long
+    comment_box(at, version_id).input(too_long[:COMMENT_MAX])
+    at.form_submit_button[0].click().run()
+    assert [x.value for x in at.success] == [text("zh", "answer.thanks")]
+    with db.session() as s:
+        assert store.responses_frame(s, ws, survey_id)["comment"].tolist() == [too_long[:COMMENT_MAX]]
+
+
+def test_a_required_comment_left_empty_is_asked_for(app_database):
+    defn = templates.build("course")
+    defn = replace(defn, nodes=(*defn.nodes, replace(COMMENT, required=True)))
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = store.create_survey(s, ws, defn).id
+        token = answering.open_for_answers(s, ws, survey_id).link_token
+        s.commit()
+    at = respondent(token)
+    answer_some(at)
+    assert [x.value for x in at.error] == [text("en", "form.required_missing", items="Any other comments?")]
+    assert responses(db, ws, survey_id) == 0
+    db.dispose()

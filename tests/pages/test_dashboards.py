@@ -274,3 +274,39 @@ def test_a_target_set_on_the_overview_is_kept_for_the_next_visit(app, app_databa
     prefix = text("en", "card.target", target="90.0", gap="").split("90.0")[0]
     lines = [c.value for c in again.caption] + [m.help or "" for m in again.metric]
     assert any(prefix in line and "90.0" in line for line in lines)
+
+
+def test_every_dashboard_runs_on_a_survey_with_comments_and_never_offers_them_as_a_segment(app_database):
+    comment = Node(code="comment", kind="item", label_zh="其他意见和建议", label_en="Any other comments?",
+                   role="comment")  # fmt: skip
+    defn = templates.build("course")
+    defn = replace(defn, title_en="Course with comments", nodes=(*defn.nodes, comment))
+    frame = demo.course_responses()
+    rows = seed.response_rows(templates.build("course"), frame)
+    written = ['很好, "非常"满意\n第二行', "", "=not a formula?", "x" * 3000]
+    for k, row in enumerate(rows):
+        if written[k % 4]:
+            row["attributes"]["comment"] = written[k % 4]
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey = store.create_survey(s, ws, defn)
+        store.add_responses(s, ws, store.current_version(s, ws, survey.id).id, rows)
+        s.commit()
+        survey_id = survey.id
+        stored = store.responses_frame(s, ws, survey_id)
+    db.dispose()
+    assert stored["comment"].dropna().str.len().max() == 3000  # text, never a number column
+    for lang in ("zh", "en"):
+        at = make_app(lang)
+        at.session_state["survey_id"] = survey_id
+        for page in PAGES:
+            open_page(at, page)
+            assert at.title[0].value == text(lang, f"{page}.title")
+            assert not at.error, [e.value for e in at.error]
+            segments = {m.label for m in at.sidebar.multiselect}
+            assert text(lang, "dash.wave") in segments and comment.label(lang) not in segments
+            assert "_filter_seg_class" in at.session_state and "_filter_seg_comment" not in at.session_state
+            if page == "overview":  # the responses of the latest wave, each counted once
+                latest = str((frame["wave"] == "2026-09").sum())
+                assert metric(at, text(lang, "card.responses")).value == latest

@@ -1,12 +1,14 @@
 """The indicator-system designer in AppTest: edits persist, versions protect answered data."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from survey import store
 from survey.db import open_database
 from survey.i18n import text
-from tests.pages.conftest import open_page
+from tests.pages.conftest import make_app, open_page
 
 
 def survey_state(url, title_en):
@@ -168,3 +170,31 @@ def test_a_scale_can_be_added_with_labels_in_both_languages(app, app_database):
     assert len(added) == 1 and (added[0].minimum, added[0].maximum) == (1, 7)
     assert all(p.label_zh and p.label_en for p in added[0].points)
     assert len(versions) == 1  # a scale no item uses yet does not change what the answers mean
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_comment_item_is_offered_labelled_and_saved_without_a_scale(app_database, lang):
+    at, survey_id = designer_on(make_app(lang), app_database, "Course")
+    key = f"{survey_id}_1_0"
+    roles = json.loads(at.data_editor(key=f"tree_{key}").proto.columns)["role"]["type_config"]["options"]
+    assert {"value": "comment", "label": text(lang, "role.comment")} in roles  # offered, in the user's language
+    comment = {"kind": "item", "code": "remarks", "parent": "", "label_zh": "其他意见和建议",
+               "label_en": "Any other comments?", "role": "comment", "scale": "", "weight": 1.0}  # fmt: skip
+    with_scale = {**comment, "code": "remarks2", "scale": "sat5"}
+    at.session_state[f"tree_{key}"] = edit_state(added=[comment, with_scale])
+    at.run()
+    at.button(key=f"save_tree_{key}").click().run()
+    assert at.error and text(lang, "def.comment_scale", code="remarks2") in at.error[0].value
+    at.session_state[f"tree_{key}"] = edit_state(added=[comment])
+    at.run()
+    at.button(key=f"save_tree_{key}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    _, after, versions = survey_state(app_database, "Course")
+    assert after.node("remarks").role == "comment" and after.node("remarks").scale is None
+    assert len(versions) == 2  # an item added to an answered survey: a new version
+    open_page(at, "designer")
+    role = text(lang, "designer.col.role")  # the weights table names the role in the user's language
+    weights = next(d.value for d in at.dataframe if role in d.value.columns)
+    assert text(lang, "role.comment") in weights[role].tolist()
+    groups = at.selectbox(key=f"group_{survey_id}_2_1").options  # text items have no weights to set
+    assert not any("comment" in g or "attribute" in g for g in groups)

@@ -263,7 +263,10 @@ def test_with_no_survey_yet_a_survey_is_drafted_from_the_export_and_the_file_imp
     roles = dict(zip(draft[text("en", "impage.draft_label")], draft[text("en", "impage.draft_role")]))
     assert roles[Q_ZH["nps"]] == "Likelihood to recommend (0–10)"
     assert roles["第2题 - 教学进度"] == "Perception / actual experience"  # a row of the matrix
-    assert roles[Q_ZH["overall"]] == "Overall satisfaction" and roles[Q_ZH["comment"]] == "Respondent attribute"
+    assert roles[Q_ZH["overall"]] == "Overall satisfaction" and roles[Q_ZH["comment"]] == "Open-text comment"
+    summary = text("en", "impage.draft_summary", perception=4, overall=1, recommend=1, attribute=3, comment=2, scales=3)
+    assert summary in [c.value for c in at.caption]
+    assert not at.warning  # no question is left out
     next(x for x in at.text_input if x.label == text("en", "impage.draft_title")).input("课程反馈 2026").run()
     next(b for b in at.button if b.label == text("en", "impage.draft_save")).click().run()
     assert not at.exception
@@ -286,3 +289,5 @@ def test_with_no_survey_yet_a_survey_is_drafted_from_the_export_and_the_file_imp
                                                                    {"file": "wjx_text.xlsx"})  # fmt: skip
     nps = analysis.recommend(analysis.analysis_inputs(defn), frame)
     assert nps.score == metrics.nps([r.nps for r in RESPONDENTS]).score
+    comment = next(n for n in defn.items if n.label_zh == Q_ZH["comment"])  # the long one too, in full
+    assert sorted(frame[comment.code].dropna()) == sorted(r.comment_zh for r in RESPONDENTS if r.comment_zh)

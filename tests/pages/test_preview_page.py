@@ -15,7 +15,7 @@ def test_preview_shows_each_question_with_scale_labels_and_stores_nothing(app, a
         before = store.response_count(s, ws, course.id)
     app.session_state["survey_id"] = course.id
     at = open_page(app, "preview")
-    scored = [n for n in defn.items if n.role != "attribute"]
+    scored = defn.scored_items
     labels = [r.label for r in at.radio if r.key and r.key.startswith("preview_")]
     assert len(labels) == len(scored)
     first = next(r for r in at.radio if r.key == f"preview_{course.id}_1_{scored[0].code}")

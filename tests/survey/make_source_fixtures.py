@@ -8,6 +8,7 @@ person's data; IP addresses from the documentation range 192.0.2.0/24,
 e-mail at example.org), written the way each tool writes its export, from
 the format facts in survey/sources/*.py. The hard cases are in the answers:
 comments with commas, quotes and line breaks, a question skipped by logic,
+a comment longer than 200 characters (`LONG_COMMENT_EN`, `LONG_COMMENT_ZH`),
 "not applicable" answers in the matrix, a blank matrix row, a 7-point
 agreement item, an NPS question, several choices with an "other" text;
 and in the files: GBK, UTF-8 with and without BOM, CRLF, semicolons, every
@@ -44,12 +45,16 @@ class Respondent:
     comment_zh: str
 
 
+# A comment longer than a respondent attribute holds (200 characters): kept in full as a comment item.
+LONG_COMMENT_EN = "\n".join(f'Week {n}: the "case study" was useful, but the slides came late.' for n in range(1, 11))
+LONG_COMMENT_ZH = "\n".join(f'第{n}周："案例分析"很有用，但是课件发得太晚, 希望提前一天发布。' for n in range(1, 11))
+
 RESPONDENTS = (
     Respondent(5, (5, 4, 5), 10, 7, 1, ("friend", "teacher"), "",
                'Great course, but "too much" homework', '内容很好，但"作业"太多, 希望减少'),
     Respondent(4, (4, NA, 3), 8, 6, 2, ("other",), "Campus poster", "", ""),
     Respondent(3, (3, 3, None), 6, 5, 1, ("wechat",), "",
-               "Line one\nLine two, with a comma", "第一行\n第二行，有逗号,"),
+               "Line one\nLine two, with a comma\n" + LONG_COMMENT_EN, "第一行\n第二行，有逗号,\n" + LONG_COMMENT_ZH),
     Respondent(2, (2, 2, 1), 3, 4, 3, ("friend", "wechat"), "", "OK", "还行"),
     Respondent(1, (1, NA, 2), 0, 2, 2, ("teacher",), "", "", ""),
     Respondent(None, (5, 5, 5), 9, 1, 1, ("friend", "teacher", "wechat"), "",

@@ -1,15 +1,19 @@
 """What an answer through a link may hold: any input is either stored as valid values or refused, never half."""
 
 import math
+from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from survey.answering import ATTRIBUTE_MAX, AnswerRefused, checked_answer
+from survey.definition import COMMENT_MAX, Node
+from survey.i18n import text
 from tests.db.test_answering import survey_definition
 
 DEFN = survey_definition()
-SCORED = [n for n in DEFN.items if n.role != "attribute"]
+SCORED = DEFN.scored_items
 odd_values = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.text(max_size=3))
 codes = st.sampled_from([n.code for n in DEFN.items] + ["bogus"])
 
@@ -52,3 +56,32 @@ def test_an_answer_is_stored_within_its_scales_or_refused(answers, attributes):
             assert math.isfinite(value) and value.is_integer() and scale.minimum <= value <= scale.maximum
     assert all(0 < len(v) <= ATTRIBUTE_MAX and v == v.strip() for v in kept.values())
     assert "class" in kept  # required
+
+
+WITH_COMMENT = replace(DEFN, nodes=(*DEFN.nodes, Node("comment", "item", "意见", "Comments", role="comment")))
+GOOD = {"clear": 4.0, "again": 1.0}
+
+
+def test_a_comment_is_kept_exactly_as_written_never_cut():
+    written = "第一行, \"引号\" '单引号'\n第二行\r\n\ttabbed" + "好" * 3000
+    clean, kept = checked_answer(WITH_COMMENT, GOOD, {"class": "2A", "comment": "  " + written + "\n"})
+    assert kept == {"class": "2A", "comment": written} and clean["clear"] == 4.0
+    full = "意" * COMMENT_MAX
+    assert checked_answer(WITH_COMMENT, GOOD, {"class": "2A", "comment": full})[1]["comment"] == full
+    assert "comment" not in checked_answer(WITH_COMMENT, GOOD, {"class": "2A", "comment": " \n "})[1]
+
+
+def test_a_comment_beyond_the_limit_is_refused_with_the_limit_named():
+    with pytest.raises(AnswerRefused) as refused:
+        checked_answer(WITH_COMMENT, GOOD, {"class": "2A", "comment": "x" * (COMMENT_MAX + 1)})
+    [problem] = refused.value.problems
+    assert (problem.where, problem.message, problem.params) == ("comment", "answer.too_long", {"limit": COMMENT_MAX})
+    assert text("en", problem.message, item="Comments", **problem.params) == (
+        "The answer to “Comments” is longer than 10000 characters. Shorten it and submit again."
+    )
+
+
+def test_a_comment_is_no_scored_answer():
+    with pytest.raises(AnswerRefused) as refused:
+        checked_answer(WITH_COMMENT, {**GOOD, "comment": 3.0}, {"class": "2A"})
+    assert [(p.where, p.message) for p in refused.value.problems] == [("comment", "answer.unknown_item")]

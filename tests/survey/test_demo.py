@@ -96,7 +96,7 @@ def test_course_responses_have_waves_classes_groups_and_ids(course, course_defn)
 
 
 def test_course_answers_are_on_their_scales_and_missing_is_nan(course, course_defn):
-    numeric = [n for n in course_defn.items if n.role != "attribute"]
+    numeric = course_defn.scored_items
     for item in numeric:
         scale = course_defn.scale(item.scale)
         values = course[item.code].dropna()

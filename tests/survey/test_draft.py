@@ -14,10 +14,21 @@ import pytest
 from survey.definition import problems
 from survey.mapping import RESPONDENT
 from survey.sources import normalize
-from survey.sources.draft import draft_columns, draft_definition, export_language, left_out
+from survey.sources.draft import draft_columns, draft_definition, export_language
 from survey.sources.importing import plain_header, propose_columns
 from survey.sources.model import AnswerColumn
-from tests.survey.make_source_fixtures import AGREE_EN, AGREE_ZH, FIXTURES, FOLDER, Q_EN, Q_ZH, ROWS_EN, ROWS_ZH
+from tests.survey.make_source_fixtures import (
+    AGREE_EN,
+    AGREE_ZH,
+    FIXTURES,
+    FOLDER,
+    LONG_COMMENT_EN,
+    Q_EN,
+    Q_ZH,
+    RESPONDENTS,
+    ROWS_EN,
+    ROWS_ZH,
+)
 
 NAMES = sorted(FIXTURES)
 
@@ -100,13 +111,15 @@ def test_a_code_export_gets_numbered_scales_without_guessed_labels():
     assert (scale.minimum, scale.maximum, scale.points) == (1, 7, ())
 
 
-def test_roles_overall_perception_and_attributes_for_choices_and_open_text():
+def test_roles_overall_perception_attributes_for_choices_and_comments_for_open_text():
     _export, defn = drafted("qualtrics_text.csv")
     role = {n.label_en: n.role for n in defn.items}
     assert role[Q_EN["overall"]] == "overall"
     assert role[Q_EN["again"]] == "perception"
-    assert role[Q_EN["year"]] == role[Q_EN["heard"]] == role[Q_EN["comment"]] == "attribute"
-    assert all(n.scale is None for n in defn.items_with_role("attribute"))
+    assert role[Q_EN["year"]] == role[Q_EN["heard"]] == "attribute"  # choices: segments
+    assert role[Q_EN["comment"]] == role[f"{Q_EN['heard']} - Other"] == "comment"  # open text
+    assert all(n.scale is None for n in defn.text_items)
+    assert {n.role for n in defn.text_items} == {"attribute", "comment"}
     perception = defn.items_with_role("perception")
     assert all(defn.node(n.parent).kind in ("dimension", "indicator") for n in perception)
 
@@ -136,14 +149,44 @@ def test_an_untitled_draft_gets_a_title_and_long_labels_are_cut_to_the_limit():
     assert len(next(n for n in defn.items if n.label_en.startswith("QQQ")).label_en) == 500
 
 
-def test_open_answers_longer_than_an_attribute_holds_are_left_out_not_refused_row_by_row():
+@pytest.mark.parametrize("name", NAMES)
+def test_every_open_text_question_becomes_a_comment_item_and_every_column_is_kept(name):
+    export, defn = drafted(name)
+    lang = export_language(export)
+    comments = {n.label(lang) for n in defn.items_with_role("comment")}
+    questions = {Q_ZH["comment"], Q_EN["comment"], "COMMENT", "备注"}  # 备注: the plain file's heading
+    assert comments & questions, comments
+    columns = draft_columns(export, defn)
+    for key, item in zip(plain_header(export)[1:], export.items):  # every column has its item: none left out
+        assert defn.node(columns[key]).label(lang) == item.label
+
+
+def test_a_long_open_answer_makes_a_comment_never_a_left_out_question():
+    export = read("qualtrics_text.csv")
+    assert LONG_COMMENT_EN in RESPONDENTS[2].comment_en and len(RESPONDENTS[2].comment_en) > 200
+    assert RESPONDENTS[2].comment_en in export.column(Q_EN["comment"])
+    defn = draft_definition(export, "x", "en")
+    comment = next(n for n in defn.items if n.label_en == Q_EN["comment"])
+    assert comment.role == "comment" and comment.scale is None and problems(defn) == []
+    assert draft_columns(export, defn)[Q_EN["comment"]] == comment.code
+
+
+def test_any_question_with_an_answer_longer_than_an_attribute_holds_is_a_comment():
+    export = read("qualtrics_text.csv")
+    year = export.items.index(export.item(Q_EN["year"]))
+    long = AnswerColumn(("x" * 201, "Year 1"), np.array([0, 1, 1, 1, 1, 1], dtype=np.int32))
+    export = replace(export, answer_columns=(*export.answer_columns[:year], long, *export.answer_columns[year + 1 :]))
+    defn = draft_definition(export, "x", "en")
+    assert next(n for n in defn.items if n.label_en == Q_EN["year"]).role == "comment"
+    assert next(n for n in defn.items if n.label_en == Q_EN["heard"]).role == "attribute"
+
+
+def test_typed_in_text_with_short_repeated_answers_stays_a_segment_attribute():
     export = read("qualtrics_text.csv")
     comment = export.items.index(export.item(Q_EN["comment"]))
-    long = AnswerColumn(("x" * 201, None), np.array([0, 1, 1, 1, 1, 1], dtype=np.int32))
-    export = replace(export, answer_columns=(*export.answer_columns[:comment], long,
+    typed = AnswerColumn(("Class 1", "Class 2", None), np.array([0, 1, 0, 1, 2, 0], dtype=np.int32))
+    export = replace(export, answer_columns=(*export.answer_columns[:comment], typed,
                                              *export.answer_columns[comment + 1:]))  # fmt: skip
-    assert [i.label for i in left_out(export)] == [Q_EN["comment"]]
+    assert export.item(Q_EN["comment"]).kind == "text"
     defn = draft_definition(export, "x", "en")
-    assert problems(defn) == [] and Q_EN["comment"] not in {n.label_en for n in defn.items}
-    assert Q_EN["heard"] in {n.label_en for n in defn.items}  # the other questions keep their codes and place
-    assert draft_columns(export, defn)[Q_EN["comment"]] is None
+    assert next(n for n in defn.items if n.label_en == Q_EN["comment"]).role == "attribute"

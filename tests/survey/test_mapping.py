@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from survey.definition import Scale, ScalePoint
+from survey.definition import Node, Scale, ScalePoint
 from survey.mapping import (
     RESPONDENT,
     WAVE,
@@ -56,6 +56,17 @@ def test_normalise_ignores_width_case_spaces_and_punctuation():
 )
 def test_a_column_maps_by_code_label_or_common_name(header, target):
     assert propose_columns(course_survey(), [header]) == {header: target}
+
+
+def test_a_comments_column_maps_to_the_one_comment_item_by_its_label_or_a_common_name():
+    comment = Node("note", "item", "您的意见", "Your comments", role="comment")
+    defn = replace(course_survey(), nodes=(*course_survey().nodes, comment))
+    assert "note" in {t.value for t in targets(defn)}
+    for header in ("您的意见", "Q9. Your comments", "备注", "其他意见和建议", "Comments", "Feedback"):
+        assert propose_columns(defn, [header]) == {header: "note"}, header
+    assert propose_columns(defn, ["班级", "备注"]) == {"班级": "class", "备注": "note"}
+    two = replace(defn, nodes=(*defn.nodes, replace(comment, code="note2", label_zh="建议", label_en="Ideas")))
+    assert propose_columns(two, ["备注", "建议"]) == {"备注": None, "建议": "note2"}  # which one? the user says
 
 
 def test_without_a_wave_item_the_wave_goes_to_the_wave_field():

@@ -11,10 +11,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from survey.definition import COMMENT_MAX, Node
 from survey.i18n import MESSAGES, text
 from survey.mapping import RESPONDENT
 from survey.reading import Chunk
 from survey.validation import (
+    ATTRIBUTE_MAX,
+    WAVE_MAX,
     ImportProblem,
     Validator,
     plan_columns,
@@ -112,6 +115,22 @@ def test_a_row_without_any_answer_is_refused():
     v = Validator(plan)
     v.check(chunk([["s1", "w", "", "", "", "", "1班", ""], ["s2", "w", "", "3", "", "", "", ""]]))
     assert found(v) == [(2, None, None, "imp.row_empty")]
+
+
+def test_a_comment_is_planned_with_its_own_limit_and_counts_as_an_answer():
+    defn = course_survey()
+    comment = Node("note", "item", "备注", "Note", role="comment")
+    optional = replace(defn, nodes=(*(replace(n, required=False) for n in defn.nodes), comment))
+    plan, problems = plan_columns(optional, HEADER, {**MAPPING, "备注": "note"})
+    assert [p for p in problems if p.level == "error"] == []
+    [note] = [c for c in plan.attributes if c.code == "note"]
+    assert (note.limit, note.comment) == (COMMENT_MAX, True)
+    assert {c.code: c.limit for c in plan.attributes if c.code != "note"} == {"wave": WAVE_MAX, "class": ATTRIBUTE_MAX}
+    v = Validator(plan)
+    written = '第一行, "引号"\n第二行' + "长" * 500
+    out = v.check(chunk([["s1", "w", "", "", "", "", "", written], ["s2", "w", "", "", "", "", "1班", " "]]))
+    assert found(v) == [(3, None, None, "imp.row_empty")]  # a class alone is no answer; a comment is
+    assert [json.loads(a) for a in out.attributes] == [{"wave": "w", "note": written}]
 
 
 def test_rejected_rows_keep_their_cells_and_say_what_is_wrong_safely():
