@@ -354,7 +354,7 @@ class Validator:
         bad: dict[str, str] = {}
         for value in set(values):
             cleaned = _clean_text(value)
-            problem = _text_problem(cleaned, col.limit)
+            problem = _text_problem(cleaned, col.limit, words=col.comment)
             if problem:
                 bad[value] = problem
             elif not cleaned and col.required:
@@ -452,10 +452,12 @@ def _clean_text(value: str) -> str:
     return value
 
 
-def _text_problem(value: str, limit: int) -> str | None:
+def _text_problem(value: str, limit: int, *, words: bool = False) -> str | None:
+    """What is wrong with a text cell, or None. `words`: a respondent's own comment, where a leading "="
+    ("=) thanks") is what they wrote, not an unevaluated spreadsheet formula (exports neutralise it)."""
     if "\x00" in value:
         return "imp.nul"
-    if value.startswith("="):
+    if value.startswith("=") and not words:
         return "imp.formula_text"
     if len(value) > limit:
         return "imp.too_long"

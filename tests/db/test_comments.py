@@ -113,3 +113,14 @@ def test_every_exports_comments_are_stored_exactly_as_the_respondents_wrote_them
     assert sorted(filter(None, kept)) == sorted(filter(None, written))
     assert max(len(x) for x in kept if x) > ATTRIBUTE_MAX  # the long comment too, in full
     assert comment.code not in analysis.analysis_inputs(defn).segment_fields
+
+
+def test_a_comment_starting_with_an_equals_sign_is_what_the_respondent_wrote(db, ws, sid):
+    rows = [HEADER, ["s1", "2026-03", "5", "=SUM(A1)", "=) 谢谢老师"]]
+    refused = import_file(db, ws, sid, csv_file(rows), "formula-class.csv")
+    assert refused.batch_id is None  # in a segment it is an unevaluated spreadsheet formula
+    assert [p.message for p in refused.problems if p.row] == ["imp.formula_text"]
+    rows = [HEADER, ["s1", "2026-03", "5", "1班", "=) 谢谢老师"]]
+    result = import_file(db, ws, sid, csv_file(rows), "formula-comment.csv")
+    assert result.batch_id is not None, [p.text("en") for p in result.problems]
+    assert comments(db, sid) == ["=) 谢谢老师"]  # in a comment it is the respondent's words
