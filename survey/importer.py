@@ -118,8 +118,22 @@ _RESPONSES = sa.table(
 # --- results ------------------------------------------------------------------------------
 
 
+class _Problems:
+    """The problem list of a preview or an import: its errors, and its CSV download."""
+
+    problems: tuple[ImportProblem, ...]
+
+    @property
+    def errors(self) -> tuple[ImportProblem, ...]:
+        return tuple(p for p in self.problems if p.level == "error")
+
+    def report_csv(self, lang: str) -> bytes:
+        """The problem list as a CSV download in `lang` (see `survey.validation.report_csv`)."""
+        return report_csv(self.problems, lang)
+
+
 @dataclass(frozen=True)
-class ImportPreview:
+class ImportPreview(_Problems):
     """What a file would import, checked against the survey, nothing written.
 
     ok: False when the file as a whole cannot be imported (see problems).
@@ -152,16 +166,9 @@ class ImportPreview:
     problems: tuple[ImportProblem, ...]
     problem_count: int
 
-    @property
-    def errors(self) -> tuple[ImportProblem, ...]:
-        return tuple(p for p in self.problems if p.level == "error")
-
-    def report_csv(self, lang: str) -> bytes:
-        return report_csv(self.problems, lang)
-
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportResult(_Problems):
     """The outcome of `import_file`.
 
     batch_id: the new batch, or None when nothing was stored. rows_read /
@@ -187,14 +194,6 @@ class ImportResult:
     @property
     def imported(self) -> bool:
         return self.batch_id is not None
-
-    @property
-    def errors(self) -> tuple[ImportProblem, ...]:
-        return tuple(p for p in self.problems if p.level == "error")
-
-    def report_csv(self, lang: str) -> bytes:
-        """The problem list as a CSV download in `lang` (see `survey.validation.report_csv`)."""
-        return report_csv(self.problems, lang)
 
 
 @dataclass(frozen=True)
