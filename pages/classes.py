@@ -20,12 +20,11 @@ from ui.classroom import (
     number_columns,
     plain,
     pptx_button,
-    public_base_url,
     show_results,
 )
 from ui.i18n import lang, t
 from ui.page import start
-from ui.qr import qr_png
+from ui.qr import public_base_url, qr_png
 from ui.signin import actor
 from ui.state import SURVEY_KEY, database
 

@@ -17,13 +17,12 @@ from ui.classroom import (
     number,
     plain,
     pptx_button,
-    public_base_url,
     show_results,
     student_group,
 )
 from ui.i18n import lang, t
 from ui.page import show_problems, start
-from ui.qr import link_and_qr
+from ui.qr import link_and_qr, public_base_url
 from ui.signin import actor
 from ui.state import database
 

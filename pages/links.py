@@ -1,18 +1,15 @@
 """Questionnaire links: open a survey for answers, show its link and QR code, make personal links."""
 
-import os
 
 import streamlit as st
 
 from survey import answering
 from ui.i18n import lang, t
 from ui.page import start
-from ui.qr import link_and_qr
+from ui.qr import link_and_qr, public_base_url
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
-PUBLIC_URL_ENV = "SURVEY_PUBLIC_URL"  # the app's address for respondents, when the browser's is not it
-FALLBACK_URL = "http://localhost:8501"
 BASE_URL_KEY = "links_base_url"
 
 start("links.title", "links.intro", need="surveys.design")
@@ -58,7 +55,7 @@ if close_col.button(t("links.close"), disabled=not state.is_open, key=f"close_{c
     done()
 
 # --- the link and its QR code (the address is set at the bottom of the page) ---
-detected = os.environ.get(PUBLIC_URL_ENV) or answering.base_url_of(st.context.url, "links") or FALLBACK_URL
+detected = public_base_url("links")
 base_url = st.session_state.setdefault(BASE_URL_KEY, detected).strip()
 base_ok = answering.base_url_of(base_url, "") is not None
 if not base_ok:

@@ -8,7 +8,6 @@ The pages: pages/classes.py (teacher), pages/group.py and pages/peer_review.py (
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from urllib.parse import urlencode
 
@@ -17,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from survey import analysis, answering, classroom, exports, report, store
+from survey import analysis, classroom, exports, report, store
 from survey.accounts import Place
 from survey.classroom import GroupResults
 from survey.definition import SurveyDefinition
@@ -27,8 +26,6 @@ from ui.auth import current_place
 from ui.i18n import t
 from ui.state import database
 
-PUBLIC_URL_ENV = "SURVEY_PUBLIC_URL"  # the app's address for students and respondents (as on pages/links.py)
-FALLBACK_URL = "http://localhost:8501"
 JOIN_PATH = "join"  # pages/join.py's url_path in app.py
 LIVE_SECONDS = 5  # the live results refresh this often
 
@@ -39,11 +36,6 @@ def plain(value: object) -> str:
     """User text (a class, group or indicator name) for an element that reads Markdown, shown as typed:
     every Markdown character escaped, so `<script>`, `**x**` or `[a](b)` stay text."""
     return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
-
-
-def public_base_url(page_path: str) -> str:
-    """The app's address as students reach it: $SURVEY_PUBLIC_URL, else the browser's, else localhost."""
-    return os.environ.get(PUBLIC_URL_ENV) or answering.base_url_of(st.context.url, page_path) or FALLBACK_URL
 
 
 def join_url(base_url: str, code: str) -> str:

@@ -1,14 +1,25 @@
-"""QR codes of questionnaire links, as PNG images for the screen and for download."""
+"""The app's public address, and QR codes of its links as PNG images for the screen and for download."""
 
 from __future__ import annotations
 
 import io
+import os
 
 import qrcode
 import streamlit as st
 from qrcode.constants import ERROR_CORRECT_M
 
+from survey import answering
 from ui.i18n import t
+
+PUBLIC_URL_ENV = "SURVEY_PUBLIC_URL"  # the app's address for respondents and students, when the browser's is not it
+FALLBACK_URL = "http://localhost:8501"
+
+
+def public_base_url(page_path: str) -> str:
+    """The app's address as others reach it: $SURVEY_PUBLIC_URL, else the browser's (this page at
+    `page_path`), else localhost."""
+    return os.environ.get(PUBLIC_URL_ENV) or answering.base_url_of(st.context.url, page_path) or FALLBACK_URL
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
