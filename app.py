@@ -79,5 +79,5 @@ for n, (section, file, title, icon, path, _need) in enumerate(listed):
     page = st.Page(f"pages/{file}.py", title=t(title), icon=f":material/{icon}:", url_path=path, default=n == 0)
     sections.setdefault(t(section), []).append(page)
 navigation = st.navigation(sections, expanded=True)
-account_box()
+account_box(who, place)
 navigation.run()

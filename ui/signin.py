@@ -10,7 +10,7 @@ import streamlit as st
 
 from survey import accounts, audit
 from survey.accounts import AccountError, Place, SignedIn
-from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
+from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, remember_in_browser, write_cookie
 from ui.i18n import t
 from ui.state import SURVEY_KEY, database
 
@@ -130,13 +130,10 @@ def _switch_workspace() -> None:
         st.session_state.pop(key, None)
 
 
-def account_box() -> Place | None:
-    """Sidebar: who is signed in, the workspace switch (when there are several) and sign-out."""
+def account_box(who: SignedIn, place: Place | None) -> None:
+    """Sidebar: who is signed in (`who`, working in `place`, as app.py found them this run), the workspace
+    switch (when there are several) and sign-out."""
     write_cookie()
-    who = current()
-    if who is None:
-        return None
-    place = current_place(who)
     with database().session() as s:
         places = accounts.places(s, who)
     side = st.sidebar
@@ -156,4 +153,3 @@ def account_box() -> Place | None:
     if side.button(t("signin.sign_out"), key="_sign_out"):
         sign_out()
         st.rerun()
-    return place
