@@ -2,11 +2,14 @@
 
 import streamlit as st
 
+from ui import download_errors
 from ui.auth import current, current_place, write_cookie
 from ui.i18n import t
 from ui.respondent import follow_link_language
 from ui.signin import account_box
 from ui.state import database
+
+download_errors.install()  # a failed chart download says why in the user's language
 
 if "s" in st.query_params:
     # A respondent's link (/answer?s=<token>): the questionnaire alone, no staff pages, no sidebar.

@@ -7,6 +7,7 @@
 # Each command bootstraps what it needs and is safe to run again:
 #   - Debian packages, installed only when missing (apt-get update once first):
 #       fonts-noto-cjk                       both commands (Chinese text in charts and reports)
+#       fonts-dejavu-core                    both commands (PDF report: right-to-left scripts and symbols)
 #       chromium (/usr/bin/chromium)         test (Playwright drives it; no browser is ever downloaded)
 #       postgresql-15                        test, when /usr/lib/postgresql/15/bin/initdb is missing
 #   - .venv (Python 3.11+) with requirements.txt (app) or requirements-dev.txt
@@ -165,7 +166,7 @@ cmd="${1:-}"
 case "$cmd" in
 app)
     shift
-    ensure_debs fonts-noto-cjk
+    ensure_debs fonts-noto-cjk fonts-dejavu-core
     lock_venv
     ensure_venv
     ensure_requirements app requirements.txt
@@ -178,7 +179,7 @@ app)
     ;;
 test)
     shift
-    debs=(fonts-noto-cjk chromium)
+    debs=(fonts-noto-cjk fonts-dejavu-core chromium)
     [ -x /usr/lib/postgresql/15/bin/initdb ] || debs+=(postgresql-15)
     ensure_debs "${debs[@]}"
     [ -x /usr/bin/chromium ] || say "WARNING: /usr/bin/chromium missing: browser tests will fail"

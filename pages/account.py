@@ -5,7 +5,7 @@ import streamlit as st
 from survey import accounts, audit
 from survey.accounts import AccountError
 from ui.auth import current, current_place
-from ui.i18n import language_selector, t
+from ui.i18n import language_selector, refusal, t
 from ui.navigation import run_through_app
 from ui.signin import SIGNIN_FLASH, actor, checked_password, sign_in_form, sign_out
 from ui.state import database
@@ -42,7 +42,7 @@ if sent:
                 audit.record(s, actor(who), "password_reset", target=who.username)
                 s.commit()
         except AccountError as e:
-            st.error(t(e.message, **e.params))
+            st.error(refusal(e.message, **e.params))
         else:
             sign_out()  # every session of the account ended with the old password
             st.session_state[SIGNIN_FLASH] = t("account.password_changed")

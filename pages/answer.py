@@ -5,9 +5,11 @@ import streamlit as st
 from survey import answering
 from ui.i18n import lang, t
 from ui.navigation import run_through_app
-from ui.questionnaire import render
+from ui.questionnaire import removed_notice, render
 from ui.respondent import ANSWERED_KEY, answered_key, language_switch, show_refusal
 from ui.state import database
+
+NOTICES_KEY = "answer_notices"  # st.session_state: answered key → what the form took out of the answers
 
 run_through_app()
 language_switch()
@@ -23,9 +25,12 @@ except answering.LinkNotFound:
 
 defn = linked.definition
 answered = st.session_state.setdefault(ANSWERED_KEY, [])
+notices = st.session_state.setdefault(NOTICES_KEY, {})
 if answered_key(link, personal) in answered:
     st.header(defn.title(lang()))
     st.success(t("answer.thanks"))
+    if notices.get(answered_key(link, personal)):
+        st.info(notices[answered_key(link, personal)])
     st.caption(t("answer.thanks_more"))
     st.stop()
 if not linked.is_open:
@@ -51,4 +56,5 @@ if submission is not None:
         show_refusal(refused.problems, defn)
     else:
         answered.append(answered_key(link, personal))
+        notices[answered_key(link, personal)] = removed_notice(defn, submission.removed, lang())
         st.rerun()

@@ -22,7 +22,7 @@ from ui.classroom import (
     pptx_button,
     show_results,
 )
-from ui.i18n import lang, t
+from ui.i18n import lang, refusal, t
 from ui.page import start
 from ui.qr import public_base_url, qr_png
 from ui.signin import actor
@@ -46,7 +46,7 @@ def done(message: str, class_ws: int | None = None) -> None:
 
 
 def refused(error: ClassError) -> None:
-    st.error(t(error.message, **{k: plain(v) for k, v in error.params.items()}))
+    st.error(refusal(error.message, **error.params))
 
 
 with database().session() as s:

@@ -25,7 +25,8 @@ import pandas as pd
 import streamlit as st
 
 from survey import audit, importer, mapping, store
-from survey.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from survey.characters import bad_character
+from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
 from survey.reading import ReadError
 from survey.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
 from survey.sources import importing as sources_import
@@ -291,6 +292,10 @@ def offer_draft(file: Upload, tool: str, export: NormalizedExport | None) -> Non
         horizontal=True,
         key=f"draft_lang_{file.digest}",
     )
+    bad = bad_character(title)
+    if bad is not None:
+        st.error(t("text.bad_character", field=Term("field.draft_title"), **bad.params))
+        st.stop()
     defn = draft_definition(export, title, written_in)
     show_draft(defn)
     if st.button(t("impage.draft_save"), type="primary", key=f"draft_save_{file.digest}"):

@@ -15,7 +15,7 @@ from survey.accounts import AccountError
 from survey.classroom import ClassError, class_for_code, join_class
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain
-from ui.i18n import language_selector, t
+from ui.i18n import language_selector, refusal, t
 from ui.navigation import run_through_app
 from ui.signin import checked_password, sign_in_as
 from ui.state import database
@@ -50,7 +50,7 @@ try:
         target = class_for_code(s, code)
 except ClassError as e:
     st.session_state["_join_misses"] = [*recent, time.monotonic()]
-    st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
+    st.error(refusal(e.message, **e.params))
     st.stop()
 st.subheader(plain(target.name))
 if not target.joining_open:
@@ -78,7 +78,7 @@ def welcome(account_id: int, username: str) -> None:
             s.commit()
         except ClassError as e:
             s.rollback()
-            st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
+            st.error(refusal(e.message, **e.params))
             return
     if current() is None:
         sign_in_as(account_id, workspace_id=workspace_id)
@@ -118,14 +118,14 @@ elif create:
             try:
                 account = accounts.create_account(s, username, password, display_name=display)
             except AccountError as e:
-                st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
+                st.error(refusal(e.message, **e.params))
             else:
                 # the account and the joining are one transaction: a refused join leaves no account behind
                 try:
                     workspace_id = join_class(s, account.id, code, group_id)
                 except ClassError as e:
                     s.rollback()
-                    st.error(t(e.message, **{k: plain(v) for k, v in e.params.items()}))
+                    st.error(refusal(e.message, **e.params))
                 else:
                     actor = audit.Actor(account.id, account.username)
                     audit.record(s, actor, "account_create", target=account.username)

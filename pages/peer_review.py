@@ -12,7 +12,7 @@ from survey import audit, classroom, store
 from survey.classroom import ClassError
 from ui.auth import current
 from ui.classroom import plain, student_group
-from ui.i18n import lang, t
+from ui.i18n import lang, refusal, t
 from ui.page import start
 from ui.signin import actor
 from ui.state import database
@@ -69,7 +69,7 @@ for other in others:
                     audit.record(s, actor(who), "peer_review", workspace_id=ws, target=f"{names[mine]} → {other.name}")
                     s.commit()
             except ClassError as e:
-                st.error(t(e.message, **e.params))
+                st.error(refusal(e.message, **e.params))
             else:
                 st.session_state["_peer_flash"] = t("peer.saved", group=plain(other.name))
                 st.rerun()

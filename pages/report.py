@@ -7,8 +7,10 @@ import streamlit as st
 
 from survey import store
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
+from survey.rendering import RenderError
 from survey.report import ReportError
 from ui import report
+from ui.classroom import plain
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -83,6 +85,9 @@ if st.button(t("report.build"), type="primary", disabled=not pages, icon=":mater
         except ReportError as err:
             status.update(label=t("report.failed"), state="error")
             st.error(t(err.key))
+        except RenderError as err:
+            status.update(label=t("report.failed"), state="error")
+            st.error(t("render.report_failed", reason=t(err.key)))
         else:
             st.session_state[FILES_KEY] = {"wanted": wanted, "files": files}
             status.update(label=t("report.done", charts=files.charts), state="complete", expanded=False)
@@ -91,6 +96,8 @@ if st.button(t("report.build"), type="primary", disabled=not pages, icon=":mater
 built = st.session_state.get(FILES_KEY)
 if built and built["wanted"] == wanted:
     files = built["files"]
+    for title, reason in files.left_out:
+        st.warning(t("report.chart_left_out", chart=plain(title), reason=t(reason)))
     with st.container(horizontal=True):
         st.download_button(
             t("report.download_pdf"),

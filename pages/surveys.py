@@ -136,15 +136,16 @@ with rename:
         new_zh = st.text_input(t("surveys.title_zh"), value=chosen.title_zh)
         new_en = st.text_input(t("surveys.title_en"), value=chosen.title_en)
         if st.form_submit_button(t("surveys.rename")):
-            if not (new_zh.strip() or new_en.strip()):
-                st.error(t("def.title_missing"))
-            else:
+            try:
                 with database().session() as s:
                     store.rename_survey(s, ws, chosen_id, new_zh, new_en)
                     audit.record(
                         s, actor(), "survey_rename", workspace_id=ws, target=chosen.title(lang()), new=new_zh or new_en
                     )
                     s.commit()
+            except DefinitionError as err:
+                show_problems("surveys.rename_failed", err.problems)
+            else:
                 done(t("surveys.renamed"), chosen_id)
 with copy:
     if st.button(t("surveys.duplicate"), key=f"duplicate_{chosen_id}"):

@@ -7,7 +7,7 @@ from survey import accounts, audit
 from survey import tables as tb
 from survey.accounts import AccountError
 from survey.permissions import MEMBER_ROLES
-from ui.i18n import t
+from ui.i18n import refusal, t
 from ui.page import start
 from ui.signin import actor
 from ui.state import database
@@ -17,7 +17,7 @@ me = actor()
 
 
 def _fail(e: AccountError) -> None:
-    st.error(t(e.message, **e.params))
+    st.error(refusal(e.message, **e.params))
 
 
 def done(message: str) -> None:

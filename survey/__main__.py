@@ -37,6 +37,7 @@ import json
 import sys
 from pathlib import Path
 
+from survey.characters import printable
 from survey.i18n import LANGUAGES, text
 from survey.reading import ReadError
 from survey.sources import AUTO, TOOLS, NormalizedExport, SourceError, normalize
@@ -106,7 +107,8 @@ def _codebook(path: str) -> dict[str, dict[str, float | None]]:
 
 
 def _say(message: str, *, error: bool = False) -> None:
-    print(message, file=sys.stderr if error else sys.stdout)
+    # printable: a file's text could otherwise send escape sequences to the terminal
+    print(printable(message), file=sys.stderr if error else sys.stdout)
 
 
 def _summary(export: NormalizedExport, lang: str) -> None:

@@ -29,6 +29,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from survey import tables as t
+from survey.characters import bad_character, normal_text, trim
+from survey.i18n import Term
 from survey.permissions import MEMBER_ROLES, allowed
 from survey.tables import utcnow
 
@@ -101,6 +103,19 @@ def check_password(password: str) -> None:
         raise AccountError("account.password_short", n=MIN_PASSWORD)
 
 
+NAME_MAX = 200  # characters kept of a display or workspace name
+
+
+def _checked_name(value: str, field_id: str) -> str:
+    """A name as stored: trimmed, in Unicode NFC, at most `NAME_MAX` characters; AccountError when it holds a
+    control character or non-character."""
+    name = normal_text(trim(value))[:NAME_MAX]
+    bad = bad_character(name)
+    if bad is not None:
+        raise AccountError("text.bad_character", field=Term(field_id), **bad.params)
+    return name
+
+
 def create_account(
     s: Session, username: str, password: str, *, display_name: str = "", is_admin: bool = False
 ) -> t.Account:
@@ -112,7 +127,7 @@ def create_account(
         raise AccountError("account.username_taken", username=name)
     account = t.Account(
         username=name,
-        display_name=display_name.strip()[:200],
+        display_name=_checked_name(display_name, "field.display_name"),
         password_hash=_hasher.hash(password),
         is_admin=is_admin,
     )
@@ -291,10 +306,10 @@ def memberships(s: Session, account_id: int) -> dict[int, str]:
 
 
 def create_workspace(s: Session, name: str, kind: str = "organisation") -> t.Workspace:
-    name = name.strip()
+    name = _checked_name(name, "field.workspace_name")
     if not name:
         raise AccountError("account.workspace_name_empty")
-    ws = t.Workspace(name=name[:200], kind=kind)
+    ws = t.Workspace(name=name, kind=kind)
     s.add(ws)
     s.flush()
     return ws

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from survey import store
 from survey import tables as t
+from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
 
@@ -49,7 +50,6 @@ ATTRIBUTE_MAX = 200  # characters kept of a text answer (the form allows as many
 PERSONAL_LINKS_AT_ONCE = 1000
 
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_-]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class LinkNotFound(store.NotFound):
@@ -260,9 +260,9 @@ def base_url_of(page_url: str | None, page_path: str) -> str | None:
     """The app's base URL from the URL of one of its pages (query and fragment dropped).
 
     ``base_url_of("https://x.org/survey/links", "links") == "https://x.org/survey"``;
-    None when `page_url` is not an http(s) URL.
+    None when `page_url` is not an http(s) URL (or holds a space, a control character or a non-character).
     """
-    if not page_url:
+    if not page_url or has_bad_character(page_url) or any(ch.isspace() for ch in page_url.strip()):
         return None
     parts = urlsplit(page_url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -342,8 +342,9 @@ def checked_answer(
     or "not applicable" where the scale offers it). A required item must be
     given: a number, or None on a scale that offers "not applicable" (the form
     sends None for that choice, and leaves out no item). Attributes: text, trimmed, control characters
-    removed, cut to `ATTRIBUTE_MAX` characters; a required one must not be empty. Comments: text
-    kept as written (line breaks too), trimmed, control characters removed; one longer than
+    and non-characters removed (`survey.characters`; the form says so to the respondent), in Unicode NFC,
+    cut to `ATTRIBUTE_MAX` characters; a required one must not be empty. Comments: text kept as written
+    (line breaks too), trimmed, control characters and non-characters removed, NFC; one longer than
     `COMMENT_MAX` characters is refused (``answer.too_long``), never cut. Both come back in the
     second dict, stored as the response's attributes. Codes that are not items of the survey are refused.
     """
@@ -378,7 +379,7 @@ def checked_answer(
         if value is not None and not isinstance(value, str):
             found.append(Problem(item.code, "answer.text_bad"))
             continue
-        cleaned = _CONTROL.sub("", value or "").strip()
+        cleaned = normal_text(without_bad_characters(value or "")[0]).strip()
         if item.role == "comment" and len(cleaned) > COMMENT_MAX:
             found.append(Problem(item.code, "answer.too_long", {"limit": COMMENT_MAX}))
             continue

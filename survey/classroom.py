@@ -51,8 +51,10 @@ from sqlalchemy.orm import Session
 from survey import accounts, analysis, answering, store, templates
 from survey import tables as t
 from survey.accounts import SignedIn
+from survey.characters import bad_character, normal_text
 from survey.definition import LABEL_MAX, Node, SurveyDefinition
 from survey.editing import unused_code, with_nodes
+from survey.i18n import Term
 
 # Join codes: no 0/O, 1/I/L, so a code read off a projector is typed right. 31^6 ≈ 890 million codes.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -224,8 +226,10 @@ def _group(s: Session, workspace_id: int, group_id: int) -> t.ClassGroup:
     return group
 
 
-def _clean_name(name: str, empty: str) -> str:
-    name = " ".join(str(name or "").split())
+def _clean_name(name: str, empty: str, field_id: str = "field.class_name") -> str:
+    name = str(name or "")
+    _refuse_bad_character(name, field_id)  # before spaces are joined: \x0b, \x1f and \x85 count as spaces
+    name = normal_text(" ".join(name.split()))
     if not name:
         raise ClassError(empty)
     if len(name) > NAME_MAX:
@@ -233,9 +237,15 @@ def _clean_name(name: str, empty: str) -> str:
     return name
 
 
+def _refuse_bad_character(value: str, field_id: str, **names: object) -> None:
+    bad = bad_character(value)
+    if bad is not None:
+        raise ClassError("text.bad_character", field=Term(field_id, names), **bad.params)
+
+
 def _group_names(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
     """Group names trimmed, empty lines dropped; duplicates and too many groups refused."""
-    clean = [_clean_name(n, "classes.group_name_empty") for n in names if str(n or "").strip()]
+    clean = [_clean_name(n, "classes.group_name_empty", "field.group_name") for n in names if str(n or "").strip()]
     seen = {n.casefold() for n in taken}
     for name in clean:
         if name.casefold() in seen:
@@ -517,8 +527,10 @@ def set_planned(s: Session, workspace_id: int, group_id: int, planned: Mapping[s
         store.set_target(s, workspace_id, survey_id, store.INDICATOR_TARGET + code, value)
 
 
-def _label(value: str | None) -> str:
-    label = " ".join(str(value or "").split())
+def _label(value: str | None, field_id: str = "field.indicator_label", **names: object) -> str:
+    label = str(value or "")
+    _refuse_bad_character(label, field_id, **names)
+    label = normal_text(" ".join(label.split()))
     if len(label) > LABEL_MAX:
         raise ClassError("group.label_long", n=LABEL_MAX)
     return label
@@ -721,7 +733,7 @@ def set_rubric(s: Session, workspace_id: int, criteria: list[Criterion]) -> None
     room = _class(s, workspace_id)
     clean = []
     for row, c in enumerate(criteria, start=1):
-        zh, en = _label(c.name_zh), _label(c.name_en)
+        zh, en = _label(c.name_zh, "field.criterion_name", row=row), _label(c.name_en, "field.criterion_name", row=row)
         if not (zh or en):
             raise ClassError("peer.criterion_name_empty", row=row)
         top = _whole(c.max)

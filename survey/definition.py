@@ -25,7 +25,10 @@ parent (the perception items of an indicator share its weight among them).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+
+from survey.characters import bad_character, normal_text
+from survey.i18n import Term
 
 NODE_KINDS = ("dimension", "indicator", "item")
 
@@ -55,6 +58,7 @@ WEIGHT_METHODS = ("direct", "importance", "ahp")
 
 CODE_MAX = 64
 LABEL_MAX = 500
+USER_TEXT_FIELDS = ("title_", "description_", "name_", "label_")  # the texts people read, by field name
 
 
 @dataclass(frozen=True)
@@ -245,8 +249,20 @@ class Problem:
     params: dict = field(default_factory=dict)
 
 
-def _text_ok(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= LABEL_MAX and "\x00" not in value
+def _text_problems(
+    where: str, field_id: str, value: object, limit: int = LABEL_MAX, names: dict | None = None
+) -> list[Problem]:
+    """What is wrong with one text of the definition: not text, too long, or holding a bad character
+    (`survey.characters`), each naming the field (`field_id`, a translation id filled with `names`)."""
+    term = Term(field_id, names or {})
+    if not isinstance(value, str):
+        return [Problem(where, "def.text_bad", {"field": term})]
+    if len(value) > limit:
+        return [Problem(where, "def.text_long", {"field": term, "limit": limit, "length": len(value)})]
+    bad = bad_character(value)
+    if bad is not None:
+        return [Problem(where, "text.bad_character", {"field": term, **bad.params})]
+    return []
 
 
 def _code_ok(value: object) -> bool:
@@ -258,14 +274,21 @@ def _code_ok(value: object) -> bool:
     )
 
 
+def title_problems(title_zh: object, title_en: object) -> list[Problem]:
+    """What keeps a survey's two titles from being saved: none given, too long, a bad character."""
+    found: list[Problem] = []
+    if not all(isinstance(x, str) for x in (title_zh, title_en)) or not (title_zh or title_en).strip():
+        found.append(Problem("title", "def.title_missing"))
+    for name, value in (("title_zh", title_zh), ("title_en", title_en)):
+        found += _text_problems("title", f"field.{name}", value, 5 * LABEL_MAX)
+    return found
+
+
 def problems(defn: SurveyDefinition) -> list[Problem]:
     """Everything that keeps a definition from being saved (empty when fine)."""
-    found: list[Problem] = []
-    if not (defn.title_zh or defn.title_en).strip():
-        found.append(Problem("title", "def.title_missing"))
-    for label in (defn.title_zh, defn.title_en, defn.description_zh, defn.description_en):
-        if not isinstance(label, str) or len(label) > 5 * LABEL_MAX or "\x00" in label:
-            found.append(Problem("title", "def.text_bad"))
+    found = title_problems(defn.title_zh, defn.title_en)
+    for name in ("description_zh", "description_en"):
+        found += _text_problems("title", f"field.{name}", getattr(defn, name), 5 * LABEL_MAX)
     found += _scale_problems(defn)
     found += _node_problems(defn)
     found += _rule_problems(defn)
@@ -284,6 +307,9 @@ def _scale_problems(defn: SurveyDefinition) -> list[Problem]:
         seen.add(s.code)
         if s.kind not in SCALE_KINDS:
             found.append(Problem(where, "def.scale_kind_bad", {"kind": str(s.kind)[:40]}))
+        for lang in ("zh", "en"):
+            name = getattr(s, f"name_{lang}")
+            found += _text_problems(where, f"field.scale_name_{lang}", name, names={"scale": s.code})
         if not (isinstance(s.minimum, int) and isinstance(s.maximum, int)) or not (
             -1000 <= s.minimum < s.maximum <= 1000
         ):
@@ -297,8 +323,10 @@ def _scale_problems(defn: SurveyDefinition) -> list[Problem]:
                 else True
             ):
                 found.append(Problem(where, "def.scale_point_bad", {"code": s.code, "value": p.value}))
-            if not (_text_ok(p.label_zh) and _text_ok(p.label_en)):
-                found.append(Problem(where, "def.text_bad"))
+            for lang in ("zh", "en"):
+                label = getattr(p, f"label_{lang}")
+                names = {"scale": s.code, "value": p.value}
+                found += _text_problems(where, f"field.point_label_{lang}", label, names=names)
     return found
 
 
@@ -313,8 +341,9 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         if n.code in codes:
             found.append(Problem(n.code, "def.node_duplicate", {"code": n.code}))
         codes[n.code] = n
-        if not (_text_ok(n.label_zh) and _text_ok(n.label_en)):
-            found.append(Problem(n.code, "def.text_bad"))
+        for lang in ("zh", "en"):
+            label = getattr(n, f"label_{lang}")
+            found += _text_problems(n.code, f"field.node_label_{lang}", label, names={"code": n.code})
         if not (n.label_zh or n.label_en):
             found.append(Problem(n.code, "def.label_missing", {"code": n.code}))
         if n.kind not in NODE_KINDS:
@@ -383,8 +412,27 @@ class DefinitionError(ValueError):
 
 
 def checked(defn: SurveyDefinition) -> SurveyDefinition:
-    """The definition, normalised, or DefinitionError naming what is wrong."""
+    """The definition, normalised (weights summing to 1, every text in Unicode NFC), or DefinitionError
+    naming what is wrong."""
     found = problems(defn)
     if found:
         raise DefinitionError(found)
-    return defn.normalised()
+    return normal_texts(defn).normalised()
+
+
+def normal_texts(defn: SurveyDefinition) -> SurveyDefinition:
+    """The definition with every title, description, name and label in Unicode normal form C
+    (`survey.characters.normal_text`), so that the same text typed two ways is one text. Codes stay as
+    they are: stored answers are keyed by them."""
+
+    def texts(obj):
+        return {
+            f.name: normal_text(v)
+            for f in fields(obj)
+            if f.name.startswith(USER_TEXT_FIELDS) and isinstance(v := getattr(obj, f.name), str)
+        }
+
+    scales = tuple(
+        replace(sc, **texts(sc), points=tuple(replace(p, **texts(p)) for p in sc.points)) for sc in defn.scales
+    )
+    return replace(defn, **texts(defn), scales=scales, nodes=tuple(replace(n, **texts(n)) for n in defn.nodes))

@@ -19,7 +19,8 @@ refused, so a typo is never silently ignored.
 
 `load` treats its input as hostile: anything wrong — not UTF-8, not JSON,
 too large or too deeply nested, the wrong format marker, missing, unknown or
-mistyped fields (bool is not a number), NaN / Infinity, NUL characters,
+mistyped fields (bool is not a number), NaN / Infinity, control characters
+and non-characters (`survey.characters`),
 absurd sizes, or any of `survey.definition.problems()` — raises
 `DefinitionError` naming each problem (message ids "file.*" and "def.*",
 `where` a path such as "nodes[3].weight"). It never raises anything else.
@@ -32,6 +33,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from survey.characters import bad_character
 from survey.definition import (
     DefinitionError,
     Node,
@@ -42,6 +44,7 @@ from survey.definition import (
     WeightRule,
     problems,
 )
+from survey.i18n import Term
 
 FORMAT = "satisfaction-survey"
 VERSION = 1
@@ -80,6 +83,7 @@ MESSAGE_IDS = (
     "file.expected_bool",
     "file.text_too_long",
     "file.char_bad",
+    "text.bad_character",
     "file.too_many",
     "file.more_problems",
 )
@@ -346,8 +350,9 @@ class _Reader:
         except UnicodeEncodeError:
             self.problem(where, "file.char_bad")
             return False
-        if "\x00" in value:
-            self.problem(where, "file.char_bad")
+        bad = bad_character(value)
+        if bad is not None:
+            self.problem(where, "text.bad_character", field=Term("field.file_path", {"where": where}), **bad.params)
             return False
         return True
 

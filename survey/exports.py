@@ -9,15 +9,22 @@ not text); missing values are empty cells. Text cells — and headers — that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a
 carriage return) get a leading apostrophe (`survey.validation.spreadsheet_safe`,
 the rule of the import's problem reports), so a hostile label or segment value
-such as ``=HYPERLINK(...)`` opens as text. CSV is UTF-8 with a BOM, so Excel
-reads Chinese correctly.
+such as ``=HYPERLINK(...)`` opens as text. A control character or
+non-character still in a text (`survey.characters`; XML, hence .xlsx, cannot
+hold them) becomes "�" (U+FFFD). CSV is UTF-8 with a BOM,
+so Excel reads Chinese correctly.
 
 Charts (`chart_png`, `chart_svg`): the chart's Vega-Lite spec (an Altair chart
 or its `to_dict()`) rendered by vl-convert, which embeds Vega, Vega-Lite and a
 renderer and loads nothing over the network (our specs carry their data
-inline). A chart the page draws as wide as its container is drawn
-`EXPORT_WIDTH` pixels wide. Chinese text needs a CJK font: vl-convert is
-pointed at Debian's fonts-noto-cjk (`CJK_FONT_DIRS`) before the first render.
+inline). Every text of the spec is made printable first (`chart_texts`: the
+renderer aborts its process on a control character), long labels and titles
+are cut with "…" (`safe_spec`), and the drawing happens in a
+worker process (`survey.rendering`), so whatever the renderer still cannot
+draw is a `RenderError`, never a crash of the server. A chart the page draws
+as wide as its container is drawn `EXPORT_WIDTH` pixels wide. Chinese text
+needs a CJK font: vl-convert is pointed at Debian's fonts-noto-cjk
+(`CJK_FONT_DIRS`) before the first render.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from survey import rendering
+from survey.characters import printable
 from survey.validation import spreadsheet_safe
 
 EXPORT_WIDTH = 800  # px: the width of a chart that follows its container on the page
@@ -123,13 +132,13 @@ def _width(value: object) -> int:
 
 def sheet_name(name: str) -> str:
     """An Excel sheet name: at most 31 characters, none of : \\ / ? * [ ]."""
-    cleaned = re.sub(r"[:\\/?*\[\]]", "_", name).strip("'") or "Sheet1"
+    cleaned = re.sub(r"[:\\/?*\[\]]", "_", printable(name)).strip("'") or "Sheet1"
     return cleaned[:31]
 
 
 def file_stem(name: str) -> str:
     """A file name (without extension) from a title: characters that file systems refuse become "_"."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", name).strip(" ._")
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", printable(name)).strip(" ._")
     return cleaned[:120] or "export"
 
 
@@ -183,17 +192,102 @@ def _drop_container_widths(spec: dict) -> None:
         _drop_container_widths(layer)
 
 
-def chart_png(chart: object, *, scale: float = PNG_SCALE, width: int = EXPORT_WIDTH) -> bytes:
-    """The chart as a PNG image (`scale` pixels per CSS pixel)."""
-    import vl_convert
+def safe_spec(spec: object, *, width: int = EXPORT_WIDTH) -> object:
+    """A copy of a Vega-Lite spec that the renderer can draw whatever its texts hold.
 
-    register_cjk_fonts()
-    return vl_convert.vegalite_to_png(chart_spec(chart, width=width), scale=scale)
+    Every text made as a chart can show it (`chart_texts`). Then the texts a user wrote — data values,
+    sort orders and domains, titles — are cut with "…" at `LABEL_CHARS` characters here, between two
+    characters, and the renderer is told to cut nothing itself: its own cut counts UTF-16 code units and
+    can split an emoji in two, which the renderer then cannot measure (so every limit a chart sets, in its
+config or on an axis or legend, becomes 0). Expressions are never cut.
+    """
+    safe = _cut_texts(chart_texts(spec))
+    if isinstance(safe, dict):
+        config = safe.setdefault("config", {})
+        for part, limit in (("title", "limit"), ("text", "limit"), ("axis", "labelLimit"), ("legend", "labelLimit"),
+                            ("legend", "titleLimit"), ("header", "labelLimit"), ("header", "titleLimit")):  # fmt: skip
+            config.setdefault(part, {})[limit] = 0
+    return safe
+
+
+LABEL_CHARS = 80  # characters of a label or title in an exported chart; longer ones end in "…"
+_CUT_LISTS = ("values", "sort", "domain")  # keys whose lists hold the user's texts (rows, categories)
+_CUT_TEXTS = ("title", "subtitle", "text")  # keys whose text is a title or a label
+_LIMITS = ("limit", "labelLimit", "titleLimit")  # the renderer's own cuts, wherever a chart sets them
+
+
+def _cut(value: object) -> object:
+    if isinstance(value, str) and len(value) > LABEL_CHARS:
+        return value[: LABEL_CHARS - 1] + "…"
+    return value
+
+
+def _cut_row(row: object) -> object:
+    if isinstance(row, dict):
+        return {k: _cut(v) for k, v in row.items()}
+    return _cut(row)
+
+
+def _cut_texts(node: object, key: str | None = None) -> object:
+    if isinstance(node, dict):
+        if key == "datasets":
+            return {name: [_cut_row(r) for r in rows] if isinstance(rows, list) else rows
+                    for name, rows in node.items()}
+        return {k: 0 if k in _LIMITS and isinstance(v, int | float) else _cut_texts(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        if key in _CUT_LISTS or key in _CUT_TEXTS:
+            return [_cut_row(v) if not isinstance(v, dict | list) else _cut_texts(v) for v in node]
+        return [_cut_texts(v) for v in node]
+    if key in _CUT_TEXTS:
+        return _cut(node)
+    return node
+
+
+def chart_texts(spec: object) -> object:
+    """A copy of a Vega-Lite spec with every text in it (data values, field names, titles, labels) as a chart
+    can show it: `printable` (the renderer aborts on a control character or non-character), and line breaks
+    and tabs as spaces (Vega-Lite writes labels into expressions — tooltips, custom sort orders — where a
+    line break, or a line separator U+2028, makes the whole chart fail to parse). For the page's charts and
+    the exported ones alike."""
+    if isinstance(spec, str):
+        return _chart_text(spec)
+    if isinstance(spec, Mapping):
+        return {_chart_text(str(k)): chart_texts(v) for k, v in spec.items()}
+    if isinstance(spec, list | tuple):
+        return [chart_texts(v) for v in spec]
+    return spec
+
+
+_LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+
+
+def _chart_text(value: str) -> str:
+    return _LINE_BREAKS.sub(" ", printable(value))
+
+
+def chart_png(chart: object, *, scale: float = PNG_SCALE, width: int = EXPORT_WIDTH) -> bytes:
+    """The chart as a PNG image (`scale` pixels per CSS pixel), drawn in a worker process
+    (`survey.rendering`: raises `RenderError` when it cannot be drawn)."""
+    return rendering.run(("png", safe_spec(chart_spec(chart, width=width), width=width), scale))
 
 
 def chart_svg(chart: object, *, width: int = EXPORT_WIDTH) -> bytes:
-    """The chart as an SVG image (UTF-8); its texts are SVG text, so they stay searchable and sharp."""
+    """The chart as an SVG image (UTF-8), drawn in a worker process; its texts are SVG text, so they stay
+    searchable and sharp."""
+    return rendering.run(("svg", safe_spec(chart_spec(chart, width=width), width=width)))
+
+
+def draw_png(spec: dict, scale: float = PNG_SCALE) -> bytes:
+    """The renderer itself, in the calling process: only a worker of `survey.rendering` calls it."""
     import vl_convert
 
     register_cjk_fonts()
-    return vl_convert.vegalite_to_svg(chart_spec(chart, width=width)).encode("utf-8")
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def draw_svg(spec: dict) -> bytes:
+    """The renderer itself (SVG), in the calling process: only a worker of `survey.rendering` calls it."""
+    import vl_convert
+
+    register_cjk_fonts()
+    return vl_convert.vegalite_to_svg(spec).encode("utf-8")

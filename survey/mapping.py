@@ -50,6 +50,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from survey.characters import bad_character, trim
 from survey.definition import Node, Scale, SurveyDefinition
 from survey.i18n.importing import MESSAGES as IMPORT_MESSAGES
 
@@ -552,13 +553,14 @@ def interpret(text: str, scale: Scale, labels: Mapping[str, object] | None = Non
     should fix), not rounded.
     """
     raw = text
-    text = text.strip()
+    text = trim(text)
     if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
         text = text[1:]  # our own spreadsheet-safety mark, from a rejected-rows file
     if not text:
         return MISSING
-    if "\x00" in text:
-        return Answer(None, "imp.nul")
+    bad = bad_character(text)
+    if bad is not None:
+        return Answer(None, "imp.bad_character", tuple(bad.params.items()))
     found, value = user_label(labels, text, scale)
     if found:
         if value is None:

@@ -11,7 +11,9 @@
   (UTF-8 with BOM → ``utf-8-sig``; UTF-16 → ``utf-16``, as Excel's "Unicode
   text" writes it), UTF-16 without a BOM (every other byte NUL), strict UTF-8,
   then GB18030 (a superset of GBK, what Excel on Chinese Windows writes). A
-  file that is none of these is refused rather than guessed at. Delimiter:
+  file that is none of these is refused rather than guessed at; so is UTF-32
+  (with or without its byte-order mark, which begins like UTF-16's), which
+  the product does not read. Delimiter:
   comma, semicolon, tab or ``|``, whichever splits the first lines into the
   same number of cells as the header; one column when none does.
 
@@ -171,6 +173,8 @@ def _mb(size: int) -> str:
 
 def detect_encoding(data: bytes) -> str:
     """The encoding of a text file (see the module docstring), or ReadError."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _looks_utf32(data[:4096]):
+        raise ReadError("imp.encoding_utf32")  # its BOM starts like UTF-16's: refused, never read as that
     if data.startswith(codecs.BOM_UTF8):
         return _checked_encoding(data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -179,9 +183,10 @@ def detect_encoding(data: bytes) -> str:
     if len(head) >= 4:
         even_nul = head[0::2].count(0) / len(head[0::2])
         odd_nul = head[1::2].count(0) / len(head[1::2])
-        if odd_nul > 0.3 and even_nul < 0.05:
+        # ASCII has a NUL high byte; some CJK characters (U+4E00 一) a NUL low byte
+        if odd_nul > 0.3 and even_nul < odd_nul / 2:
             return _checked_encoding(data, "utf-16-le")
-        if even_nul > 0.3 and odd_nul < 0.05:
+        if even_nul > 0.3 and odd_nul < even_nul / 2:
             return _checked_encoding(data, "utf-16-be")
     for candidate in ("utf-8", "gb18030"):
         if _decodes(data, candidate):
@@ -189,11 +194,24 @@ def detect_encoding(data: bytes) -> str:
     raise ReadError("imp.encoding_unknown")
 
 
+def _looks_utf32(head: bytes) -> bool:
+    """Text in UTF-32 without a byte-order mark: the two high bytes of every four are NUL for every
+    character of the Basic Multilingual Plane, Latin and CJK alike (the last two in little-endian order, the
+    first two in big-endian); UTF-16 never has two NULs side by side in the same places."""
+    quads = len(head) // 4
+    if quads < 2:
+        return False
+    nul = [head[k : quads * 4 : 4].count(0) / quads for k in range(4)]
+    return min(nul[2], nul[3]) > 0.95 or min(nul[0], nul[1]) > 0.95
+
+
 def _checked_encoding(data: bytes, encoding: str) -> str:
     try:
-        codecs.lookup(encoding)
+        name = codecs.lookup(encoding).name
     except LookupError:
         raise ReadError("imp.encoding_wrong", encoding=str(encoding)[:30]) from None
+    if name.startswith("utf-32"):
+        raise ReadError("imp.encoding_utf32")
     if not _decodes(data, encoding):
         raise ReadError("imp.encoding_wrong", encoding=encoding)
     return encoding

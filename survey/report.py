@@ -17,6 +17,10 @@ two files from it:
   PowerPoint and LibreOffice pick a Chinese font for Chinese text.
 
 Both raise `ReportError` (with a translation id) when the CJK font is missing.
+Both are written in a worker process (`survey.rendering`), with every text
+made printable first (a control character still in a label becomes "�"),
+words too long for a line broken, and the document title cut at the 255
+characters a .pptx property holds.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ from __future__ import annotations
 import io
 import math
 import struct
-from collections.abc import Mapping
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from survey import rendering
 from survey.analysis import Change, Overview, target_gap
+from survey.characters import break_long_words, printable
 from survey.exports import cjk_font_dir
 from survey.i18n import text
 
@@ -174,6 +181,54 @@ def figures_caption(view: Overview, lang: str) -> str:
     return text(lang, "overview.wave_vs", wave=view.wave, previous=view.previous_wave, count=count)
 
 
+# --- texts as the files can hold them ----------------------------------------------------------------
+
+
+def _texts(report: Report, clean: Callable[[str], str]) -> Report:
+    """The report with `clean` applied to every text in it."""
+    return replace(
+        report,
+        **{name: clean(getattr(report, name)) for name in ("title", "subtitle", "date", "figures_heading")},
+        figures_caption=clean(report.figures_caption),
+        details=tuple(map(clean, report.details)),
+        figures=tuple(
+            KeyFigure(clean(f.title), clean(f.value), tuple(map(clean, f.notes))) for f in report.figures
+        ),
+        charts=tuple(replace(c, section=clean(c.section), title=clean(c.title)) for c in report.charts),
+    )
+
+
+def _slide_text(value: str) -> str:
+    """Printable (XML holds no control character), carriage returns as line breaks (a slide would show a bare
+    one as "_x000D_"), and long words broken so that a text box can wrap them."""
+    value = printable(value).replace("\r\n", "\n").replace("\r", "\n")
+    return break_long_words(value)
+
+
+def _pdf_text(value: str) -> str:
+    """Printable, line and paragraph separators as line breaks, and invisible format characters (zero-width
+    space, direction marks) left out: the PDF fonts have no glyph for them, and the PDF is written without
+    text shaping (right-to-left text keeps its typed order). The PDF wraps long words itself."""
+    value = printable(value).replace("\u2028", "\n").replace("\u2029", "\n")
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+
+
+FOOTER_MAX = 80  # characters of the title in a page's footer
+
+
+def _one_line(value: str) -> str:
+    """A text for a footer: one line, at most `FOOTER_MAX` characters."""
+    line = " ".join(value.split())
+    return line if len(line) <= FOOTER_MAX else line[: FOOTER_MAX - 1] + "…"
+
+
+PROPERTY_MAX = 255  # characters in a document property (title) of a .pptx
+
+
+def _property(value: str) -> str:
+    return value if len(value) <= PROPERTY_MAX else value[: PROPERTY_MAX - 1] + "…"
+
+
 # --- fonts ----------------------------------------------------------------------------------------------
 
 
@@ -182,6 +237,19 @@ def _font_files() -> tuple[Path, Path]:
     if folder is None:
         raise ReportError("report.no_font")
     regular, bold = folder / "NotoSansCJK-Regular.ttc", folder / "NotoSansCJK-Bold.ttc"
+    return regular, bold if bold.is_file() else regular
+
+
+FALLBACK_FONTS = (  # Debian's fonts-dejavu-core
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+)
+
+
+def _fallback_fonts() -> tuple[Path, Path] | None:
+    regular, bold = FALLBACK_FONTS
+    if not regular.is_file():
+        return None
     return regular, bold if bold.is_file() else regular
 
 
@@ -204,10 +272,18 @@ PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 15.0  # mm, A4 landscape
 
 
 def report_pdf(report: Report) -> bytes:
-    """The report as a PDF (A4 landscape): title page, key figures, one page per chart."""
+    """The report as a PDF (A4 landscape): title page, key figures, one page per chart. Written in a worker
+    process (`survey.rendering`: `RenderError` when it cannot be)."""
+    _font_files()  # said here, before a worker starts
+    return rendering.run(("pdf", report))
+
+
+def write_pdf(report: Report) -> bytes:
+    """`report_pdf` in the calling process: only a worker of `survey.rendering` calls it."""
     from fpdf import FPDF
 
     regular, bold = _font_files()
+    report = _texts(report, _pdf_text)
 
     class _PDF(FPDF):
         def footer(self) -> None:
@@ -216,13 +292,19 @@ def report_pdf(report: Report) -> bytes:
             self.set_y(-11)
             self.set_font("cjk", size=8)
             self.set_text_color(*MUTED)
-            self.cell(0, 5, f"{report.title} · {report.date} · {self.page_no()}/{{nb}}", align="R")
+            line = _one_line(report.title)
+            self.cell(0, 5, f"{line} · {report.date} · {self.page_no()}/{{nb}}", align="R")
 
     pdf = _PDF(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.add_font("cjk", "", str(regular), collection_font_number=TTC_SC_INDEX)
     pdf.add_font("cjk", "B", str(bold), collection_font_number=TTC_SC_INDEX)
+    fallback = _fallback_fonts()
+    if fallback:  # scripts and signs Noto Sans CJK lacks (Arabic, Hebrew, emoji, "�")
+        pdf.add_font("fallback", "", str(fallback[0]))
+        pdf.add_font("fallback", "B", str(fallback[1]))
+        pdf.set_fallback_fonts(["fallback"])
     pdf.set_title(f"{report.title} · {report.subtitle}")
     pdf.set_lang("zh-CN" if report.lang == "zh" else "en")
     pdf.set_creator("satisfaction-dashboard")
@@ -305,14 +387,22 @@ SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
 
 
 def report_pptx(report: Report) -> bytes:
-    """The report as PowerPoint slides (16:9): title, key figures, one slide per chart."""
+    """The report as PowerPoint slides (16:9): title, key figures, one slide per chart. Written in a worker
+    process (`survey.rendering`: `RenderError` when it cannot be)."""
+    _font_files()
+    return rendering.run(("pptx", report))
+
+
+def write_pptx(report: Report) -> bytes:
+    """`report_pptx` in the calling process: only a worker of `survey.rendering` calls it."""
     from pptx import Presentation
     from pptx.util import Inches
 
     _font_files()  # the same font must be there for what the slides name
+    report = _texts(report, _slide_text)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    prs.core_properties.title = f"{report.title} · {report.subtitle}"
+    prs.core_properties.title = _property(f"{report.title} · {report.subtitle}")
     prs.core_properties.language = "zh-CN" if report.lang == "zh" else "en-US"
 
     # title slide
@@ -383,7 +473,7 @@ def _footer(slide, report: Report) -> None:
     from pptx.util import Inches
 
     box = slide.shapes.add_textbox(Inches(0.6), Inches(SLIDE_H - 0.45), Inches(SLIDE_W - 1.2), Inches(0.35))
-    _write(box.text_frame, [(f"{report.title} · {report.date}", 10, False, MUTED)], report.lang)
+    _write(box.text_frame, [(f"{_one_line(report.title)} · {report.date}", 10, False, MUTED)], report.lang)
     box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
 

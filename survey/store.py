@@ -18,15 +18,18 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from survey import tables as t
+from survey.characters import normal_text, trim
 from survey.definition import (
     CODE_MAX,
     TEXT_ROLES,
+    DefinitionError,
     Node,
     Scale,
     ScalePoint,
     SurveyDefinition,
     WeightRule,
     checked,
+    title_problems,
 )
 
 DEFAULT_WORKSPACE = "Default workspace"
@@ -160,11 +163,13 @@ def create_survey(s: Session, workspace_id: int, defn: SurveyDefinition) -> t.Su
 
 
 def rename_survey(s: Session, workspace_id: int, survey_id: int, title_zh: str, title_en: str) -> None:
-    title_zh, title_en = title_zh.strip(), title_en.strip()
-    if not (title_zh or title_en):
-        raise ValueError("def.title_missing")
+    """New titles (trimmed, NFC); DefinitionError naming what is wrong with them."""
+    title_zh, title_en = normal_text(trim(title_zh)), normal_text(trim(title_en))
+    found = title_problems(title_zh, title_en)
+    if found:
+        raise DefinitionError(found)
     survey = get_survey(s, workspace_id, survey_id)
-    survey.title_zh, survey.title_en = title_zh[:500], title_en[:500]
+    survey.title_zh, survey.title_en = title_zh, title_en
 
 
 def set_archived(s: Session, workspace_id: int, survey_id: int, archived: bool) -> None:

@@ -41,6 +41,15 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import methodcaller
 
+from survey.characters import (
+    bad_character,
+    has_bad_character,
+    normal_text,
+    printable,
+    trim,
+    visible,
+    without_bad_characters,
+)
 from survey.definition import COMMENT_MAX, Scale, SurveyDefinition
 from survey.i18n import text
 from survey.mapping import (
@@ -87,10 +96,11 @@ class ImportProblem:
 
 
 def shown(value: str | None) -> str | None:
-    """A cell value as shown in a report: NULs visible, at most VALUE_SHOWN characters."""
+    """A cell value as shown in a report: control characters and non-characters visible as "[U+0007]", at
+    most VALUE_SHOWN characters."""
     if value is None:
         return None
-    value = value.replace("\x00", "\\0")
+    value = visible(value)
     return value if len(value) <= VALUE_SHOWN else value[:VALUE_SHOWN] + "…"
 
 
@@ -142,6 +152,11 @@ def plan_columns(
     for column, target in mapping.items():
         if target and column not in columns_in_file:
             problems.append(ImportProblem(None, column, None, "imp.mapping_column_missing", level="notice"))
+    for number, column in enumerate(columns_in_file, start=1):
+        bad = bad_character(column)
+        if bad is not None:
+            problems.append(ImportProblem(None, shown(column), None, "imp.header_bad_character",
+                                          {"number": number, **bad.params}))  # fmt: skip
     items, attributes, meta = [], [], []
     respondent = wave = None
     wave_target = wave_source(defn)
@@ -358,12 +373,13 @@ class Validator:
             if problem:
                 bad[value] = problem
             elif not cleaned and col.required:
-                bad[value] = "imp.required_missing"
+                bad[value] = ("imp.required_missing", {})
             parts[value] = key + json.dumps(cleaned) if cleaned and not problem else ""
         if bad:
             for i, value in enumerate(values):
                 if value in bad:
-                    add(i, col.column, value, bad[value], {"limit": col.limit, "item": col.code})
+                    message, params = bad[value]
+                    add(i, col.column, value, message, {"limit": col.limit, "item": col.code, **params})
         return list(map(parts.__getitem__, values))
 
     def _ids(self, columns: list, add) -> list[str | None] | None:
@@ -372,9 +388,11 @@ class Validator:
             return None
         values = columns[col.index]
         cleaned = list(map(str.strip, values))
+        joined = "".join(cleaned)
         risky = (
             max(map(len, cleaned), default=0) > col.limit
-            or "\x00" in "".join(cleaned)
+            or has_bad_character("".join(values))  # before strip(), which takes \x1f too
+            or not joined.isascii()  # may need normalising
             or any(map(_STARTS_RISKY, cleaned))
         )
         if not risky:  # the usual case, without a Python step per row
@@ -384,7 +402,7 @@ class Validator:
             clean = _clean_text(value)
             problem = _text_problem(clean, col.limit)
             if problem:
-                add(i, col.column, value, problem, {"limit": col.limit})
+                add(i, col.column, value, problem[0], {"limit": col.limit, **problem[1]})
                 ids.append(None)
             else:
                 ids.append(clean or None)
@@ -440,27 +458,29 @@ def _meta_column(col: TextColumn, values: Sequence[str]) -> list[str]:
     key = json.dumps(col.code) + ": "
     parts = {}
     for value in set(values):
-        cleaned = _clean_text(value).replace("\x00", "")[: col.limit]
+        cleaned = without_bad_characters(_clean_text(value))[0][: col.limit]
         parts[value] = key + json.dumps(cleaned) if cleaned else ""
     return list(map(parts.__getitem__, values))
 
 
 def _clean_text(value: str) -> str:
-    value = value.strip()
+    value = normal_text(trim(value))
     if value.startswith("'") and value[1:2] in ("=", "+", "-", "@"):
         value = value[1:]  # our own spreadsheet-safety mark, from a rejected-rows file
     return value
 
 
-def _text_problem(value: str, limit: int, *, words: bool = False) -> str | None:
-    """What is wrong with a text cell, or None. `words`: a respondent's own comment, where a leading "="
-    ("=) thanks") is what they wrote, not an unevaluated spreadsheet formula (exports neutralise it)."""
-    if "\x00" in value:
-        return "imp.nul"
+def _text_problem(value: str, limit: int, *, words: bool = False) -> tuple[str, dict] | None:
+    """What is wrong with a text cell (a message id and its parameters), or None. `words`: a respondent's
+    own comment, where a leading "=" ("=) thanks") is what they wrote, not an unevaluated spreadsheet
+    formula (exports neutralise it)."""
+    bad = bad_character(value)
+    if bad is not None:
+        return "imp.bad_character", bad.params
     if value.startswith("=") and not words:
-        return "imp.formula_text"
+        return "imp.formula_text", {}
     if len(value) > limit:
-        return "imp.too_long"
+        return "imp.too_long", {}
     return None
 
 
@@ -470,14 +490,16 @@ _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(cell: object) -> str:
-    """A cell that a spreadsheet will show as text, never run as a formula.
+    """A cell that a spreadsheet will show as text, never run as a formula, and can hold.
 
     Text starting with = + - @ (or a tab / carriage return) gets a leading
     apostrophe; a plain number such as -1 is left as it is. The importer
     takes such an apostrophe off again, so a fixed rejected-rows file reads
-    back as the original.
+    back as the original. A control character or non-character (which an
+    .xlsx file cannot hold, and which no one meant to type) becomes "�"
+    (`survey.characters.printable`), where the user can find it.
     """
-    value = "" if cell is None else str(cell)
+    value = "" if cell is None else printable(str(cell))
     if value.startswith(_RISKY_START) and not is_plain_number(value):
         return "'" + value
     return value

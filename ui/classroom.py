@@ -8,7 +8,6 @@ The pages: pages/classes.py (teacher), pages/group.py and pages/peer_review.py (
 from __future__ import annotations
 
 import datetime as dt
-import re
 from urllib.parse import urlencode
 
 import altair as alt
@@ -23,20 +22,13 @@ from survey.definition import SurveyDefinition
 from survey.i18n import text
 from ui import charts
 from ui.auth import current_place
-from ui.i18n import t
+from ui.download_errors import failure_message, guarded
+from ui.downloads import show_plain_chart
+from ui.i18n import plain, t
 from ui.state import database
 
 JOIN_PATH = "join"  # pages/join.py's url_path in app.py
 LIVE_SECONDS = 5  # the live results refresh this often
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def plain(value: object) -> str:
-    """User text (a class, group or indicator name) for an element that reads Markdown, shown as typed:
-    every Markdown character escaped, so `<script>`, `**x**` or `[a](b)` stay text."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
-
 
 def join_url(base_url: str, code: str) -> str:
     """``<base>/join?code=<CODE>``: what the QR code on the projector opens."""
@@ -191,7 +183,7 @@ def show_results(results: list[GroupResults], lang: str, *, with_group: bool = T
         st.info(t("classes.no_indicators"))
         return
     chart = planned_chart(results, lang)
-    st.altair_chart(chart, width="stretch")
+    show_plain_chart(chart)
     st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(lang))
 
 
@@ -267,7 +259,9 @@ def pptx_button(workspace_id: int, result: GroupResults, lang: str, *, key: str)
     stem = exports.file_stem(f"{result.name}-{text(lang, 'group.report_file')}-{dt.date.today().isoformat()}")
     st.download_button(
         t("group.pptx", group=plain(result.name)),
-        data=lambda: group_pptx(workspace_id, result.group_id, lang),
+        data=guarded(
+            lambda: group_pptx(workspace_id, result.group_id, lang), failure_message("render.slides_failed", lang)
+        ),
         file_name=f"{stem}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key=key,

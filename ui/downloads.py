@@ -6,7 +6,10 @@
 `name` names the files (`nps-distribution.png`) and the buttons' keys, so it is
 unique on a page. The files are made only when a button is clicked (a
 callable `data`, run by Streamlit on the click; no rerun follows), by the
-Streamlit-free `survey.exports`: a page pays nothing for offering them.
+Streamlit-free `survey.exports`: a page pays nothing for offering them. A
+chart is drawn in a worker process (`survey.rendering`); when it cannot be,
+the browser shows "this chart could not be drawn: …" in the user's language
+under the button (`ui.download_errors`), and the page goes on.
 """
 
 from __future__ import annotations
@@ -15,21 +18,27 @@ import pandas as pd
 import streamlit as st
 
 from survey import exports
-from ui.i18n import t
+from ui.download_errors import failure_message, guarded
+from ui.i18n import lang, t
 
 ICON = ":material/download:"
 
 
 def show_chart(chart, name: str, *, width: str = "stretch") -> None:
-    """`st.altair_chart` and, under it, the chart as PNG and as SVG."""
-    st.altair_chart(chart, width=width)
+    """The chart (its texts as a chart can show them: `survey.exports.chart_texts`) and, under it, the chart
+    as PNG and as SVG."""
+    show_plain_chart(chart, width=width)
+    failed = failure_message("render.chart_failed", lang())
     with st.container(horizontal=True, gap="small"):
-        _button(
-            t("export.png"), t("export.png_help"), f"{name}.png", exports.PNG_MIME, lambda: exports.chart_png(chart)
-        )
-        _button(
-            t("export.svg"), t("export.svg_help"), f"{name}.svg", exports.SVG_MIME, lambda: exports.chart_svg(chart)
-        )
+        png = guarded(lambda: exports.chart_png(chart), failed)
+        _button(t("export.png"), t("export.png_help"), f"{name}.png", exports.PNG_MIME, png)
+        svg = guarded(lambda: exports.chart_svg(chart), failed)
+        _button(t("export.svg"), t("export.svg_help"), f"{name}.svg", exports.SVG_MIME, svg)
+
+
+def show_plain_chart(chart, *, width: str = "stretch") -> None:
+    """An Altair chart on the page, without downloads, every text in it as a chart can show it."""
+    st.vega_lite_chart(exports.chart_texts(chart.to_dict()), width=width)
 
 
 def show_table(frame: pd.DataFrame, name: str, **dataframe_args) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
-from survey.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
 
 LANG_KEY = "lang"  # st.session_state: "zh" or "en", kept for the whole session
 DEFAULT_LANG = "zh"
@@ -17,6 +19,21 @@ def lang() -> str:
 
 def t(key: str, **params: object) -> str:
     return text(lang(), key, **params)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def plain(value: object) -> str:
+    """User text (a class, group or indicator name) for an element that reads Markdown, shown as typed:
+    every Markdown character escaped, so `<script>`, `**x**` or `[a](b)` stay text."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def refusal(key: str, **params: object) -> str:
+    """A refusal's message (a translation id and its parameters, as the survey layer raises them) in the
+    user's language, every parameter that is user text escaped (`plain`), named fields (`Term`) worded."""
+    return t(key, **{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()})
 
 
 def _keep_choice() -> None:

@@ -22,8 +22,8 @@ def start(title_key: str, intro_key: str | None = None, *, need: str | None = No
 
 
 def problem_text(p: Problem) -> str:
-    # file.* messages name the place themselves; node problems name their code
-    named = p.message.startswith("file.") or p.where.startswith(("nodes[", "title"))
+    # file.* messages and those naming a field name the place themselves; node problems name their code
+    named = p.message.startswith("file.") or "field" in p.params or p.where.startswith(("nodes[", "title"))
     where = f"{p.where}: " if p.where and not named else ""
     return where + t(p.message, **p.params)
 

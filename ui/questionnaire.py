@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
+from survey.characters import without_bad_characters
 from survey.definition import COMMENT_MAX, Node, SurveyDefinition
-from ui.i18n import t
+from ui.i18n import plain, t
 
 NA = "na"
 ATTRIBUTE_CHARS = 200  # the input box of a respondent attribute (survey.answering keeps as many)
@@ -17,6 +18,7 @@ ATTRIBUTE_CHARS = 200  # the input box of a respondent attribute (survey.answeri
 class Submission:
     answers: dict[str, float | None]
     attributes: dict[str, str]  # text answers (attributes and comments) by item code, as stored
+    removed: dict[str, int] = field(default_factory=dict)  # item code → invisible characters taken out
 
 
 def _sections(defn: SurveyDefinition) -> list[tuple[Node | None, list[Node]]]:
@@ -78,11 +80,24 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
     if missing:
         st.error(t("form.required_missing", items="、".join(missing) if lang == "zh" else ", ".join(missing)))
         return None
-    texts = {n.code: str(given.get(n.code) or "").strip() for n in defn.text_items}
+    texts, removed = {}, {}
+    for n in defn.text_items:  # control characters and non-characters cannot be stored: taken out, and said
+        texts[n.code], count = without_bad_characters(str(given.get(n.code) or "").strip())
+        if count:
+            removed[n.code] = count
     too_long = [n for n in defn.items_with_role("comment") if len(texts[n.code]) > COMMENT_MAX]
     if too_long:
         for n in too_long:
             st.error(t("answer.too_long", item=n.label(lang), limit=COMMENT_MAX))
         return None
     answers = {n.code: (None if given.get(n.code) in (None, NA) else float(given[n.code])) for n in defn.scored_items}
-    return Submission(answers=answers, attributes={k: v for k, v in texts.items() if v})
+    return Submission(answers=answers, attributes={k: v for k, v in texts.items() if v}, removed=removed)
+
+
+def removed_notice(defn: SurveyDefinition, removed: dict[str, int], lang: str) -> str | None:
+    """"2 invisible characters … were taken out of your answer to …", or None when none were."""
+    if not removed:
+        return None
+    names = [plain(defn.node(code).label(lang) if defn.node(code) else code) for code in removed]
+    items = "、".join(names) if lang == "zh" else ", ".join(names)
+    return t("form.characters_removed", count=sum(removed.values()), items=items)

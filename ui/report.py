@@ -3,7 +3,9 @@
 `build_report(sel, pages, lang, ...)` takes what the pages take — the sidebar's
 `Selection`, the cached figures of `ui.figures` (so the numbers are those the
 pages show, computed once) and the builders of `ui.charts` — and renders every
-chart to PNG (`survey.exports.chart_png`); `survey.report` writes the files.
+chart to PNG (`survey.exports.chart_png`); `survey.report` writes the files. A chart that cannot be drawn is left out
+(`ReportFiles.left_out` says which and why); a file that cannot be written
+raises `survey.rendering.RenderError`.
 Choices a page keeps in the session are used as the page would use them: the
 importance of Priorities ("priorities_importance") and the segment field of NPS
 ("nps_segment"); Gaps shows every dimension, Model has no bootstrap.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from survey import analysis, exports, report
 from survey.i18n import text
+from survey.rendering import RenderError
 from ui import charts, figures
 from ui.filters import Selection
 
@@ -25,10 +28,13 @@ PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
 
 @dataclass(frozen=True)
 class ReportFiles:
+    """The two files; `left_out` names the charts that could not be drawn (title, why: a RenderError key)."""
+
     pdf: bytes
     pptx: bytes
     file_stem: str
     charts: int
+    left_out: tuple[tuple[str, str], ...] = ()
 
 
 def page_charts(
@@ -126,10 +132,15 @@ def build_report(
     chosen = [(page, chart) for page in pages for chart in page_charts(
         sel, page, lang, importance=importance, nps_field=nps_field
     )]  # fmt: skip
-    rendered = []
+    rendered, left_out = [], []
     for k, (page, chart) in enumerate(chosen):
         progress(k / (len(chosen) + 1), text(lang, "report.rendering", done=k, total=len(chosen)))
-        rendered.append(report.ReportChart(text(lang, f"nav.{page}"), _title(chart), exports.chart_png(chart)))
+        try:
+            png = exports.chart_png(chart)
+        except RenderError as err:  # the rest of the report is still worth having
+            left_out.append((_title(chart) or text(lang, f"nav.{page}"), err.key))
+            continue
+        rendered.append(report.ReportChart(text(lang, f"nav.{page}"), _title(chart), png))
     title = sel.survey.title(lang)
     content = report.Report(
         lang=lang,
@@ -154,6 +165,7 @@ def build_report(
         pptx=report.report_pptx(content),
         file_stem=exports.file_stem(f"{title}-{text(lang, 'report.file')}-{content.date}"),
         charts=len(rendered),
+        left_out=tuple(left_out),
     )
     progress(1.0, text(lang, "report.done", charts=len(rendered)))
     return files

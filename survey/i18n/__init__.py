@@ -9,6 +9,8 @@ through `ui.i18n.t`; the survey layer uses `text` for files it writes
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from survey.i18n import (
     accounts,
     answering,
@@ -43,8 +45,17 @@ for _part in PARTS:
     MESSAGES.update(_part)
 
 
+@dataclass(frozen=True)
+class Term:
+    """A message parameter that is itself a translation id (with its own parameters): the survey layer names
+    a field ("the class name") without knowing the reader's language; `text` words it in theirs."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+
+
 def text(lang: str, key: str, **params: object) -> str:
-    """The message `key` in `lang` ("zh" or "en"), with its placeholders filled.
+    """The message `key` in `lang` ("zh" or "en"), with its placeholders filled (a `Term` worded in `lang`).
 
     An unknown key comes back as the key itself, so a missing translation is
     visible rather than fatal.
@@ -53,6 +64,7 @@ def text(lang: str, key: str, **params: object) -> str:
     if pair is None:
         return key
     template = pair[0] if lang == "zh" else pair[1]
+    params = {k: text(lang, v.key, **v.params) if isinstance(v, Term) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -290,6 +290,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.csv_help": ("下载这张表的 CSV 文件（UTF-8，Excel 可直接打开）", "Download this table as a CSV file (UTF-8, opens in Excel)"),
     "export.xlsx": ("Excel", "Excel"),
     "export.xlsx_help": ("下载这张表的 Excel 文件（.xlsx）", "Download this table as an Excel file (.xlsx)"),
+    # --- drawing in a worker process (survey.rendering): why a chart, a report or slides could not be made
+    "render.chart_failed": ("此图无法绘制：{reason}", "This chart could not be drawn: {reason}"),
+    "render.slides_failed": ("无法生成幻灯片：{reason}", "The slides could not be written: {reason}"),
+    "render.report_failed": ("无法生成报告：{reason}", "The report could not be built: {reason}"),
+    "render.crashed": (
+        "绘图程序意外停止。其他页面不受影响，请再试一次；若仍失败，请把图中数据（筛选条件）告诉管理员。",
+        "the drawing process stopped unexpectedly. Nothing else is affected; try again, and if it fails again, tell your administrator which data (filters) the chart shows.",
+    ),
+    "render.timeout": (
+        "绘图用时过长。请用筛选条件减少图中的数据后再试。",
+        "drawing took too long. Narrow the data with the filters and try again.",
+    ),
+    "render.memory": (
+        "绘图所需内存超出上限。请用筛选条件减少图中的数据后再试。",
+        "drawing needed more memory than allowed. Narrow the data with the filters and try again.",
+    ),
+    "render.failed": (
+        "绘图程序无法处理这些数据。请再试一次；若仍失败，请告诉管理员。",
+        "the drawing process could not handle this data. Try again, and if it fails again, tell your administrator.",
+    ),
     # --- the report
     "report.title": ("报告", "Report"),
     "report.intro": (
@@ -306,6 +326,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.writing": ("正在写入 PDF 与 PowerPoint 文件……", "Writing the PDF and the PowerPoint file…"),
     "report.done": ("报告已生成，含 {charts} 张图表。", "The report is ready, with {charts} charts."),
     "report.failed": ("无法生成报告", "The report could not be built"),
+    "report.chart_left_out": ("图表“{chart}”无法绘制，报告中未包含它：{reason}", "The chart “{chart}” could not be drawn and is left out of the report: {reason}"),
     "report.no_font": (
         "找不到中文字体 Noto Sans CJK，无法生成报告。请让管理员安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk）后再试。",
         "The Chinese font Noto Sans CJK is missing, so no report can be written. Ask an administrator to install "

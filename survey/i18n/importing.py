@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法识别文件的编码（支持 UTF-8、GBK/GB18030、UTF-16）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传，或手动选择编码。",
         "The file's encoding was not recognised (UTF-8, GBK/GB18030 and UTF-16 are supported). Save it from Excel as “CSV UTF-8” or .xlsx and upload again, or choose the encoding by hand.",
     ),
+    "imp.encoding_utf32": (
+        "文件是 UTF-32 编码，本工具不读取这种编码。请在 Excel 或文本编辑器中另存为“CSV UTF-8”后再上传。",
+        "The file is encoded as UTF-32, which is not read here. Save it as “CSV UTF-8” from Excel or a text editor and upload again.",
+    ),
     "imp.encoding_wrong": (
         "文件不能按 {encoding} 编码读取。请选择其他编码，或另存为“CSV UTF-8”后再上传。",
         "The file cannot be read as {encoding}. Choose another encoding, or save it as “CSV UTF-8” and upload again.",
@@ -85,9 +89,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”看起来是公式，导入时不会计算，也不作为文字保存。请换成实际的内容。",
         "“{value}” looks like a formula; it is neither calculated nor kept as text. Replace it with the actual value.",
     ),
-    "imp.nul": (
-        "该单元格含有不可见的空字符（NUL），可能是文件损坏。请检查并重新输入该单元格。",
-        "The cell holds an invisible NUL character, perhaps from a damaged file. Check it and type the cell again.",
+    "imp.bad_character": (
+        "该单元格含有一个不可见的控制字符或非字符（{code}，第 {position} 个字符），常见于损坏的文件或从其他软件复制的文字。请删除它后重新导入。",
+        "The cell holds an invisible control character or non-character ({code}, character {position}), as damaged files and text copied from other software bring. Remove it and import again.",
+    ),
+    "imp.header_bad_character": (
+        "第 {number} 列的列名含有一个不可见的控制字符或非字符（{code}，第 {position} 个字符）。请在文件中删除它后重新上传。",
+        "The heading of column {number} holds an invisible control character or non-character ({code}, character {position}). Remove it in the file and upload again.",
     ),
     "imp.too_long": (
         "内容超过 {limit} 个字符。请缩短后再导入。",

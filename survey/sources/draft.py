@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from survey.characters import normal_text, without_bad_characters
 from survey.definition import LABEL_MAX, Node, Scale, ScalePoint, SurveyDefinition
 from survey.i18n import text
 from survey.mapping import ATTRIBUTE_NAMES, RESPONDENT, SCALE_LABEL_SETS, WAVE_NAMES, normalise
@@ -96,14 +97,14 @@ class _Draft:
         return code
 
     def labels(self, label: str) -> tuple[str, str]:
-        label = label.replace("\x00", "")[:LABEL_MAX]
+        label = _clean(label)
         return (label, "") if self.lang == "zh" else ("", label)
 
 
 def draft_definition(export: NormalizedExport, title: str, lang: str = "zh") -> SurveyDefinition:
     """A survey for the export's items (see the module docstring); `title` and labels in `lang`."""
     draft = _build(export, lang)
-    title = title.strip()[:LABEL_MAX] or text(lang, "src.draft.untitled")
+    title = _clean(title.strip()) or text(lang, "src.draft.untitled")
     tool = export.tool.replace("-", "_")
     return SurveyDefinition(
         title_zh=title if lang == "zh" else "",
@@ -253,6 +254,12 @@ def _recommend_scale(draft: _Draft) -> str:
     return draft.by_scale[key]
 
 
+def _clean(label: str) -> str:
+    """A label taken from another tool's file: control characters and non-characters left out (the draft
+    shows what it keeps), Unicode NFC, at most `LABEL_MAX` characters."""
+    return normal_text(without_bad_characters(label)[0])[:LABEL_MAX]
+
+
 def _scale(draft: _Draft, item: Item) -> str:
     """The code of the draft's scale for a scale item, made on first use (its points labelled in both languages)."""
     low, high = item.minimum, item.maximum
@@ -268,7 +275,7 @@ def _scale(draft: _Draft, item: Item) -> str:
         if value in own:
             zh, en = (own[value], en) if draft.lang == "zh" else (zh, own[value])
         if zh or en:
-            points.append(ScalePoint(value, zh[:LABEL_MAX], en[:LABEL_MAX]))
+            points.append(ScalePoint(value, _clean(zh), _clean(en)))
     span = f"{low}–{high}"
     scale = Scale(
         code="",

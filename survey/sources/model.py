@@ -26,6 +26,7 @@ from itertools import islice
 
 import numpy as np
 
+from survey.characters import printable
 from survey.i18n import text
 from survey.reading import CHUNK_ROWS, Chunk
 from survey.validation import spreadsheet_safe
@@ -169,7 +170,8 @@ class NormalizedExport:
 
         fields: add the respondent fields after the items (personal ones only
         if the export kept them). Text that a spreadsheet would run as a
-        formula gets a leading apostrophe, which the importer takes off.
+        formula gets a leading apostrophe, which the importer takes off; a
+        control character or non-character becomes "�".
         """
         header, columns = self._plain(fields)
         out = io.StringIO()
@@ -185,7 +187,7 @@ class NormalizedExport:
 
     def _plain(self, fields: bool) -> tuple[list[str], list[list[str]]]:
         kept = [f for f in self.fields if fields]
-        header = [ID_COLUMN, *(i.label for i in self.items), *(f.name for f in kept)]
+        header = [printable(h) for h in (ID_COLUMN, *(i.label for i in self.items), *(f.name for f in kept))]
         columns = [list(map(spreadsheet_safe, self.respondent_ids))]
         columns += [_take([_cell(v) for v in c.values], c.codes) for c in self.answer_columns]
         columns += [_formatted(self.field_values[f.name], _cell) for f in kept]

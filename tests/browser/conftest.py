@@ -2,6 +2,9 @@
 
 app_server                session   starts `streamlit run app.py` on a free loopback port with a
                                     fresh SQLite database; yields the base URL
+running_app(folder, database_url, **env)  the same as a context manager, for a second server with
+                                    other environment variables (yields its base URL, stops it after)
+is_healthy(base_url)                the server answers /_stcore/health with 200
 base_url                  session   = app_server, so `page.goto("/")` opens the app
 browser_type_launch_args  session   Debian's /usr/bin/chromium, headless, no network side-traffic
 browser_context_args      session   viewport 1400x900, locale zh-CN
@@ -26,6 +29,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -118,16 +123,17 @@ def make_account(app_database_url: str):
     return make
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory, app_database_url: str):
-    """Run the app (`streamlit run app.py`) for the whole session; yields its base URL."""
+@contextmanager
+def running_app(folder: Path, database_url: str, **extra_env: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port against `database_url`, with `extra_env` added to its
+    environment (e.g. RENDER_TIMEOUT_S="0.001"); yields its base URL once `/_stcore/health` answers, stops its
+    whole process group on the way out. Its output goes to `folder`/streamlit.log."""
     if not (REPO_ROOT / "app.py").is_file():
         pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: nothing to test in the browser", pytrace=False)
-    tmp = tmp_path_factory.mktemp("app_server")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": app_database_url}  # fresh database per session
-    log_path = tmp / "streamlit.log"
+    env = {**os.environ, "DATABASE_URL": database_url, **extra_env}
+    log_path = folder / "streamlit.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [
@@ -155,17 +161,11 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, app_database_url: str):
 
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
+        while not is_healthy(base_url):
             if proc.poll() is not None:
                 pytest.fail(
                     f"streamlit exited with {proc.returncode} before serving; its output:\n{output()}", pytrace=False
                 )
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
             if time.monotonic() > deadline:
                 pytest.fail(
                     f"streamlit not healthy after {SERVER_START_TIMEOUT:.0f} s; its output:\n{output()}", pytrace=False
@@ -174,6 +174,22 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, app_database_url: str):
         yield base_url
     finally:
         _stop_group(proc)
+
+
+def is_healthy(base_url: str) -> bool:
+    """True when the server at `base_url` answers `/_stcore/health` with 200."""
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory, app_database_url: str):
+    """Run the app (`streamlit run app.py`) for the whole session; yields its base URL."""
+    with running_app(tmp_path_factory.mktemp("app_server"), app_database_url) as base_url:  # fresh database
+        yield base_url
 
 
 @pytest.fixture(scope="session")

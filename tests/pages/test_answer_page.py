@@ -162,6 +162,18 @@ def test_a_respondent_writes_a_comment_and_it_is_stored_as_written(with_comment)
     assert "comment" not in analysis.analysis_inputs(defn).segment_fields
 
 
+@pytest.mark.parametrize("lang, item", [("zh", "其他意见和建议"), ("en", "Any other comments?")])
+def test_control_characters_in_a_comment_are_taken_out_and_the_respondent_is_told(with_comment, lang, item):
+    db, ws, survey_id, token, version_id = with_comment
+    at = respondent(token, lang=lang)
+    comment_box(at, version_id).input("Bell\x07 and unit\x1f separator, cafe\u0301\ufffe")  # pasted from elsewhere
+    answer_some(at)
+    assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
+    assert [x.value for x in at.info] == [text(lang, "form.characters_removed", count=3, items=item)]
+    with db.session() as s:
+        assert store.responses_frame(s, ws, survey_id)["comment"].tolist() == ["Bell and unit separator, caf\u00e9"]
+
+
 def test_a_comment_beyond_the_limit_is_refused_in_the_respondents_language(with_comment):
     db, ws, survey_id, token, version_id = with_comment
     at = respondent(token, lang="zh")

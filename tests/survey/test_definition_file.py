@@ -151,7 +151,16 @@ CASES = {
         b'{"format": "satisfaction-survey", "version": ' + b"7" * 1000 + b"}",
         ("file", "file.number_bad"),
     ),
-    "NUL in a label": (with_change(set_node("label_en", "a\x00b")), ("nodes[2].label_en", "file.char_bad")),
+    "NUL in a label": (with_change(set_node("label_en", "a\x00b")), ("nodes[2].label_en", "text.bad_character")),
+    "bell in a label": (with_change(set_node("label_en", "a\x07b")), ("nodes[2].label_en", "text.bad_character")),
+    "unit separator in a title": (
+        with_change(lambda d: d.__setitem__("title_zh", "x\x1f")),
+        ("title_zh", "text.bad_character"),
+    ),
+    "non-character in a label": (
+        with_change(set_node("label_zh", "满意\ufffe")),
+        ("nodes[2].label_zh", "text.bad_character"),
+    ),
     "unpaired surrogate escaped": (
         with_change(set_node("label_zh", "\ud83d"), ascii=True),
         ("nodes[2].label_zh", "file.char_bad"),
@@ -186,7 +195,7 @@ def test_load_refuses_with_a_named_problem(case):
 
 def test_every_file_message_is_listed_and_exercised_above():
     produced = {message for data, (_, message) in CASES.values()} | {"file.more_problems"}
-    assert set(definition_file.MESSAGE_IDS) == {m for m in produced if m.startswith("file.")}
+    assert set(definition_file.MESSAGE_IDS) == {m for m in produced if m.startswith(("file.", "text."))}
 
 
 def test_problems_name_their_place_and_carry_their_params():

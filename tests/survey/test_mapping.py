@@ -157,7 +157,11 @@ def test_not_applicable_and_dont_know_are_missing_never_zero(text):
         ("2025-03-01", "imp.not_a_number"),
         ("4,5", "imp.not_a_number"),
         ("x" * 5000, "imp.not_a_number"),
-        ("4\x00", "imp.nul"),
+        ("4\x00", "imp.bad_character"),
+        ("4\x07", "imp.bad_character"),
+        ("满意\ufffe", "imp.bad_character"),
+        ("4\x1f", "imp.bad_character"),  # counts as a space for str.strip(), refused all the same
+        ("\x0b4", "imp.bad_character"),
     ],
 )
 def test_unusable_answers_are_refused_with_a_reason(text, problem):

@@ -162,3 +162,25 @@ def test_excel_values_become_the_text_a_user_would_type():
         "", "5", "5", "4.5", "TRUE", "2025-01-02", "x"
     ]  # fmt: skip
     assert excel_text(dt.datetime(2025, 1, 2, 8, 30)) == "2025-01-02 08:30:00"
+
+
+FIFTY = [HEADER] + [[f"s{k}", "2025春", "很满意", "9"] for k in range(50)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_refused_not_read_as_utf16(encoding):
+    # its byte-order mark (FF FE 00 00) begins like UTF-16's: once read as 102 rows of NUL-strewn text
+    data = csv_text(FIFTY, ",").encode(encoding)
+    with pytest.raises(ReadError) as err:
+        open_table(data, "answers.csv")
+    assert err.value.message == "imp.encoding_utf32"
+    with pytest.raises(ReadError) as err:
+        open_table(csv_file(FIFTY), "answers.csv", encoding=encoding)  # nor when chosen by hand
+    assert err.value.message == "imp.encoding_utf32"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_recognised_when_chinese_has_nul_low_bytes(encoding):
+    rows = [["编号", "一般"]] + [[f"{k}", "一"] for k in range(50)]  # 一 is U+4E00: a NUL byte of its own
+    table = open_table(csv_text(rows, ",").encode(encoding), "answers.csv")
+    assert table.encoding == encoding and len(all_rows(table)) == 50

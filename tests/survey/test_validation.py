@@ -11,6 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from survey.characters import has_bad_character, normal_text, trim
 from survey.definition import COMMENT_MAX, Node
 from survey.i18n import MESSAGES, text
 from survey.mapping import RESPONDENT
@@ -87,7 +88,7 @@ def test_each_problem_names_the_row_as_the_user_sees_it_the_column_and_the_value
         (8, "推荐可能性", "11", "imp.off_scale"),
         (8, "班级", "=HYPERLINK()", "imp.formula_text"),
         (9, "班级", "x" * 80 + "…", "imp.too_long"),
-        (10, "班级", "a\\0b", "imp.nul"),
+        (10, "班级", "a[U+0000]b", "imp.bad_character"),
         (11, None, "extra", "imp.extra_cells"),
     ]
     assert v.problems[4].params == {"first": 2}
@@ -228,8 +229,11 @@ GOOD = {"1": 1.0, "5": 5.0, "很满意": 5.0, "Very dissatisfied": 1.0, "4分": 
         "N/A": None, "": None}  # fmt: skip
 BAD = ["0", "6", "4.5", "=1+1", "hello", "x" * 300, "a\x00b", "1e3", "-3"]
 cell = st.one_of(st.sampled_from(sorted(GOOD)), st.sampled_from(BAD), st.text(max_size=12))
-attribute = st.one_of(st.sampled_from(["1班", "", "=1+1", "y" * 250, "b\x00"]), st.text(max_size=8))
-ident = st.sampled_from(["a", "b", "c", "d", "", "=id"])
+attribute = st.one_of(
+    st.sampled_from(["1班", "", "=1+1", "y" * 250, "b\x00", "c\x07", "d\ufffe", "e\u0301", "\u00e9"]),
+    st.text(max_size=8),
+)
+ident = st.sampled_from(["a", "b", "c", "d", "", "=id", "e\x1f", "\u00e9", "e\u0301"])
 
 
 @settings(max_examples=150)
@@ -249,17 +253,17 @@ def test_every_row_is_either_stored_exactly_or_refused_with_a_reason(rows, size)
         assert_fillable(p)
     seen, expected = set(), []
     for number, (rid, useful, expect, cls) in enumerate(rows, start=2):
-        rid_clean = rid.strip() or None
+        rid_clean = normal_text(trim(rid)) or None  # "é" typed either way is one respondent
+        rid_bad = rid_clean is not None and (rid_clean.startswith("=") or has_bad_character(rid_clean))
         dup = rid_clean is not None and rid_clean in seen
-        if rid_clean is not None and not rid_clean.startswith("="):
+        if rid_clean is not None and not rid_bad:
             seen.add(rid_clean)
-        clean_cls = cls.strip()
+        clean_cls = normal_text(trim(cls))
         if clean_cls.startswith("'") and clean_cls[1:2] in ("=", "+", "-", "@"):
             clean_cls = clean_cls[1:]
-        cls_bad = "\x00" in clean_cls or clean_cls.startswith("=") or len(clean_cls) > 200
+        cls_bad = has_bad_character(clean_cls) or clean_cls.startswith("=") or len(clean_cls) > 200
         must_reject = (
-            useful in BAD or GOOD.get(useful, 0) is None or expect in BAD or dup or (rid_clean or "").startswith("=")
-            or cls_bad
+            useful in BAD or GOOD.get(useful, 0) is None or expect in BAD or dup or rid_bad or cls_bad
         )  # fmt: skip
         if must_reject:
             assert number in bad_rows
