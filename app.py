@@ -4,16 +4,15 @@ import streamlit as st
 
 from ui import download_errors
 from ui.auth import current, current_place, write_cookie
-from ui.i18n import t
-from ui.respondent import follow_link_language
+from ui.i18n import follow_url_language, t
 from ui.signin import account_box
 from ui.state import database
 
 download_errors.install()  # a failed chart download says why in the user's language
+follow_url_language()  # ?lang=en in a link, a bookmark or after a reload
 
 if "s" in st.query_params:
     # A respondent's link (/answer?s=<token>): the questionnaire alone, no staff pages, no sidebar.
-    follow_link_language()
     st.set_page_config(page_title=t("answer.page_title"), page_icon="📝", layout="centered")
     database()
     # The same page twice: at /answer (the links' form; a default page's own path would not
@@ -50,6 +49,38 @@ PAGES = (
 )
 
 STUDENT_PAGES = ("group", "peer_review")
+PERSONAL = (("nav.you", "account", "nav.account", "person", "account", None),
+            ("nav.you", "join", "nav.join", "group_add", "join", None))  # fmt: skip
+
+
+def landing(first: st.Page) -> st.Page:
+    """The app's root URL: it goes on to `first` at `first`'s own URL, so that the address bar, a bookmark
+    and the back button name the page shown (a default page has no URL path of its own)."""
+
+    def go_on() -> None:
+        st.switch_page(first, query_params=st.query_params.to_dict())
+
+    return st.Page(go_on, title=first.title, url_path="start", default=True, visibility="hidden")
+
+
+def page(row: tuple, shown: bool) -> st.Page:
+    """One page of `PAGES` (or `PERSONAL`). Every page is registered, so its URL works for everyone: one the
+    user may not use is hidden from the menu and says so itself (ui.page.start), in the user's language."""
+    _section, file, title, icon, path, _need = row
+    return st.Page(
+        f"pages/{file}.py",
+        title=t(title),
+        icon=f":material/{icon}:",
+        url_path=path,
+        visibility="visible" if shown else "hidden",
+    )
+
+
+def questionnaire_without_link() -> st.Page:
+    """/answer with its link token lost (cut off in an e-mail): the questionnaire page says the link is
+    incomplete, for staff and visitors alike."""
+    return st.Page("pages/answer.py", title=t("nav.answer"), url_path="answer", visibility="hidden")
+
 
 who = current()
 if who is None:
@@ -57,30 +88,38 @@ if who is None:
     # (ui.page.start), so a deep link lands where it pointed once signed in; the sidebar offers
     # signing in and joining a class.
     write_cookie()
-    sign_in = st.Page(
-        "pages/account.py", title=t("nav.sign_in"), icon=":material/login:", url_path="account", default=True
-    )
+    sign_in = st.Page("pages/account.py", title=t("nav.sign_in"), icon=":material/login:", url_path="account")
     join = st.Page("pages/join.py", title=t("nav.join"), icon=":material/group_add:", url_path="join")
-    hidden = [st.Page(f"pages/{row[1]}.py", title=t(row[2]), url_path=row[4]) for row in PAGES]
-    navigation = st.navigation([sign_in, join, *hidden], position="hidden")
+    hidden = [page(row, shown=False) for row in PAGES]
+    everything = [landing(sign_in), sign_in, join, *hidden, questionnaire_without_link()]
+    navigation = st.navigation(everything, position="hidden")
     st.sidebar.page_link(sign_in)
     st.sidebar.page_link(join)
     navigation.run()
     st.stop()
 
 place = current_place(who)
-# a student's group pages are for students (an administrator may open them, but has no group)
-listed = [
-    row
-    for row in PAGES
-    if place is not None and place.may(row[5]) and (row[1] not in STUDENT_PAGES or place.role == "student")
-]
-listed += [("nav.you", "account", "nav.account", "person", "account", None)]
-listed += [("nav.you", "join", "nav.join", "group_add", "join", None)]
+
+
+def listed(row: tuple) -> bool:
+    """Whether the user's menu lists the page: their role may use it (a student's group pages are for
+    students: an administrator may open them, but has no group)."""
+    need, file = row[5], row[1]
+    if need is None:
+        return True
+    return place is not None and place.may(need) and (file not in STUDENT_PAGES or place.role == "student")
+
+
 sections: dict[str, list] = {}
-for n, (section, file, title, icon, path, _need) in enumerate(listed):
-    page = st.Page(f"pages/{file}.py", title=t(title), icon=f":material/{icon}:", url_path=path, default=n == 0)
-    sections.setdefault(t(section), []).append(page)
+hidden_pages = []
+for row in (*PAGES, *PERSONAL):
+    if listed(row):
+        sections.setdefault(t(row[0]), []).append(page(row, shown=True))
+    else:
+        hidden_pages.append(page(row, shown=False))
+first = next(iter(sections.values()))[0]
+# the pages the menu leaves out, and the root URL, in a section of their own that shows nothing
+sections[""] = [landing(first), *hidden_pages, questionnaire_without_link()]
 navigation = st.navigation(sections, expanded=True)
 account_box(who, place)
 navigation.run()

@@ -144,7 +144,7 @@ else:
     st.warning(t("group.link_closed"))
     if st.button(t("group.reopen"), key="reopen"):
         with database().session() as s:
-            answering.open_for_answers(s, ws, group.survey_id)
+            answering.open_for_answers(s, ws, group.survey_id, actor=actor())
             s.commit()
         done(t("group.link_open"))
 if state.link_token:

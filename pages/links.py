@@ -7,6 +7,7 @@ from survey import answering
 from ui.i18n import lang, t
 from ui.page import start
 from ui.qr import link_and_qr, public_base_url
+from ui.signin import actor
 from ui.state import database, workspace_id
 from ui.survey_picker import choose_survey
 
@@ -45,12 +46,12 @@ open_col, close_col, _ = st.columns([1, 1, 2])
 open_label = t("links.move", version=state.current_version) if moved else t("links.open")
 if open_col.button(open_label, type="primary", disabled=state.is_open and not moved, key=f"open_{chosen.id}"):
     with database().session() as s:
-        answering.open_for_answers(s, ws, chosen.id)
+        answering.open_for_answers(s, ws, chosen.id, actor=actor())
         s.commit()
     done()
 if close_col.button(t("links.close"), disabled=not state.is_open, key=f"close_{chosen.id}"):
     with database().session() as s:
-        answering.close_for_answers(s, ws, chosen.id)
+        answering.close_for_answers(s, ws, chosen.id, actor=actor())
         s.commit()
     done()
 
@@ -73,7 +74,7 @@ per_token = st.toggle(
 )
 if per_token != state.one_answer_per_token:
     with database().session() as s:
-        answering.set_one_answer_per_token(s, ws, chosen.id, per_token)
+        answering.set_one_answer_per_token(s, ws, chosen.id, per_token, actor=actor())
         s.commit()
     done(t("links.one_per_token_on") if per_token else t("links.one_per_token_off"))
 if state.one_answer_per_token and state.personal_links == 0:

@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from survey import accounts, audit
-from survey import tables as tb
 from survey.accounts import AccountError
 from survey.permissions import MEMBER_ROLES
 from ui.i18n import refusal, t
@@ -33,7 +32,7 @@ if flash:
 
 with database().session() as s:
     people = [(a.id, a.username, a.display_name, a.is_admin, a.disabled) for a in accounts.list_accounts(s)]
-    workspaces = {w.id: (w.name, w.kind) for w in s.query(tb.Workspace).order_by(tb.Workspace.id)}
+    workspaces = {w.id: (w.name, w.kind) for w in accounts.list_workspaces(s)}
     roles = {a[0]: accounts.memberships(s, a[0]) for a in people}
 
 kinds = {"organisation": t("users.kind_organisation"), "class": t("users.kind_class")}
@@ -124,14 +123,14 @@ if people:
                 st.success(t("account.password_changed"))
     label = t("users.enable") if disabled else t("users.disable")
     if c2.button(label, key="users_disable", disabled=who_id == me.account_id):
-        with database().session() as s:
-            account = s.get(tb.Account, who_id)
-            account.disabled = not disabled
-            if account.disabled:
-                accounts.end_sessions(s, who_id)
-            audit.record(s, me, "account_disable", target=names[who_id], disabled=account.disabled)
-            s.commit()
-        st.rerun()
+        try:
+            with database().session() as s:
+                accounts.set_disabled(s, me, who_id, not disabled)
+                s.commit()
+        except AccountError as e:
+            _fail(e)
+        else:
+            st.rerun()
 
 st.subheader(t("users.workspaces"))
 st.dataframe(

@@ -28,6 +28,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from survey import audit
 from survey import tables as t
 from survey.characters import bad_character, normal_text, trim
 from survey.i18n import Term
@@ -295,6 +296,33 @@ def set_role(s: Session, account_id: int, workspace_id: int, role: str | None, g
 
 def list_accounts(s: Session) -> list[t.Account]:
     return list(s.scalars(select(t.Account).order_by(t.Account.username)))
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    id: int
+    name: str
+    kind: str  # "organisation" or "class"
+
+
+def list_workspaces(s: Session) -> list[WorkspaceInfo]:
+    """Every workspace, oldest first."""
+    rows = s.execute(select(t.Workspace.id, t.Workspace.name, t.Workspace.kind).order_by(t.Workspace.id))
+    return [WorkspaceInfo(*row) for row in rows]
+
+
+def set_disabled(s: Session, actor: audit.Actor, account_id: int, disabled: bool) -> None:
+    """Disable an account (its sessions end at once, it cannot sign in) or enable it again, with an audit
+    entry. No one disables their own account (an administrator would lock themselves out)."""
+    if disabled and actor.account_id == account_id:
+        raise AccountError("account.disable_self")
+    account = s.get(t.Account, account_id)
+    if account is None:
+        raise AccountError("account.not_found")
+    account.disabled = disabled
+    if disabled:
+        end_sessions(s, account_id)
+    audit.record(s, actor, "account_disable", target=account.username, disabled=disabled)
 
 
 def memberships(s: Session, account_id: int) -> dict[int, str]:

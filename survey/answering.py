@@ -35,7 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from survey import store
+from survey import audit, store
 from survey import tables as t
 from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.definition import COMMENT_MAX, Problem, SurveyDefinition
@@ -123,8 +123,18 @@ def _link_version(s: Session, survey_id: int) -> t.SurveyVersion | None:
     ).first()
 
 
-def open_for_answers(s: Session, workspace_id: int, survey_id: int) -> LinkState:
-    """Open the survey's current version for answers.
+def _audit_link(s: Session, actor: audit.Actor | None, action: str, workspace_id: int, survey_id: int, **detail):
+    """The audit entry of a user's change to a survey's link (`actor` None: part of another, audited action)."""
+    if actor is not None:
+        survey = store.get_survey(s, workspace_id, survey_id)
+        target = survey.title_zh or survey.title_en
+        audit.record(s, actor, action, workspace_id=workspace_id, target=target, **detail)
+
+
+def open_for_answers(
+    s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None
+) -> LinkState:
+    """Open the survey's current version for answers (audited as `actor`'s "link_open").
 
     The first opening makes the link token; reopening keeps it. When an older
     version holds the link, the link (with its one-answer-per-token setting)
@@ -141,24 +151,33 @@ def open_for_answers(s: Session, workspace_id: int, survey_id: int) -> LinkState
         current.link_token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
     current.accepting_answers = True
     s.flush()
+    _audit_link(s, actor, "link_open", workspace_id, survey_id, version=current.number)
     return link_state(s, workspace_id, survey_id)
 
 
-def close_for_answers(s: Session, workspace_id: int, survey_id: int) -> LinkState:
-    """Stop taking answers through the survey's link; the token is kept for reopening."""
+def close_for_answers(
+    s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None
+) -> LinkState:
+    """Stop taking answers through the survey's link; the token is kept for reopening (audited as
+    `actor`'s "link_close")."""
     store.get_survey(s, workspace_id, survey_id)
     for version in s.scalars(select(t.SurveyVersion).where(t.SurveyVersion.survey_id == survey_id)):
         version.accepting_answers = False
     s.flush()
+    _audit_link(s, actor, "link_close", workspace_id, survey_id)
     return link_state(s, workspace_id, survey_id)
 
 
-def set_one_answer_per_token(s: Session, workspace_id: int, survey_id: int, on: bool) -> LinkState:
-    """Require (or stop requiring) a personal respondent token, good for one answer each."""
+def set_one_answer_per_token(
+    s: Session, workspace_id: int, survey_id: int, on: bool, *, actor: audit.Actor | None = None
+) -> LinkState:
+    """Require (or stop requiring) a personal respondent token, good for one answer each (audited as
+    `actor`'s "link_setting")."""
     current = store.current_version(s, workspace_id, survey_id)  # also checks the workspace
     version = _link_version(s, survey_id) or current
     version.one_answer_per_token = bool(on)
     s.flush()
+    _audit_link(s, actor, "link_setting", workspace_id, survey_id, one_answer_per_token=bool(on))
     return link_state(s, workspace_id, survey_id)
 
 

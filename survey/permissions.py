@@ -42,6 +42,16 @@ GRANTS: dict[str, frozenset[str]] = {
 }
 
 
+def roles_with(permission: str) -> tuple[str, ...]:
+    """The roles that have `permission`, in `ROLES` order (the administrator always last: every page is
+    theirs, and naming them first would hide the workspace role to ask for).
+
+    >>> roles_with("surveys.design")
+    ('coordinator', 'administrator')
+    """
+    return tuple(r for r in MEMBER_ROLES if allowed(r, permission)) + ("administrator",)
+
+
 def allowed(role: str | None, permission: str) -> bool:
     """True when `role` has `permission`; unknown roles and permissions have nothing."""
     if permission not in PERMISSIONS:

@@ -104,6 +104,6 @@ def require(permission: str) -> Place:
         st.stop()
     place = current_place(who)
     if place is None or not place.may(permission):
-        refuse(who, place)
+        refuse(who, place, permission)
         st.stop()
     return place

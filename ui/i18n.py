@@ -36,13 +36,36 @@ def refusal(key: str, **params: object) -> str:
     return t(key, **{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()})
 
 
+_FROM_URL_KEY = "_lang_from_url"  # st.session_state: the URL's language last taken
+
+
+def follow_url_language() -> None:
+    """Take the URL's language (``?lang=en``: a questionnaire link, a bookmark, a reload) when it names
+    another one than the URL last did; zh when nothing has chosen one."""
+    wanted = st.query_params.get("lang")
+    if wanted in LANGUAGES and st.session_state.get(_FROM_URL_KEY) != wanted:
+        st.session_state[_FROM_URL_KEY] = wanted
+        st.session_state[LANG_KEY] = wanted
+    st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
+
+
+def choose_language(chosen: str) -> None:
+    """The user's choice of language, for this session and in the URL (a reload or bookmark keeps it)."""
+    st.session_state[LANG_KEY] = chosen
+    st.session_state[_FROM_URL_KEY] = chosen
+    st.query_params["lang"] = chosen
+
+
 def _keep_choice() -> None:
-    st.session_state[LANG_KEY] = st.session_state["_lang_choice"]
+    choose_language(st.session_state["_lang_choice"])
 
 
 def language_selector() -> None:
-    """The sidebar switch between 中文 and English."""
+    """The sidebar switch between 中文 and English; the URL names the language shown (leaving a page drops
+    its query, and a bookmark of the next page should still open in English)."""
     current = lang()
+    if st.query_params.get("lang") != current and (current != DEFAULT_LANG or "lang" in st.query_params):
+        st.query_params["lang"] = current
     st.session_state["_lang_choice"] = current
     st.sidebar.radio(
         t("app.language"),

@@ -11,26 +11,14 @@ import streamlit as st
 
 from survey.definition import Problem, SurveyDefinition
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
-from ui.i18n import LANG_KEY, lang, t
+from ui.i18n import choose_language, lang, t
 
 ANSWERED_KEY = "_answered"
 _SWITCH_KEY = "_answer_lang"
 
 
-def follow_link_language() -> None:
-    """Take the language of the link (`lang=en`), once per session; zh by default."""
-    wanted = st.query_params.get("lang")
-    if wanted in LANGUAGES and st.session_state.get("_answer_lang_from_link") != wanted:
-        st.session_state["_answer_lang_from_link"] = wanted
-        st.session_state[LANG_KEY] = wanted
-    st.session_state.setdefault(LANG_KEY, "zh")
-
-
 def _keep_choice() -> None:
-    chosen = st.session_state[_SWITCH_KEY]
-    st.session_state[LANG_KEY] = chosen
-    st.session_state["_answer_lang_from_link"] = chosen
-    st.query_params["lang"] = chosen  # a reload keeps the language
+    choose_language(st.session_state[_SWITCH_KEY])
 
 
 def language_switch() -> None:

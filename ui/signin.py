@@ -10,8 +10,9 @@ import streamlit as st
 
 from survey import accounts, audit
 from survey.accounts import AccountError, Place, SignedIn
+from survey.permissions import roles_with
 from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, remember_in_browser, write_cookie
-from ui.i18n import t
+from ui.i18n import plain, t
 from ui.state import SURVEY_KEY, database
 
 SIGNIN_FLASH = "_signin_flash"  # a message for the sign-in form (e.g. after a password change)
@@ -116,12 +117,18 @@ def checked_password(username: str, password: str, *, audit_success: bool = True
         return account.id, account.username
 
 
-def refuse(who: SignedIn, place: Place | None) -> None:
-    """The page is not for this user (their role in this workspace lacks the permission)."""
+def refuse(who: SignedIn, place: Place | None, permission: str) -> None:
+    """The page is not for this user: their role in this workspace lacks `permission`. Says which roles
+    have it, and whom to ask."""
     if place is None:
         st.warning(t("signin.no_workspace", name=who.name))
-    else:
-        st.error(t("signin.not_allowed", role=t(f"role.{place.role}"), workspace=place.name))
+        return
+    if place.role in roles_with(permission):  # the role has it, but not in this kind of workspace
+        st.error(t("signin.not_here", role=t(f"role.{place.role}"), workspace=plain(place.name)))
+        return
+    names = [t(f"role.{r}") for r in roles_with(permission)]
+    roles = t("signin.role_list").join(names[:-1]) + t("signin.role_or") + names[-1] if len(names) > 1 else names[0]
+    st.error(t("signin.not_allowed", roles=roles, role=t(f"role.{place.role}"), workspace=plain(place.name)))
 
 
 def _switch_workspace() -> None:

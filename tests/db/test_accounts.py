@@ -176,6 +176,33 @@ def test_an_audit_entry_is_written_with_its_change_or_not_at_all(db, ws):
         audit.record(None, actor, "made_up_action")
 
 
+def test_disabling_an_account_ends_its_sessions_is_audited_and_never_hits_oneself(db):
+    admin = audit.Actor(make(db, "root", is_admin=True), "root")
+    ana = make(db)
+    with db.session() as s:
+        token = accounts.start_session(s, ana)
+        accounts.set_disabled(s, admin, ana, True)
+        s.commit()
+    with db.session() as s:
+        assert accounts.resume_session(s, token) is None
+        with pytest.raises(AccountError) as refused:
+            accounts.authenticate(s, "ana", PASSWORD)
+        assert refused.value.message == "account.disabled"
+        with pytest.raises(AccountError) as refused:
+            accounts.set_disabled(s, admin, admin.account_id, True)
+        assert refused.value.message == "account.disable_self"
+        accounts.set_disabled(s, admin, ana, False)
+        s.commit()
+    with db.session() as s:
+        assert accounts.authenticate(s, "ana", PASSWORD).id == ana
+        log = [(e.action, e.target, e.detail) for e in audit.entries(s)]
+        assert [(a, t) for a, t, _ in log] == [("account_disable", "ana"), ("account_disable", "ana")]
+        assert [d["disabled"] for _, _, d in log] == [False, True]  # newest first
+        assert [w.name for w in accounts.list_workspaces(s)] == []  # none made here
+        accounts.create_workspace(s, "Shop")
+        assert [(w.name, w.kind) for w in accounts.list_workspaces(s)] == [("Shop", "organisation")]
+
+
 def test_command_line_creates_an_administrator_and_resets_a_lost_password(database_url, monkeypatch, capsys):
     from survey import admin
 

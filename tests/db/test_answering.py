@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from survey import answering, store
+from survey import answering, audit, store
 from survey.answering import AnswerRefused, LinkNotFound
 from survey.definition import Node, Scale, ScalePoint, SurveyDefinition
 
@@ -86,6 +86,24 @@ def test_open_makes_an_unguessable_link_that_reopening_keeps(db, survey):
         again = answering.open_for_answers(s, ws, survey_id)
         s.commit()
     assert again.is_open and again.link_token == first.link_token
+
+
+def test_opening_closing_and_the_token_setting_are_in_the_audit_log_with_who_did_it(db, survey):
+    ws, survey_id = survey
+    coordinator = audit.Actor(None, "lin")
+    with db.session() as s:
+        answering.open_for_answers(s, ws, survey_id, actor=coordinator)
+        answering.set_one_answer_per_token(s, ws, survey_id, True, actor=coordinator)
+        answering.close_for_answers(s, ws, survey_id, actor=coordinator)
+        answering.open_for_answers(s, ws, survey_id)  # part of another action: no entry of its own
+        s.commit()
+    with db.session() as s:
+        log = [(e.username, e.action, e.target, e.detail) for e in reversed(audit.entries(s))]
+    assert log == [
+        ("lin", "link_open", "课程满意度", {"version": 1}),
+        ("lin", "link_setting", "课程满意度", {"one_answer_per_token": True}),
+        ("lin", "link_close", "课程满意度", {}),
+    ]
 
 
 def test_another_workspace_cannot_open_the_survey(db, survey):

@@ -54,8 +54,11 @@ def run_page(page: str, *, token: str | None = None, lang: str = "en", state: di
 
 
 def refused(at: AppTest) -> bool:
-    marker = text("en", "signin.not_allowed", role="", workspace="").split("(")[0][:20]
-    return any(marker in e.value for e in at.error)
+    markers = (
+        text("en", "signin.not_allowed", roles="\0", role="", workspace="").split("\0")[0],
+        text("en", "signin.not_here", role="\0", workspace="\0").split("\0")[-1],  # a teacher outside a class
+    )
+    return any(marker in e.value for e in at.error for marker in markers)
 
 
 def shows_sign_in(at: AppTest) -> bool:
