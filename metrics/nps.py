@@ -39,6 +39,10 @@ class NPSResult:
         return self.promoters / self.n if self.n else math.nan
 
     @property
+    def passive_share(self) -> float:
+        return self.passives / self.n if self.n else math.nan
+
+    @property
     def detractor_share(self) -> float:
         return self.detractors / self.n if self.n else math.nan
 

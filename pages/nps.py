@@ -48,7 +48,7 @@ card(
 )
 card(cols[1], t("nps.promoters"), result.promoter_share * 100 if result.n else float("nan"),
      note=t("nps.count", count=result.promoters))  # fmt: skip
-card(cols[2], t("nps.passives"), result.passives / result.n * 100 if result.n else float("nan"),
+card(cols[2], t("nps.passives"), result.passive_share * 100 if result.n else float("nan"),
      note=t("nps.count", count=result.passives))  # fmt: skip
 card(cols[3], t("nps.detractors"), result.detractor_share * 100 if result.n else float("nan"),
      note=t("nps.count", count=result.detractors))  # fmt: skip

@@ -385,7 +385,7 @@ def checked_answer(
                 found.append(Problem(item.code, "answer.required_missing"))
             clean[item.code] = None
             continue
-        number = _whole_number(value)
+        number = whole_number(value)
         if scale is None or number is None or not scale.minimum <= number <= scale.maximum:
             low, high = (scale.minimum, scale.maximum) if scale else ("", "")
             found.append(Problem(item.code, "answer.value_bad", {"low": low, "high": high}))
@@ -412,7 +412,9 @@ def checked_answer(
     return clean, kept
 
 
-def _whole_number(value: object) -> int | None:
+def whole_number(value: object) -> int | None:
+    """`value` as an int when it is a whole number (an int, or a finite float with no fraction; never a
+    bool), else None: what a form or a file sends for a point on a scale or a score."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):

@@ -736,7 +736,7 @@ def set_rubric(s: Session, workspace_id: int, criteria: list[Criterion]) -> None
         zh, en = _label(c.name_zh, "field.criterion_name", row=row), _label(c.name_en, "field.criterion_name", row=row)
         if not (zh or en):
             raise ClassError("peer.criterion_name_empty", row=row)
-        top = _whole(c.max)
+        top = answering.whole_number(c.max)
         if top is None or not 1 <= top <= SCORE_MAX:
             raise ClassError("peer.criterion_max_bad", row=row, n=SCORE_MAX)
         clean.append({"name_zh": zh, "name_en": en, "max": top})
@@ -750,14 +750,6 @@ def set_rubric(s: Session, workspace_id: int, criteria: list[Criterion]) -> None
         raise ClassError("peer.rubric_locked", count=reviews)
     room.rubric = clean
     s.flush()
-
-
-def _whole(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
-        return None
-    return int(value)
 
 
 def submit_peer_review(
@@ -792,7 +784,7 @@ def submit_peer_review(
         raise ClassError("peer.score_unknown")
     clean = {}
     for i, c in enumerate(criteria):
-        score = _whole(given.get(str(i)))
+        score = answering.whole_number(given.get(str(i)))
         if score is None or not 0 <= score <= c.max:
             raise ClassError("peer.score_bad", row=i + 1, max=c.max)
         clean[str(i)] = score

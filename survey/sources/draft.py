@@ -55,7 +55,7 @@ from survey.mapping import ATTRIBUTE_NAMES, RESPONDENT, SCALE_LABEL_SETS, WAVE_N
 from survey.sources.answers import TEXT_LONG
 from survey.sources.importing import plain_header
 from survey.sources.model import ID_COLUMN, AnswerColumn, Item, NormalizedExport
-from survey.templates import standard_scale
+from survey.templates import LABEL_SETS, standard_scale
 from survey.validation import ATTRIBUTE_MAX
 
 SEGMENT_FIELDS = ("channel", "language", "region", "user_type")
@@ -63,12 +63,11 @@ OVERALL_WORDS = ("总体", "整体", "overall")
 DIMENSION = "ratings"
 
 # label set family (the start of a SCALE_LABEL_SETS name) → (scale code prefix, name zh, name en)
+# The families of survey.mapping's label sets ("satisfaction5", "quality7" ...): (code prefix, name zh, en), as
+# the templates name their scales; "quality" is the templates' "rating", "frequency" theirs not at all.
 FAMILIES = {
-    "satisfaction": ("sat", "满意度", "satisfaction"),
-    "agreement": ("agree", "同意程度", "agreement"),
-    "likelihood": ("likely", "可能性", "likelihood"),
-    "importance": ("imp", "重要性", "importance"),
-    "quality": ("rate", "评价", "rating"),
+    **{f: LABEL_SETS[f] for f in ("satisfaction", "agreement", "likelihood", "importance")},
+    "quality": LABEL_SETS["rating"],
     "frequency": ("freq", "频率", "frequency"),
 }
 _KINDS = {(1, 5): "5", (1, 7): "7", (1, 10): "10", (0, 10): "0-10"}

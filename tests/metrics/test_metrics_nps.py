@@ -21,6 +21,12 @@ def test_hand_computation():
     assert r.se == pytest.approx(24.698, abs=1e-3)
     assert r.ci_low == pytest.approx(-18.407, abs=1e-3)
     assert r.ci_high == pytest.approx(78.407, abs=1e-3)
+    assert (r.promoter_share, r.passive_share, r.detractor_share) == pytest.approx((0.5, 0.3, 0.2))
+
+
+def test_shares_of_nobody_are_not_a_number():
+    r = nps([])
+    assert math.isnan(r.promoter_share) and math.isnan(r.passive_share) and math.isnan(r.detractor_share)
 
 
 def _score_statistic_numeric(b, m, c, delta):
