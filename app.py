@@ -49,8 +49,10 @@ PAGES = (
 )
 
 STUDENT_PAGES = ("group", "peer_review")
-PERSONAL = (("nav.you", "account", "nav.account", "person", "account", None),
-            ("nav.you", "join", "nav.join", "group_add", "join", None))  # fmt: skip
+PERSONAL = (
+    ("nav.you", "account", "nav.account", "person", "account", None),
+    ("nav.you", "join", "nav.join", "group_add", "join", None),
+)
 
 
 def landing(first: st.Page) -> st.Page:

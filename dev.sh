@@ -172,7 +172,7 @@ app)
     ensure_requirements app requirements.txt
     unlock_venv
     # migrate the database (and load the demo surveys on first start) before serving
-    "$PY" -m survey.setup | sed 's/^/dev.sh: /'
+    "$PY" -m survey.cli.setup | sed 's/^/dev.sh: /'
     say "streamlit run app.py (http://127.0.0.1:8501 unless overridden) $*"
     exec "$PY" -m streamlit run app.py --server.address=127.0.0.1 --server.port=8501 \
         --server.headless=true --browser.gatherUsageStats=false "$@"
@@ -189,8 +189,9 @@ test)
     # requirements-dev.txt includes requirements.txt: `app` needs no pip run now.
     stamp_of requirements.txt >"$VENV/.dev-sh-app.sha256"
     unlock_venv
-    say "ruff check ."
+    say "ruff check . && ruff format --check ."
     "$PY" -m ruff check .
+    "$PY" -m ruff format --check .
     say "pytest $*"
     exec "$PY" -m pytest "$@"
     ;;

@@ -33,11 +33,13 @@ from sqlalchemy import insert
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import metrics  # noqa: E402
-from bench.bench_metrics import best_of, record  # noqa: E402
-from survey import analysis, demo, seed, store, templates  # noqa: E402
-from survey import tables as t  # noqa: E402
-from survey.db import open_database  # noqa: E402
+import metrics
+from bench.bench_metrics import best_of, record
+from survey import analysis
+from survey.design import templates
+from survey.storage import demo, seed, store
+from survey.storage import tables as t
+from survey.storage.db import open_database
 
 
 def build_database(path: Path, rows: int) -> int:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_import.py [--rows 100000] [--memory-rows 1000000] [--repeat 3]
 
-1. import_100000x30: `survey.importer.import_file` (read, map, validate, store in one transaction) of a
+1. import_100000x30: `survey.importing.importer.import_file` (read, map, validate, store in one transaction) of a
    CSV with a respondent id, a wave and 30 items on a 1–5 scale into a fresh SQLite database, against a
    baseline measured in the same run: `pandas.read_csv` + `DataFrame.to_sql` of the same bytes into a
    fresh SQLite file (no validation, no JSON). Target: within 1.5×.
@@ -35,9 +35,10 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from survey import importer, store  # noqa: E402
-from survey.db import open_database  # noqa: E402
-from survey.definition import Node, Scale, ScalePoint, SurveyDefinition  # noqa: E402
+from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
+from survey.importing import importer
+from survey.storage import store
+from survey.storage.db import open_database
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 ITEMS = 30
@@ -47,8 +48,10 @@ def definition(items: int = ITEMS) -> SurveyDefinition:
     ends = (ScalePoint(1, "很不满意", "Very dissatisfied"), ScalePoint(5, "很满意", "Very satisfied"))
     scale = Scale("s5", "5", 1, 5, ends)
     nodes = [Node("dim", "dimension", "维度", "Dimension")]
-    nodes += [Node(f"q{i}", "item", f"题目{i}", f"Item {i}", parent="dim", role="perception", scale="s5")
-              for i in range(1, items + 1)]  # fmt: skip
+    nodes += [
+        Node(f"q{i}", "item", f"题目{i}", f"Item {i}", parent="dim", role="perception", scale="s5")
+        for i in range(1, items + 1)
+    ]
     nodes.append(Node("wave", "item", "调查批次", "Wave", role="attribute"))
     return SurveyDefinition("导入基准", "Import benchmark", scales=(scale,), nodes=tuple(nodes))
 

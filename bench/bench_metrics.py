@@ -34,25 +34,12 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from metrics import item_gaps, loyalty_index, nps, pls_path_model, satisfaction_index  # noqa: E402
+from metrics import item_gaps, loyalty_index, nps, pls_path_model, satisfaction_index
+from tests.reference import PLSPM_BLOCKS as BLOCKS
+from tests.reference import PLSPM_PATHS as PATHS
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 ECSI = REPO.parent / "shared" / "data" / "ecsi_mobile_satisfaction.csv"
-BLOCKS = {
-    "IMAG": ["imag1", "imag2", "imag3", "imag4", "imag5"],
-    "EXPE": ["expe1", "expe2", "expe3", "expe4", "expe5"],
-    "QUAL": ["qual1", "qual2", "qual3", "qual4", "qual5"],
-    "VAL": ["val1", "val2", "val3", "val4"],
-    "SAT": ["sat1", "sat2", "sat3", "sat4"],
-    "LOY": ["loy1", "loy2", "loy3", "loy4"],
-}
-PATHS = {
-    "EXPE": ["IMAG"],
-    "QUAL": ["EXPE"],
-    "VAL": ["EXPE", "QUAL"],
-    "SAT": ["IMAG", "EXPE", "QUAL", "VAL"],
-    "LOY": ["IMAG", "SAT"],
-}
 
 
 def best_of(fn, repeat: int) -> float:

@@ -5,9 +5,10 @@
 import_qualtrics_100000x30: a Qualtrics "choice text" CSV export as it comes out of the tool (three header
 rows, the 17 fixed columns with IP address, names, e-mail and location, two 10-row matrix questions and 10
 single questions answered "Very dissatisfied" … "Very satisfied"), through the whole import: read and
-recognise it, normalize it (`survey.sources.normalize`) and store it (`survey.sources.importing.import_export`:
+recognise it, normalize it (`survey.importing.sources.normalize`) and store it
+(`survey.importing.sources.importing.import_export`:
 mapping, validation, one transaction) into a fresh SQLite database. Baseline, measured in the same run: the
-plain CSV import (`survey.importer.import_file`) of the same answers as numbers (respondent id + 30 columns)
+plain CSV import (`survey.importing.importer.import_file`) of the same answers as numbers (respondent id + 30 columns)
 into the same survey. Target: within 1.5×. Both imports are checked to store the same numbers.
 
 Appends one line to bench/RESULTS.md:
@@ -34,19 +35,35 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from survey import importer, store  # noqa: E402
-from survey.db import open_database  # noqa: E402
-from survey.definition import Node, Scale, ScalePoint, SurveyDefinition  # noqa: E402
-from survey.sources import normalize  # noqa: E402
-from survey.sources.importing import import_export  # noqa: E402
+from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
+from survey.importing import importer
+from survey.importing.sources import normalize
+from survey.importing.sources.importing import import_export
+from survey.storage import store
+from survey.storage.db import open_database
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 ITEMS = 30
 LABELS = ("Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied")
-FIXED = ("StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
-         "RecordedDate", "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-         "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel",
-         "UserLanguage")  # fmt: skip
+FIXED = (
+    "StartDate",
+    "EndDate",
+    "Status",
+    "IPAddress",
+    "Progress",
+    "Duration (in seconds)",
+    "Finished",
+    "RecordedDate",
+    "ResponseId",
+    "RecipientLastName",
+    "RecipientFirstName",
+    "RecipientEmail",
+    "ExternalReference",
+    "LocationLatitude",
+    "LocationLongitude",
+    "DistributionChannel",
+    "UserLanguage",
+)
 MATRICES = (("Q1", "How satisfied are you with the course"), ("Q2", "How satisfied are you with the teacher"))
 ROWS_PER_MATRIX = 10
 
@@ -66,8 +83,9 @@ def definition() -> SurveyDefinition:
     points = tuple(ScalePoint(v, "", label) for v, label in enumerate(LABELS, start=1))
     scale = Scale("sat5", "5", 1, 5, points)
     nodes = [Node("dim", "dimension", "维度", "Dimension")]
-    nodes += [Node(code, "item", "", text, parent="dim", role="perception", scale="sat5")
-              for _qid, text, code in questions()]  # fmt: skip
+    nodes += [
+        Node(code, "item", "", text, parent="dim", role="perception", scale="sat5") for _qid, text, code in questions()
+    ]
     return SurveyDefinition("工具导出基准", "Tool export benchmark", scales=(scale,), nodes=tuple(nodes))
 
 
@@ -84,9 +102,25 @@ def qualtrics_bytes(values: np.ndarray) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([ids, texts, imports])
     for r, row in enumerate(values.tolist()):
-        fixed = ["2026-03-02 09:00:00", "2026-03-02 09:06:10", "IP Address", f"192.0.2.{r % 250}", "100", "370",
-                 "True", "2026-03-02 09:06:11", f"R_{r:010d}", f"Last{r}", f"First{r}", f"r{r}@example.org",
-                 "", "52.52", "13.40", "anonymous", "EN"]  # fmt: skip
+        fixed = [
+            "2026-03-02 09:00:00",
+            "2026-03-02 09:06:10",
+            "IP Address",
+            f"192.0.2.{r % 250}",
+            "100",
+            "370",
+            "True",
+            "2026-03-02 09:06:11",
+            f"R_{r:010d}",
+            f"Last{r}",
+            f"First{r}",
+            f"r{r}@example.org",
+            "",
+            "52.52",
+            "13.40",
+            "anonymous",
+            "EN",
+        ]
         writer.writerow([*fixed, *(LABELS[v - 1] for v in row)])
     return out.getvalue().encode("utf-8-sig")
 

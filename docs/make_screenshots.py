@@ -53,8 +53,10 @@ def prepare(url: str) -> None:
     """The demo database, the accounts and a class whose first group has a survey with 12 answers."""
     import random
 
-    from survey import accounts, classroom, seed, store
-    from survey.db import open_database
+    from survey import classroom
+    from survey.access import accounts
+    from survey.storage import seed, store
+    from survey.storage.db import open_database
 
     db = open_database(url)
     with db.session() as s:
@@ -89,6 +91,8 @@ def sign_in(page, username: str, password: str) -> None:
     form.locator('input[type="password"]').fill(password)
     form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
     page.wait_for_timeout(3000)
+
+
 EXTRA = [p.strip() for p in os.environ.get("SCREENSHOT_PAGES", "").split(",") if p.strip()]
 
 
@@ -135,8 +139,10 @@ def main() -> None:
                 args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             for lang in ("zh", "en"):
-                for (username, password), pages in ((ADMIN, list(PAGES.items()) + [(e, e) for e in EXTRA]),
-                                                    (STUDENT, [(p, p) for p in STUDENT_PAGES])):  # fmt: skip
+                for (username, password), pages in (
+                    (ADMIN, list(PAGES.items()) + [(e, e) for e in EXTRA]),
+                    (STUDENT, [(p, p) for p in STUDENT_PAGES]),
+                ):
                     context = browser.new_context(viewport={"width": 1400, "height": 1000})
                     page = context.new_page()
                     page.goto(base)

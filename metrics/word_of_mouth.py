@@ -24,8 +24,9 @@ class WordOfMouthResult:
     put_off: int
 
 
-def word_of_mouth(satisfied: int, dissatisfied: int = 0, *, reach: int = 25, interested: int = 8,
-                  buyers: int = 1) -> WordOfMouthResult:  # fmt: skip
+def word_of_mouth(
+    satisfied: int, dissatisfied: int = 0, *, reach: int = 25, interested: int = 8, buyers: int = 1
+) -> WordOfMouthResult:
     """What buyers' word of mouth does, by the 1:25:8:1 rule.
 
     Rule (the Little Swan case of the customer-service textbook, domain.md
@@ -46,8 +47,13 @@ def word_of_mouth(satisfied: int, dissatisfied: int = 0, *, reach: int = 25, int
     >>> word_of_mouth(1, 1)
     WordOfMouthResult(reached=50, interested=8, new_buyers=1, put_off=25)
     """
-    counts = {"satisfied": satisfied, "dissatisfied": dissatisfied, "reach": reach,
-              "interested": interested, "buyers": buyers}  # fmt: skip
+    counts = {
+        "satisfied": satisfied,
+        "dissatisfied": dissatisfied,
+        "reach": reach,
+        "interested": interested,
+        "buyers": buyers,
+    }
     for name, value in counts.items():
         if not _whole(value):
             raise ValueError(f"{name} must be a whole number of people ≥ 0; got {value!r}.")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from survey import accounts, audit
-from survey.accounts import AccountError
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
 from ui.auth import current, current_place
 from ui.i18n import language_selector, refusal, t
 from ui.navigation import run_through_app

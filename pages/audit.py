@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from survey import audit
+from survey.access import audit
 from ui.i18n import t
 from ui.page import start
 from ui.state import database

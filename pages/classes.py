@@ -9,9 +9,10 @@ that resets the table editors after a save).
 import pandas as pd
 import streamlit as st
 
-from survey import audit, classroom
+from survey import classroom
+from survey.access import audit
 from survey.classroom import ClassError, Criterion
-from survey.editing import cell_text
+from survey.design.editing import cell_text
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import (
     LIVE_SECONDS,
@@ -283,9 +284,12 @@ if reviews:
         table[t("classes.col.criterion_mean", name=c.name(lang()), max=c.max)] = [x.criteria[k] for x in totals]
     table[t("classes.col.total")] = [x.total for x in totals]
     table[t("classes.col.mean_total", max=totals[0].max_total)] = [x.mean for x in totals]
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        c: st.column_config.NumberColumn(format="%.1f") for c in table.columns[2:]
-    })  # fmt: skip
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={c: st.column_config.NumberColumn(format="%.1f") for c in table.columns[2:]},
+    )
     with st.popover(t("classes.clear_reviews"), icon=":material/delete:"):
         st.warning(t("classes.clear_reviews_warning", count=reviews))
         if st.button(t("classes.clear_reviews_confirm"), type="primary", key="clear_reviews"):

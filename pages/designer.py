@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 import metrics
-from survey import audit, editing, store, templates
-from survey.definition import (
+from survey.access import audit
+from survey.design import editing, templates
+from survey.design.definition import (
     ROLES,
     SCALE_KINDS,
     TEXT_ROLES,
@@ -17,6 +18,7 @@ from survey.definition import (
     ScalePoint,
     SurveyDefinition,
 )
+from survey.storage import store
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.signin import actor

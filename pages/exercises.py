@@ -6,10 +6,10 @@ answer gets the right value, the formula with the case's numbers and the
 likely mistake, while a question left blank gives nothing away. "New
 numbers" draws another variant from a seed that is shown, so a teacher can
 reproduce it; seed 0 is the textbook's own numbers. The cards, their numbers
-and the checks live in `survey.exercises`.
+and the checks live in `survey.classroom.exercises`.
 
 Session keys (st.session_state):
-- "exercise_card": the id of the card shown (`survey.exercises.CARDS`), kept across pages;
+- "exercise_card": the id of the card shown (`survey.classroom.exercises.CARDS`), kept across pages;
 - "exercise_seeds": {card id: seed} of the numbers shown on each card (0 = the textbook's);
 - "exercise_checked": {(card id, seed): {question id: answer}}, the answers of the last check, so the
   results stay shown until the numbers change;
@@ -22,7 +22,7 @@ import secrets
 
 import streamlit as st
 
-from survey.exercises import CARDS, Card, Case, Label, Question, number
+from survey.classroom.exercises import CARDS, Card, Case, Label, Question, number
 from ui.i18n import t
 from ui.page import start
 
@@ -90,8 +90,14 @@ def _answer_form(card: Card, case: Case) -> None:
             for col, q in zip(st.columns(len(row)), row):
                 label = _label(q) + (f" [{t(q.unit)}]" if q.unit else "")
                 if q.is_choice:
-                    col.selectbox(label, q.options, index=None, format_func=options.get,
-                                  placeholder=t("exercises.choose"), key=_answer_key(card, case, q))  # fmt: skip
+                    col.selectbox(
+                        label,
+                        q.options,
+                        index=None,
+                        format_func=options.get,
+                        placeholder=t("exercises.choose"),
+                        key=_answer_key(card, case, q),
+                    )
                 else:
                     col.number_input(label, value=None, step=q.step, format="%g", key=_answer_key(card, case, q))
         if st.form_submit_button(t("exercises.check"), type="primary", key="exercise_check"):
@@ -140,11 +146,20 @@ st.caption(t("exercises.source", source=t(card.source)))
 
 st.session_state["_exercise_seed"] = seed
 seed_col, new_col, book_col = st.columns([2, 1, 1], vertical_alignment="bottom")
-seed_col.number_input(t("exercises.seed"), min_value=0, max_value=MAX_SEED, step=1, key="_exercise_seed",
-                      help=t("exercises.seed_help"), on_change=_keep_seed, args=(card.id,))  # fmt: skip
+seed_col.number_input(
+    t("exercises.seed"),
+    min_value=0,
+    max_value=MAX_SEED,
+    step=1,
+    key="_exercise_seed",
+    help=t("exercises.seed_help"),
+    on_change=_keep_seed,
+    args=(card.id,),
+)
 new_col.button(t("exercises.new_numbers"), key="exercise_new", on_click=_set_seed, args=(card.id, None))
-book_col.button(t("exercises.textbook_numbers"), key="exercise_textbook", on_click=_set_seed, args=(card.id, 0),
-                disabled=seed == 0)  # fmt: skip
+book_col.button(
+    t("exercises.textbook_numbers"), key="exercise_textbook", on_click=_set_seed, args=(card.id, 0), disabled=seed == 0
+)
 st.info(t("exercises.variant_textbook") if seed == 0 else t("exercises.variant", seed=seed))
 
 # --- the case -------------------------------------------------------------------------------------------------

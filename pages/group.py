@@ -8,10 +8,12 @@ resets the indicator table after a save).
 import pandas as pd
 import streamlit as st
 
-from survey import answering, audit, classroom, store
+from survey import answering, classroom
+from survey.access import audit
 from survey.classroom import ClassError, Indicator
-from survey.definition import DefinitionError
-from survey.editing import cell_text
+from survey.design.definition import DefinitionError
+from survey.design.editing import cell_text
+from survey.storage import store
 from ui.classroom import (
     LIVE_SECONDS,
     number,

@@ -1,12 +1,12 @@
 """Import responses: upload a survey tool's export or a plain CSV / Excel file, check it, import, undo.
 
-A tool's export (问卷星, Qualtrics …) is read by `survey.sources` first: the page
+A tool's export (问卷星, Qualtrics …) is read by `survey.importing.sources` first: the page
 says which tool it recognised (the user may choose another), what became of
 each column, and asks what answer codes off the scale mean; the mapping and
 the check then work on the normalized table, and the import goes through
-`survey.sources.importing`. A plain one-header file goes to `survey.importer`
+`survey.importing.sources.importing`. A plain one-header file goes to `survey.importing.importer`
 as it always did. With no survey yet, or on request, the page drafts a survey
-from the file (`survey.sources.draft`), saves it, and imports the same file
+from the file (`survey.importing.sources.draft`), saves it, and imports the same file
 into it.
 
 Session keys: "_import_round" (a fresh uploader after each import),
@@ -24,14 +24,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from survey import audit, importer, mapping, store
+from survey.access import audit
 from survey.characters import bad_character
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
-from survey.reading import ReadError
-from survey.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
-from survey.sources import importing as sources_import
-from survey.sources.draft import draft_columns, draft_definition, export_language
-from survey.validation import report_csv
+from survey.importing import importer, mapping
+from survey.importing.reading import ReadError
+from survey.importing.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
+from survey.importing.sources import importing as sources_import
+from survey.importing.sources.draft import draft_columns, draft_definition, export_language
+from survey.importing.validation import report_csv
+from survey.storage import store
 from ui.auth import current_place
 from ui.i18n import lang, t
 from ui.page import start
@@ -504,8 +506,15 @@ def check_and_import(file: Upload, export: NormalizedExport | None, personal: No
             bar.progress(min(max(fraction, 0.0), 1.0), message)
 
         def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
-            audit.record(s, actor(), "import", workspace_id=ws, target=file.name, batch=batch_id,
-                         tool=export.tool if export is not None else PLAIN)  # fmt: skip
+            audit.record(
+                s,
+                actor(),
+                "import",
+                workspace_id=ws,
+                target=file.name,
+                batch=batch_id,
+                tool=export.tool if export is not None else PLAIN,
+            )
 
         options = dict(
             columns=p.columns, labels=p.labels, policy=policy, lang=lang(), progress=progress, before_commit=record

@@ -10,8 +10,8 @@ import time
 
 import streamlit as st
 
-from survey import accounts, audit
-from survey.accounts import AccountError
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
 from survey.classroom import ClassError, class_for_code, join_class
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain

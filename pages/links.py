@@ -1,6 +1,5 @@
 """Questionnaire links: open a survey for answers, show its link and QR code, make personal links."""
 
-
 import streamlit as st
 
 from survey import answering

@@ -46,12 +46,24 @@ card(
     note=t("card.nps_interval", low=number(result.ci_low), high=number(result.ci_high)),
     help_text=t("card.nps_help"),
 )
-card(cols[1], t("nps.promoters"), result.promoter_share * 100 if result.n else float("nan"),
-     note=t("nps.count", count=result.promoters))  # fmt: skip
-card(cols[2], t("nps.passives"), result.passive_share * 100 if result.n else float("nan"),
-     note=t("nps.count", count=result.passives))  # fmt: skip
-card(cols[3], t("nps.detractors"), result.detractor_share * 100 if result.n else float("nan"),
-     note=t("nps.count", count=result.detractors))  # fmt: skip
+card(
+    cols[1],
+    t("nps.promoters"),
+    result.promoter_share * 100 if result.n else float("nan"),
+    note=t("nps.count", count=result.promoters),
+)
+card(
+    cols[2],
+    t("nps.passives"),
+    result.passive_share * 100 if result.n else float("nan"),
+    note=t("nps.count", count=result.passives),
+)
+card(
+    cols[3],
+    t("nps.detractors"),
+    result.detractor_share * 100 if result.n else float("nan"),
+    note=t("nps.count", count=result.detractors),
+)
 
 show_chart(charts.nps_distribution_chart(view["distribution"], lang=L), "nps-distribution")
 

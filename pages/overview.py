@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics.compare import SMALL_GROUP
-from survey import store
+from survey.storage import store
 from ui import charts, figures
 from ui.cards import card, number, test_name
 from ui.downloads import show_chart, show_table
@@ -48,9 +48,14 @@ with st.expander(t("overview.targets")):
         key = f"_target_{sel.survey.id}_{name}"
         st.session_state[key] = targets.get(name)
         col.number_input(
-            t(f"card.{name}"), min_value=low, max_value=high, step=1.0, key=key, on_change=_keep_target,
+            t(f"card.{name}"),
+            min_value=low,
+            max_value=high,
+            step=1.0,
+            key=key,
+            on_change=_keep_target,
             args=(name, key),
-        )  # fmt: skip
+        )
 
 # --- the cards ---------------------------------------------------------------------------
 changes = view.changes

@@ -8,8 +8,10 @@ Session keys (st.session_state): "_peer_flash" (a message for the next run).
 import pandas as pd
 import streamlit as st
 
-from survey import audit, classroom, store
+from survey import classroom
+from survey.access import audit
 from survey.classroom import ClassError
+from survey.storage import store
 from ui.auth import current
 from ui.classroom import plain, student_group
 from ui.i18n import lang, refusal, t

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from survey import store
+from survey.storage import store
 from ui.i18n import lang, t
 from ui.page import start
 from ui.questionnaire import render

@@ -34,9 +34,13 @@ def _keep() -> None:
 
 
 importance = st.radio(
-    t("priorities.importance"), options, format_func=names.get, key="_priorities_importance", horizontal=True,
+    t("priorities.importance"),
+    options,
+    format_func=names.get,
+    key="_priorities_importance",
+    horizontal=True,
     on_change=_keep,
-)  # fmt: skip
+)
 st.caption(t(f"priorities.{importance}_help"))
 
 result, ranked = figures.priorities(sel, importance)

@@ -5,10 +5,10 @@ import datetime as dt
 
 import streamlit as st
 
-from survey import store
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
-from survey.rendering import RenderError
-from survey.report import ReportError
+from survey.reporting.rendering import RenderError
+from survey.reporting.report import ReportError
+from survey.storage import store
 from ui import report
 from ui.classroom import plain
 from ui.filters import dashboard_filters

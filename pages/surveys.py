@@ -5,8 +5,10 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from survey import audit, definition_file, store, templates
-from survey.definition import DefinitionError, SurveyDefinition
+from survey.access import audit
+from survey.design import definition_file, templates
+from survey.design.definition import DefinitionError, SurveyDefinition
+from survey.storage import store
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.signin import actor

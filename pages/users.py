@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from survey import accounts, audit
-from survey.accounts import AccountError
-from survey.permissions import MEMBER_ROLES
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
+from survey.access.permissions import MEMBER_ROLES
 from ui.i18n import refusal, t
 from ui.page import start
 from ui.signin import actor

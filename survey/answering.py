@@ -1,6 +1,6 @@
 """The in-app questionnaire: links that open a survey for answers, and the answers they bring.
 
-Staff side (every function takes the workspace, like `survey.store`, and the
+Staff side (every function takes the workspace, like `survey.storage.store`, and the
 caller commits): a survey's current version is opened for answers under an
 unguessable link token (`secrets.token_urlsafe`), closed, reopened under the
 same token, and may be limited to one answer per respondent token. Personal
@@ -35,11 +35,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from survey import audit, store
-from survey import tables as t
+from survey.access import audit
 from survey.characters import has_bad_character, normal_text, without_bad_characters
-from survey.definition import COMMENT_MAX, Problem, SurveyDefinition
+from survey.design.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
+from survey.storage import store
+from survey.storage import tables as t
 
 ANSWER_PATH = "answer"  # the respondent page's url_path in app.py
 LINK_TOKEN_BYTES = 16  # 128 random bits → 22 URL-safe characters
@@ -131,9 +132,7 @@ def _audit_link(s: Session, actor: audit.Actor | None, action: str, workspace_id
         audit.record(s, actor, action, workspace_id=workspace_id, target=target, **detail)
 
 
-def open_for_answers(
-    s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None
-) -> LinkState:
+def open_for_answers(s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None) -> LinkState:
     """Open the survey's current version for answers (audited as `actor`'s "link_open").
 
     The first opening makes the link token; reopening keeps it. When an older
@@ -155,9 +154,7 @@ def open_for_answers(
     return link_state(s, workspace_id, survey_id)
 
 
-def close_for_answers(
-    s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None
-) -> LinkState:
+def close_for_answers(s: Session, workspace_id: int, survey_id: int, *, actor: audit.Actor | None = None) -> LinkState:
     """Stop taking answers through the survey's link; the token is kept for reopening (audited as
     `actor`'s "link_close")."""
     store.get_survey(s, workspace_id, survey_id)

@@ -42,8 +42,7 @@ _BAD = re.compile(
 
 # Names of the C0 controls and DEL, as the Unicode standard's aliases give them.
 _C0_NAMES = (
-    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI "
-    "DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
 ).split()
 
 REPLACEMENT = "\ufffd"
@@ -60,7 +59,7 @@ class BadCharacter:
 
     @property
     def code(self) -> str:
-        """"U+0007 BEL", "U+FFFE", "U+D800"."""
+        """ "U+0007 BEL", "U+FFFE", "U+D800"."""
         return describe(self.char)
 
     @property

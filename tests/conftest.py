@@ -67,9 +67,18 @@ def _server_os_user() -> pwd.struct_passwd | None:
         except KeyError:
             pass
     subprocess.run(
-        ["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
-         "--shell", "/usr/sbin/nologin", "pytest-pg"],
-        check=False, capture_output=True,
+        [
+            "useradd",
+            "--system",
+            "--no-create-home",
+            "--home-dir",
+            "/nonexistent",
+            "--shell",
+            "/usr/sbin/nologin",
+            "pytest-pg",
+        ],
+        check=False,
+        capture_output=True,
     )
     try:
         return pwd.getpwnam("pytest-pg")
@@ -191,9 +200,25 @@ def _start_postgres() -> PostgresCluster:
     atexit.register(cluster.stop)  # also when the session is interrupted
     try:
         init = subprocess.run(
-            [str(PG_BIN / "initdb"), "-D", str(cluster.data_dir), "-U", PG_SUPERUSER, "-A", "trust",
-             "-E", "UTF8", "--no-locale", "--no-sync"],
-            env=env, cwd=base, stdin=subprocess.DEVNULL, capture_output=True, text=True, **run_as,
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(cluster.data_dir),
+                "-U",
+                PG_SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ],
+            env=env,
+            cwd=base,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            **run_as,
         )
         if init.returncode != 0:
             pytest.fail(f"initdb failed (as {os_user}):\n{init.stdout}\n{init.stderr}", pytrace=False)
@@ -213,8 +238,13 @@ def _start_postgres() -> PostgresCluster:
             try:
                 cluster._proc = subprocess.Popen(
                     [str(PG_BIN / "postgres"), "-D", str(cluster.data_dir), "-p", str(cluster.port)],
-                    env=env, cwd=base, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                    preexec_fn=_die_with_parent, **run_as,
+                    env=env,
+                    cwd=base,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=_die_with_parent,
+                    **run_as,
                 )
             finally:
                 log.close()

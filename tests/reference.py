@@ -17,3 +17,15 @@ ECSI_PATHS = {
     "satisfaction": ["image", "expectation", "quality", "value"],
     "loyalty": ["image", "satisfaction"],
 }
+
+# The same model under plspm's construct names, as its published output names them (IMAG, EXPE ...).
+PLSPM_NAMES = {
+    "image": "IMAG",
+    "expectation": "EXPE",
+    "quality": "QUAL",
+    "value": "VAL",
+    "satisfaction": "SAT",
+    "loyalty": "LOY",
+}
+PLSPM_BLOCKS = {PLSPM_NAMES[c]: items for c, items in ECSI_BLOCKS.items()}
+PLSPM_PATHS = {PLSPM_NAMES[c]: [PLSPM_NAMES[p] for p in ps] for c, ps in ECSI_PATHS.items()}

@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from survey import definition_file
-from survey.definition import problems
+from survey.design import definition_file
+from survey.design.definition import problems
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -33,8 +33,10 @@ def test_the_definition_file_example_loads():
 
 
 def test_the_response_file_example_imports_into_the_course_survey(tmp_path):
-    from survey import importer, store, templates
-    from survey.db import open_database
+    from survey.design import templates
+    from survey.importing import importer
+    from survey.storage import store
+    from survey.storage.db import open_database
 
     (example,) = blocks("text")
     db = open_database(f"sqlite:///{tmp_path}/readme.db")

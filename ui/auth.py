@@ -1,7 +1,7 @@
 """Sign-in, the current workspace and the permission check every staff page makes first.
 
 Session keys (st.session_state): "auth_token" (the sign-in session token;
-the database keeps only its hash, see survey.accounts), "workspace_id" (the
+the database keeps only its hash, see survey.access.accounts), "workspace_id" (the
 workspace the user works in, one of their places), "_cookie" (a cookie
 change waiting to be written by the browser).
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import accounts
-from survey.accounts import Place, SignedIn
+from survey.access import accounts
+from survey.access.accounts import Place, SignedIn
 from ui.state import database
 
 TOKEN_KEY = "auth_token"

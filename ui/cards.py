@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import report
 from survey.analysis import Change
+from survey.reporting import report
 from ui.i18n import lang
 
 DASH = report.DASH

@@ -571,7 +571,9 @@ def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfactio
                 "segment_name:N", scale=alt.Scale(domain=domain, range=list(SEGMENT_SHAPES.values())), legend=None
             ),
             size=alt.Size(
-                "respondents:Q", title=text(lang, "chart.respondents"), scale=alt.Scale(range=[30, 600]),
+                "respondents:Q",
+                title=text(lang, "chart.respondents"),
+                scale=alt.Scale(range=[30, 600]),
                 legend=alt.Legend(orient="bottom"),
             ),
             tooltip=[
@@ -582,7 +584,7 @@ def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfactio
                 alt.Tooltip("n:Q", title=text(lang, "chart.n_segment")),
             ],
         )
-    )  # fmt: skip
+    )
     cuts = pd.DataFrame({"satisfaction": [result.cut_satisfaction], "loyalty": [result.cut_loyalty]})
     v_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["black"]).encode(x=x)
     h_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["black"]).encode(y=y)

@@ -15,11 +15,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from survey import analysis, classroom, exports, report, store
-from survey.accounts import Place
+from survey import analysis, classroom
+from survey.access.accounts import Place
 from survey.classroom import GroupResults
-from survey.definition import SurveyDefinition
+from survey.design.definition import SurveyDefinition
 from survey.i18n import text
+from survey.reporting import exports, report
+from survey.storage import store
 from ui import charts
 from ui.auth import current_place
 from ui.download_errors import failure_message, guarded
@@ -29,6 +31,7 @@ from ui.state import database
 
 JOIN_PATH = "join"  # pages/join.py's url_path in app.py
 LIVE_SECONDS = 5  # the live results refresh this often
+
 
 def join_url(base_url: str, code: str) -> str:
     """``<base>/join?code=<CODE>``: what the QR code on the projector opens."""

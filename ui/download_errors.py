@@ -6,7 +6,7 @@ outside the page's script, and when it raises, the browser shows Streamlit's
 fixed English "Failed to generate file for download" under the button.
 
 `guarded(make, message)` wraps such a callable: when drawing fails
-(`survey.rendering.RenderError`, e.g. the renderer crashed or ran out of
+(`survey.reporting.rendering.RenderError`, e.g. the renderer crashed or ran out of
 time), it notes `message(reason)` — a text the page made in the user's
 language — and raises. `install()` (app.py, once per process) wraps
 Streamlit's handler of those clicks so that the noted text is what the
@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 
 from survey.i18n import text
-from survey.rendering import RenderError
+from survey.reporting.rendering import RenderError
 
 _LOG = logging.getLogger(__name__)
 _NOTES: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("download_failure_notes", default=None)

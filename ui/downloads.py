@@ -6,8 +6,8 @@
 `name` names the files (`nps-distribution.png`) and the buttons' keys, so it is
 unique on a page. The files are made only when a button is clicked (a
 callable `data`, run by Streamlit on the click; no rerun follows), by the
-Streamlit-free `survey.exports`: a page pays nothing for offering them. A
-chart is drawn in a worker process (`survey.rendering`); when it cannot be,
+Streamlit-free `survey.reporting.exports`: a page pays nothing for offering them. A
+chart is drawn in a worker process (`survey.reporting.rendering`); when it cannot be,
 the browser shows "this chart could not be drawn: …" in the user's language
 under the button (`ui.download_errors`), and the page goes on.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from survey import exports
+from survey.reporting import exports
 from ui.download_errors import failure_message, guarded
 from ui.i18n import lang, t
 
@@ -25,7 +25,7 @@ ICON = ":material/download:"
 
 
 def show_chart(chart, name: str, *, width: str = "stretch") -> None:
-    """The chart (its texts as a chart can show them: `survey.exports.chart_texts`) and, under it, the chart
+    """The chart (its texts as a chart can show them: `survey.reporting.exports.chart_texts`) and, under it, the chart
     as PNG and as SVG."""
     show_plain_chart(chart, width=width)
     failed = failure_message("render.chart_failed", lang())

@@ -3,7 +3,7 @@
 Caches (st.cache_data) are keyed by the survey's definition and by the
 selection's key — (workspace, survey id, data version), versions, waves,
 segments — where the data version is (number of responses, highest response
-id) from `survey.store.data_version`: new or removed responses make new keys,
+id) from `survey.storage.store.data_version`: new or removed responses make new keys,
 a re-run with the same data hits the cache. The loaded responses are cached
 on their own, so a filter change only filters and recomputes.
 """
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from survey import analysis, store
+from survey import analysis
+from survey.storage import store
 from ui.state import database
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -20,10 +20,11 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from survey import analysis, store
+from survey import analysis
 from survey.analysis import AnalysisInputs
-from survey.definition import SurveyDefinition
-from survey.store import SurveySummary
+from survey.design.definition import SurveyDefinition
+from survey.storage import store
+from survey.storage.store import SurveySummary
 from ui import figures
 from ui.i18n import lang, t
 from ui.state import SURVEY_KEY, database, workspace_id

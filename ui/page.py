@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey.definition import Problem
+from survey.design.definition import Problem
 from ui.auth import require
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from survey.characters import without_bad_characters
-from survey.definition import COMMENT_MAX, Node, SurveyDefinition
+from survey.design.definition import COMMENT_MAX, Node, SurveyDefinition
 from ui.i18n import plain, t
 
 NA = "na"
@@ -95,7 +95,7 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
 
 
 def removed_notice(defn: SurveyDefinition, removed: dict[str, int], lang: str) -> str | None:
-    """"2 invisible characters … were taken out of your answer to …", or None when none were."""
+    """ "2 invisible characters … were taken out of your answer to …", or None when none were."""
     if not removed:
         return None
     names = [plain(defn.node(code).label(lang) if defn.node(code) else code) for code in removed]

@@ -3,9 +3,10 @@
 `build_report(sel, pages, lang, ...)` takes what the pages take — the sidebar's
 `Selection`, the cached figures of `ui.figures` (so the numbers are those the
 pages show, computed once) and the builders of `ui.charts` — and renders every
-chart to PNG (`survey.exports.chart_png`); `survey.report` writes the files. A chart that cannot be drawn is left out
+chart to PNG (`survey.reporting.exports.chart_png`); `survey.reporting.report` writes the files.
+A chart that cannot be drawn is left out
 (`ReportFiles.left_out` says which and why); a file that cannot be written
-raises `survey.rendering.RenderError`.
+raises `survey.reporting.rendering.RenderError`.
 Choices a page keeps in the session are used as the page would use them: the
 importance of Priorities ("priorities_importance") and the segment field of NPS
 ("nps_segment"); Gaps shows every dimension, Model has no bootstrap.
@@ -17,9 +18,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from survey import analysis, exports, report
+from survey import analysis
 from survey.i18n import text
-from survey.rendering import RenderError
+from survey.reporting import exports, report
+from survey.reporting.rendering import RenderError
 from ui import charts, figures
 from ui.filters import Selection
 
@@ -129,9 +131,11 @@ def build_report(
     today = today or dt.date.today()
     progress = progress or (lambda fraction, message: None)
     view = figures.overview(sel)
-    chosen = [(page, chart) for page in pages for chart in page_charts(
-        sel, page, lang, importance=importance, nps_field=nps_field
-    )]  # fmt: skip
+    chosen = [
+        (page, chart)
+        for page in pages
+        for chart in page_charts(sel, page, lang, importance=importance, nps_field=nps_field)
+    ]
     rendered, left_out = [], []
     for k, (page, chart) in enumerate(chosen):
         progress(k / (len(chosen) + 1), text(lang, "report.rendering", done=k, total=len(chosen)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey.definition import Problem, SurveyDefinition
+from survey.design.definition import Problem, SurveyDefinition
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.i18n import choose_language, lang, t
 

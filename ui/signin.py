@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import accounts, audit
-from survey.accounts import AccountError, Place, SignedIn
-from survey.permissions import roles_with
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError, Place, SignedIn
+from survey.access.permissions import roles_with
 from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, remember_in_browser, write_cookie
 from ui.i18n import plain, t
 from ui.state import SURVEY_KEY, database
@@ -100,7 +100,7 @@ def sign_in_form() -> None:
 def checked_password(username: str, password: str, *, audit_success: bool = True) -> tuple[int, str] | None:
     """(account id, username) when the password is right; otherwise the reason is shown and None.
 
-    Wrong passwords count towards the wait (survey.accounts) and go to the audit log as failed sign-ins.
+    Wrong passwords count towards the wait (survey.access.accounts) and go to the audit log as failed sign-ins.
     """
     with database().session() as s:
         try:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import seed
-from survey.db import Database, open_database
+from survey.storage import seed
+from survey.storage.db import Database, open_database
 
 SURVEY_KEY = "survey_id"
 

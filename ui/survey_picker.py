@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from survey import store
-from survey.store import SurveySummary
+from survey.storage import store
+from survey.storage.store import SurveySummary
 from ui.i18n import lang, t
 from ui.state import SURVEY_KEY, database, workspace_id
 

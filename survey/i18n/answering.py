@@ -10,9 +10,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "开放问卷以收集答卷：受访者通过链接或二维码在手机上填写，无需账号。",
         "Open a survey for answers: respondents answer on their phone through a link or a QR code, without an account.",
     ),
-    "links.state_open": ("正在收集答卷：版本 {version} 可通过下方链接填写。", "Open for answers: version {version} takes answers at the link below."),
-    "links.state_closed": ("已关闭：该链接不再接受新答卷。重新开放后链接不变。", "Closed: the link refuses new answers. Opening it again keeps the same link."),
-    "links.state_never": ("尚未开放。开放后即可获得链接和二维码。", "Not open yet. Open it for answers to get a link and a QR code."),
+    "links.state_open": (
+        "正在收集答卷：版本 {version} 可通过下方链接填写。",
+        "Open for answers: version {version} takes answers at the link below.",
+    ),
+    "links.state_closed": (
+        "已关闭：该链接不再接受新答卷。重新开放后链接不变。",
+        "Closed: the link refuses new answers. Opening it again keeps the same link.",
+    ),
+    "links.state_never": (
+        "尚未开放。开放后即可获得链接和二维码。",
+        "Not open yet. Open it for answers to get a link and a QR code.",
+    ),
     "links.old_version": (
         "链接目前打开的是版本 {link_version}，而问卷已有版本 {version}。再次点击“开放填写”即可把链接（及二维码）转到版本 {version}。",
         "The link opens version {link_version}, but the survey now has version {version}. Open it for answers again to move the link (and its QR code) to version {version}.",
@@ -26,7 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "When on, only the personal links made below can answer, once each; the general link is refused.",
     ),
     "links.one_per_token_on": ("已开启：每个个人链接只能提交一次。", "On: one answer per personal link."),
-    "links.one_per_token_off": ("已关闭“每个个人链接只能提交一次”。", "Off: the link no longer limits answers per personal link."),
+    "links.one_per_token_off": (
+        "已关闭“每个个人链接只能提交一次”。",
+        "Off: the link no longer limits answers per personal link.",
+    ),
     "links.one_per_token_no_links": (
         "已开启“每个个人链接只能提交一次”，但还没有个人链接，目前无人能够填写。请在下方生成个人链接。",
         "“One answer per personal link” is on but there are no personal links yet, so nobody can answer. Make personal links below.",
@@ -41,7 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{url}” is not a web address starting with http:// or https://. Enter the address respondents use to reach this app, e.g. https://survey.example.edu.",
     ),
     "links.link": ("受访者链接", "Link for respondents"),
-    "links.qr_caption": ("投影此二维码，受访者用手机扫码即可填写。", "Show this QR code on the projector: respondents scan it with their phone."),
+    "links.qr_caption": (
+        "投影此二维码，受访者用手机扫码即可填写。",
+        "Show this QR code on the projector: respondents scan it with their phone.",
+    ),
     "links.qr_download": ("下载二维码（PNG）", "Download the QR code (PNG)"),
     "links.answers": ("版本 {version} 已收到答卷", "Answers to version {version}"),
     "links.personal_answered": ("已使用的个人链接", "Personal links answered"),
@@ -53,11 +68,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "links.personal_count": ("生成数量", "How many links to make"),
     "links.personal_create": ("生成个人链接", "Make personal links"),
-    "links.personal_created": ("已生成 {count} 个个人链接，可在下方下载列表。", "Made {count} personal links. Download the list below."),
+    "links.personal_created": (
+        "已生成 {count} 个个人链接，可在下方下载列表。",
+        "Made {count} personal links. Download the list below.",
+    ),
     "links.personal_download": ("下载全部个人链接（CSV）", "Download all personal links (CSV)"),
     "links.personal_none": ("还没有个人链接。", "No personal links yet."),
-    "links.personal_need_open": ("请先开放填写以获得链接，再生成个人链接。", "Open the survey for answers first: personal links build on its link."),
-    "links.count_bad": ("每次可生成 1 到 1000 个个人链接，请修改数量。", "Make between 1 and 1000 personal links at a time; change the number."),
+    "links.personal_need_open": (
+        "请先开放填写以获得链接，再生成个人链接。",
+        "Open the survey for answers first: personal links build on its link.",
+    ),
+    "links.count_bad": (
+        "每次可生成 1 到 1000 个个人链接，请修改数量。",
+        "Make between 1 and 1000 personal links at a time; change the number.",
+    ),
     "links.csv.number": ("序号", "No."),
     "links.csv.token": ("个人令牌", "Personal token"),
     "links.csv.link": ("链接", "Link"),
@@ -85,11 +109,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An answer has already been submitted with this personal link, and each personal link can answer once. To change your answer, contact the organiser.",
     ),
     "answer.not_saved": ("您的答卷未保存：", "Your answer was not saved:"),
-    "answer.unknown_item": ("答卷中的题目“{item}”不属于本问卷。请刷新页面后重新填写。", "The answer names a question “{item}” that this survey does not have. Reload the page and answer again."),
-    "answer.value_bad": ("“{item}”的答案须为 {low} 到 {high} 之间的选项。请选择一个选项后重新提交。", "The answer to “{item}” must be one of the points from {low} to {high}. Choose one of the options and submit again."),
-    "answer.required_missing": ("“{item}”为必答题。请作答后重新提交。", "“{item}” must be answered. Answer it and submit again."),
-    "answer.too_long": ("“{item}”的回答超过 {limit} 个字。请缩短后重新提交。", "The answer to “{item}” is longer than {limit} characters. Shorten it and submit again."),
-    "answer.text_bad": ("“{item}”的答案须为文字。请重新填写后提交。", "The answer to “{item}” must be text. Fill it in again and submit."),
+    "answer.unknown_item": (
+        "答卷中的题目“{item}”不属于本问卷。请刷新页面后重新填写。",
+        "The answer names a question “{item}” that this survey does not have. Reload the page and answer again.",
+    ),
+    "answer.value_bad": (
+        "“{item}”的答案须为 {low} 到 {high} 之间的选项。请选择一个选项后重新提交。",
+        "The answer to “{item}” must be one of the points from {low} to {high}. Choose one of the options and submit again.",
+    ),
+    "answer.required_missing": (
+        "“{item}”为必答题。请作答后重新提交。",
+        "“{item}” must be answered. Answer it and submit again.",
+    ),
+    "answer.too_long": (
+        "“{item}”的回答超过 {limit} 个字。请缩短后重新提交。",
+        "The answer to “{item}” is longer than {limit} characters. Shorten it and submit again.",
+    ),
+    "answer.text_bad": (
+        "“{item}”的答案须为文字。请重新填写后提交。",
+        "The answer to “{item}” must be text. Fill it in again and submit.",
+    ),
     "answer.thanks": ("谢谢！您的答卷已保存。", "Thank you! Your answer has been saved."),
     "answer.thanks_more": ("您现在可以关闭此页面。", "You can close this page now."),
 }

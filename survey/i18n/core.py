@@ -124,7 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "designer.scale_name_zh": ("中文名称", "Name (Chinese)"),
     "designer.scale_name_en": ("英文名称", "Name (English)"),
     "designer.scale_delete": ("删除量表", "Delete scale"),
-    "designer.scale_in_use": ("量表 {code} 仍被题目使用，不能删除。", "Scale {code} is used by items and cannot be deleted."),
+    "designer.scale_in_use": (
+        "量表 {code} 仍被题目使用，不能删除。",
+        "Scale {code} is used by items and cannot be deleted.",
+    ),
     "designer.group": ("同级节点组", "Sibling group"),
     "designer.group_top": ("一级维度", "Top-level dimensions"),
     "designer.group_children": ("“{label}”之下", "Under “{label}”"),
@@ -157,7 +160,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{left}”对“{right}”给了 {given}，而其他判断意味着约 {implied}",
         "“{left}” vs “{right}” is given {given}, while the other judgements imply about {implied}",
     ),
-    "designer.ahp_too_few": ("至少需要两个同级节点才能做两两比较。", "Pairwise comparison needs at least two siblings."),
+    "designer.ahp_too_few": (
+        "至少需要两个同级节点才能做两两比较。",
+        "Pairwise comparison needs at least two siblings.",
+    ),
     "designer.ahp_too_many": ("AHP 最多支持 10 个同级节点。", "AHP supports at most 10 siblings."),
     "designer.title_description": ("说明", "Description"),
     "designer.description_zh": ("中文说明", "Description (Chinese)"),
@@ -201,40 +207,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "你对“{items}”的回答中有 {count} 个不可见的控制字符（常随复制的文字带入），无法保存，已删除；其余文字按原样保存。",
         "{count} invisible control character(s) in your answer to “{items}” (they often come with copied text) cannot be stored and were taken out; the rest of your text is stored as written.",
     ),
-    "form.preview_ok": ("预览：答卷完整，正式问卷会在此保存。", "Preview: the answers are complete; the live questionnaire would store them now."),
+    "form.preview_ok": (
+        "预览：答卷完整，正式问卷会在此保存。",
+        "Preview: the answers are complete; the live questionnaire would store them now.",
+    ),
     "form.other_questions": ("其他问题", "Other questions"),
     "form.about_you": ("关于您", "About you"),
     "form.required_mark": ("（必答）", "(required)"),
     "form.comment_help": ("最多 {limit} 字。", "At most {limit} characters."),
-    # --- survey definition files (survey.definition_file)
+    # --- survey definition files (survey.design.definition_file)
     "file.unreadable": ("无法读取该文件。", "The file could not be read."),
     "file.empty": ("文件是空的。", "The file is empty."),
-    "file.too_large": ("文件大小为 {size_mb} MB，问卷定义文件最大 {limit_mb} MB。", "The file is {size_mb} MB; a survey definition may be at most {limit_mb} MB."),
-    "file.not_utf8": ("文件不是 UTF-8 编码的文本（第 {position} 个字节有误）。请另存为 UTF-8 后重试。", "The file is not UTF-8 text (bad byte at position {position}). Save it as UTF-8 and try again."),
-    "file.not_json": ("文件不是有效的 JSON（第 {line} 行第 {column} 列）。", "The file is not valid JSON (line {line}, column {column})."),
-    "file.too_deep": ("文件嵌套超过 {limit} 层，不是问卷定义文件。", "The file is nested more than {limit} levels deep; a survey definition never is."),
-    "file.number_bad": ("数字 {value} 无效（NaN、Infinity 或数值过大）。", "The number {value} is not allowed (NaN, Infinity or far too large)."),
+    "file.too_large": (
+        "文件大小为 {size_mb} MB，问卷定义文件最大 {limit_mb} MB。",
+        "The file is {size_mb} MB; a survey definition may be at most {limit_mb} MB.",
+    ),
+    "file.not_utf8": (
+        "文件不是 UTF-8 编码的文本（第 {position} 个字节有误）。请另存为 UTF-8 后重试。",
+        "The file is not UTF-8 text (bad byte at position {position}). Save it as UTF-8 and try again.",
+    ),
+    "file.not_json": (
+        "文件不是有效的 JSON（第 {line} 行第 {column} 列）。",
+        "The file is not valid JSON (line {line}, column {column}).",
+    ),
+    "file.too_deep": (
+        "文件嵌套超过 {limit} 层，不是问卷定义文件。",
+        "The file is nested more than {limit} levels deep; a survey definition never is.",
+    ),
+    "file.number_bad": (
+        "数字 {value} 无效（NaN、Infinity 或数值过大）。",
+        "The number {value} is not allowed (NaN, Infinity or far too large).",
+    ),
     "file.key_duplicate": ("同一对象中字段“{key}”出现了两次。", "The field “{key}” appears twice in one object."),
-    "file.not_object": ("文件应包含一个 JSON 对象（问卷定义），而不是 {found}。", "The file must contain one JSON object (a survey definition), not {found}."),
-    "file.format_bad": ("这不是问卷定义文件：其“format”为 {found}，应为“{expected}”。", "This is not a survey definition file: its “format” is {found}, expected “{expected}”."),
-    "file.version_bad": ("文件格式版本为 {version}，本程序只能读取版本 {supported}；文件可能来自更新版本的程序。", "The file has format version {version}; this app reads version {supported}. It may come from a newer version of the app."),
+    "file.not_object": (
+        "文件应包含一个 JSON 对象（问卷定义），而不是 {found}。",
+        "The file must contain one JSON object (a survey definition), not {found}.",
+    ),
+    "file.format_bad": (
+        "这不是问卷定义文件：其“format”为 {found}，应为“{expected}”。",
+        "This is not a survey definition file: its “format” is {found}, expected “{expected}”.",
+    ),
+    "file.version_bad": (
+        "文件格式版本为 {version}，本程序只能读取版本 {supported}；文件可能来自更新版本的程序。",
+        "The file has format version {version}; this app reads version {supported}. It may come from a newer version of the app.",
+    ),
     "file.field_missing": ("{where} 缺少必填字段“{field}”。", "{where} lacks the required field “{field}”."),
     "file.field_unknown": ("{where} 含有未知字段“{field}”。", "{where} has an unknown field “{field}”."),
-    "file.expected_object": ("{where} 应为对象（一组命名字段），实际为 {found}。", "{where} must be an object (named fields), found {found}."),
+    "file.expected_object": (
+        "{where} 应为对象（一组命名字段），实际为 {found}。",
+        "{where} must be an object (named fields), found {found}.",
+    ),
     "file.expected_list": ("{where} 应为列表，实际为 {found}。", "{where} must be a list, found {found}."),
     "file.expected_text": ("{where} 应为文本，实际为 {found}。", "{where} must be text, found {found}."),
-    "file.expected_text_or_null": ("{where} 应为文本或 null，实际为 {found}。", "{where} must be text or null, found {found}."),
+    "file.expected_text_or_null": (
+        "{where} 应为文本或 null，实际为 {found}。",
+        "{where} must be text or null, found {found}.",
+    ),
     "file.expected_integer": ("{where} 应为整数，实际为 {found}。", "{where} must be a whole number, found {found}."),
     "file.expected_number": ("{where} 应为数字，实际为 {found}。", "{where} must be a number, found {found}."),
-    "file.expected_bool": ("{where} 应为 true 或 false，实际为 {found}。", "{where} must be true or false, found {found}."),
-    "file.text_too_long": ("{where} 的文字有 {length} 个字符，最多允许 {limit} 个。", "The text at {where} has {length} characters; at most {limit} are allowed."),
-    "file.char_bad": ("{where} 的文字含有无法保存的字符（NUL 字符或损坏的 Unicode 转义）。", "The text at {where} contains a character that cannot be saved (a NUL character or a broken Unicode escape)."),
-    "file.too_many": ("{where} 有 {count} 项，最多允许 {limit} 项。", "{where} has {count} entries; at most {limit} are allowed."),
+    "file.expected_bool": (
+        "{where} 应为 true 或 false，实际为 {found}。",
+        "{where} must be true or false, found {found}.",
+    ),
+    "file.text_too_long": (
+        "{where} 的文字有 {length} 个字符，最多允许 {limit} 个。",
+        "The text at {where} has {length} characters; at most {limit} are allowed.",
+    ),
+    "file.char_bad": (
+        "{where} 的文字含有无法保存的字符（NUL 字符或损坏的 Unicode 转义）。",
+        "The text at {where} contains a character that cannot be saved (a NUL character or a broken Unicode escape).",
+    ),
+    "file.too_many": (
+        "{where} 有 {count} 项，最多允许 {limit} 项。",
+        "{where} has {count} entries; at most {limit} are allowed.",
+    ),
     "file.more_problems": ("……另有 {count} 个问题。", "… and {count} more problems."),
-    # --- definition problems (survey.definition.problems)
+    # --- definition problems (survey.design.definition.problems)
     "def.title_missing": ("问卷需要标题（中文或英文）。", "The survey needs a title (Chinese or English)."),
     "def.text_bad": ("{field}必须是文字。", "{field} must be text."),
-    "def.text_long": ("{field}有 {length} 个字符，最多 {limit} 个。", "{field} has {length} characters; at most {limit} are allowed."),
+    "def.text_long": (
+        "{field}有 {length} 个字符，最多 {limit} 个。",
+        "{field} has {length} characters; at most {limit} are allowed.",
+    ),
     # --- any text a user types or a file brings (survey.characters)
     "text.bad_character": (
         "{field}含有一个不可见的控制字符或非字符（{code}，第 {position} 个字符），无法保存。请删除它后再试；这种字符常随从其他软件复制的文字带入。",
@@ -247,8 +301,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.description_en": ("英文说明", "The English description"),
     "field.scale_name_zh": ("量表“{scale}”的中文名称", "The Chinese name of scale “{scale}”"),
     "field.scale_name_en": ("量表“{scale}”的英文名称", "The English name of scale “{scale}”"),
-    "field.point_label_zh": ("量表“{scale}”第 {value} 点的中文标签", "The Chinese label of point {value} of scale “{scale}”"),
-    "field.point_label_en": ("量表“{scale}”第 {value} 点的英文标签", "The English label of point {value} of scale “{scale}”"),
+    "field.point_label_zh": (
+        "量表“{scale}”第 {value} 点的中文标签",
+        "The Chinese label of point {value} of scale “{scale}”",
+    ),
+    "field.point_label_en": (
+        "量表“{scale}”第 {value} 点的英文标签",
+        "The English label of point {value} of scale “{scale}”",
+    ),
     "field.node_label_zh": ("“{code}”的中文名称", "The Chinese label of “{code}”"),
     "field.node_label_en": ("“{code}”的英文名称", "The English label of “{code}”"),
     "field.class_name": ("班级名称", "The class name"),
@@ -282,9 +342,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The parent “{parent}” of “{code}” is an item; items cannot have children.",
     ),
     "def.dimension_nested": ("维度“{code}”不能有上级。", "The dimension “{code}” cannot have a parent."),
-    "def.indicator_parent": ("指标“{code}”的上级必须是维度。", "The parent of the indicator “{code}” must be a dimension."),
+    "def.indicator_parent": (
+        "指标“{code}”的上级必须是维度。",
+        "The parent of the indicator “{code}” must be a dimension.",
+    ),
     "def.role_bad": ("题目“{code}”的角色“{role}”未知。", "The item “{code}” has an unknown role “{role}”."),
-    "def.scale_missing": ("题目“{code}”的量表“{scale}”不存在。", "The scale “{scale}” of item “{code}” does not exist."),
+    "def.scale_missing": (
+        "题目“{code}”的量表“{scale}”不存在。",
+        "The scale “{scale}” of item “{code}” does not exist.",
+    ),
     "def.comment_scale": (
         "开放题“{code}”以文字作答，不能有量表。请清空它的量表。",
         "The open-text item “{code}” is answered in words and cannot have a scale. Clear its scale.",
@@ -299,6 +365,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "def.method_bad": ("未知的权重方法“{method}”。", "Unknown weighting method “{method}”."),
     "def.ahp_members_bad": ("两两比较中引用了不存在的节点。", "The pairwise comparison names nodes that do not exist."),
-    "def.ahp_shape_bad": ("两两比较矩阵的大小与节点数不符。", "The pairwise comparison matrix does not match the nodes."),
-    "def.ahp_value_bad": ("两两比较矩阵只能包含正数。", "The pairwise comparison matrix may only hold positive numbers."),
+    "def.ahp_shape_bad": (
+        "两两比较矩阵的大小与节点数不符。",
+        "The pairwise comparison matrix does not match the nodes.",
+    ),
+    "def.ahp_value_bad": (
+        "两两比较矩阵只能包含正数。",
+        "The pairwise comparison matrix may only hold positive numbers.",
+    ),
 }

@@ -64,9 +64,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Satisfaction index, NPS, loyalty index and responses against the previous wave; the worst gaps "
         "against expectation; the segments that dropped.",
     ),
-    "overview.all_responses": ("全部答卷（{count} 份，问卷没有调查批次）", "All responses ({count}; the survey has no waves)"),
-    "overview.first_wave": ("批次 {wave}（{count} 份答卷，这是第一个批次）", "Wave {wave} ({count} responses; the first wave)"),
-    "overview.wave_vs": ("批次 {wave}（{count} 份答卷），与上一批次 {previous} 比较", "Wave {wave} ({count} responses) compared with {previous}"),
+    "overview.all_responses": (
+        "全部答卷（{count} 份，问卷没有调查批次）",
+        "All responses ({count}; the survey has no waves)",
+    ),
+    "overview.first_wave": (
+        "批次 {wave}（{count} 份答卷，这是第一个批次）",
+        "Wave {wave} ({count} responses; the first wave)",
+    ),
+    "overview.wave_vs": (
+        "批次 {wave}（{count} 份答卷），与上一批次 {previous} 比较",
+        "Wave {wave} ({count} responses) compared with {previous}",
+    ),
     "overview.targets": ("设定目标", "Targets"),
     "overview.targets_help": (
         "为各项指标设定目标值；卡片会显示与目标的差距。目标在本次会话中保留。",
@@ -84,8 +93,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gap = perception − expectation (negative = below expectation), ranked by weighted gap (gap × the indicator's weight).",
     ),
     "overview.at_risk": ("明显下滑的细分群体", "Segments that dropped significantly"),
-    "overview.vs_previous": ("各群体与其在上一批次 {wave} 的结果比较（p < 0.05）。", "Each segment against itself in the previous wave {wave} (p < 0.05)."),
-    "overview.vs_rest": ("各群体与其余受访者比较（p < 0.05）。", "Each segment against the other respondents (p < 0.05)."),
+    "overview.vs_previous": (
+        "各群体与其在上一批次 {wave} 的结果比较（p < 0.05）。",
+        "Each segment against itself in the previous wave {wave} (p < 0.05).",
+    ),
+    "overview.vs_rest": (
+        "各群体与其余受访者比较（p < 0.05）。",
+        "Each segment against the other respondents (p < 0.05).",
+    ),
     "overview.no_segments": (
         "这份问卷没有受访者属性（如地区、班级），无法按群体比较。",
         "This survey has no respondent attributes (such as region or class) to compare segments by.",
@@ -128,7 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gap = actual − ideal (the textbook's column 4b header says “2c − 4a”, but every printed value is "
         "2a − 4a; this table follows the values).",
     ),
-    "gaps.key_experience": ("关键体验（加权满意度最低）：{touchpoints}", "Key experience (lowest weighted satisfaction): {touchpoints}"),
+    "gaps.key_experience": (
+        "关键体验（加权满意度最低）：{touchpoints}",
+        "Key experience (lowest weighted satisfaction): {touchpoints}",
+    ),
     "gaps.servqual": ("SERVQUAL 维度差距", "SERVQUAL dimension gaps"),
     "gaps.servqual_score": ("SERVQUAL 得分（未加权）", "SERVQUAL score (unweighted)"),
     "gaps.servqual_weighted": ("加权 SERVQUAL 得分", "Weighted SERVQUAL score"),
@@ -159,7 +177,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "priorities.importance": ("重要性来源", "Importance"),
     "priorities.stated": ("陈述重要性（重要性题）", "Stated (importance items)"),
     "priorities.derived": ("导出重要性（与总体满意度的相关）", "Derived (correlation with overall satisfaction)"),
-    "priorities.stated_help": ("重要性 = 受访者对各指标重要性题的平均打分。", "Importance = the mean answer to each indicator's importance items."),
+    "priorities.stated_help": (
+        "重要性 = 受访者对各指标重要性题的平均打分。",
+        "Importance = the mean answer to each indicator's importance items.",
+    ),
     "priorities.derived_help": (
         "重要性 = 指标得分与总体满意度的 Pearson 相关系数（没有总体满意度题时用感知题综合得分）。",
         "Importance = Pearson correlation of the indicator's score with overall satisfaction (the perception "
@@ -169,9 +190,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "答卷太少，无法计算各指标的表现与重要性。请放宽筛选条件。",
         "Too few responses to compute each indicator's performance and importance. Widen the filters.",
     ),
-    "priorities.cuts": ("分界线：表现均值 {performance}，重要性均值 {importance}。", "Cut lines: mean performance {performance}, mean importance {importance}."),
+    "priorities.cuts": (
+        "分界线：表现均值 {performance}，重要性均值 {importance}。",
+        "Cut lines: mean performance {performance}, mean importance {importance}.",
+    ),
     "priorities.concentrate": ("重点改进（高重要性、低表现）", "Concentrate here (high importance, low performance)"),
-    "priorities.none_concentrate": ("没有落在“重点改进”象限的指标。", "No indicator falls in the “concentrate here” quadrant."),
+    "priorities.none_concentrate": (
+        "没有落在“重点改进”象限的指标。",
+        "No indicator falls in the “concentrate here” quadrant.",
+    ),
     "priorities.rank": ("排序", "Rank"),
     "priorities.col.importance": ("重要性", "Importance"),
     "priorities.col.priority": ("优先级", "Priority"),
@@ -262,11 +289,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quality, perceived value, satisfaction, loyalty), so only each dimension's reliability is shown. "
         "Create a survey from the ECSI / ACSI template to get the model.",
     ),
-    "model.which": ("{model} 模型：PLS 路径分析（中心化数据、centroid 方案）。", "{model} model: PLS path modelling (centred data, centroid scheme)."),
-    "model.bootstrap": ("计算路径系数的 bootstrap 区间（{count} 次重抽样）", "Bootstrap intervals for the paths ({count} resamples)"),
+    "model.which": (
+        "{model} 模型：PLS 路径分析（中心化数据、centroid 方案）。",
+        "{model} model: PLS path modelling (centred data, centroid scheme).",
+    ),
+    "model.bootstrap": (
+        "计算路径系数的 bootstrap 区间（{count} 次重抽样）",
+        "Bootstrap intervals for the paths ({count} resamples)",
+    ),
     "model.computing": ("正在估计模型……", "Estimating the model…"),
     "model.failed": ("无法估计模型：{problem}", "The model could not be estimated: {problem}"),
-    "model.not_converged": ("模型在 {iterations} 次迭代后仍未收敛，结果仅供参考。", "The model did not converge after {iterations} iterations; read it with care."),
+    "model.not_converged": (
+        "模型在 {iterations} 次迭代后仍未收敛，结果仅供参考。",
+        "The model did not converge after {iterations} iterations; read it with care.",
+    ),
     "model.indices": ("指数、R² 与信度", "Indices, R² and reliability"),
     "model.indices_help": (
         "指数 = 该维度各题均值按外部权重（和为 1）加权后换算到 0–100；基于 {n} 份全部作答的答卷。",
@@ -276,7 +312,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.paths": ("路径系数", "Path coefficients"),
     "model.reliability": ("各维度的信度", "Reliability of each dimension"),
     "model.no_dimensions": ("问卷没有维度。", "The survey has no dimensions."),
-    "model.alpha_help": ("Cronbach's α ≥ 0.7 一般视为可以接受。", "Cronbach's alpha ≥ 0.7 is usually called acceptable."),
+    "model.alpha_help": (
+        "Cronbach's α ≥ 0.7 一般视为可以接受。",
+        "Cronbach's alpha ≥ 0.7 is usually called acceptable.",
+    ),
     "model.col.index": ("指数（0–100）", "Index (0–100)"),
     "model.col.alpha": ("Cronbach's α", "Cronbach's alpha"),
     "model.col.items": ("题数", "Items"),
@@ -287,10 +326,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.svg": ("SVG", "SVG"),
     "export.svg_help": ("下载这张图表的 SVG 矢量图", "Download this chart as an SVG vector image"),
     "export.csv": ("CSV", "CSV"),
-    "export.csv_help": ("下载这张表的 CSV 文件（UTF-8，Excel 可直接打开）", "Download this table as a CSV file (UTF-8, opens in Excel)"),
+    "export.csv_help": (
+        "下载这张表的 CSV 文件（UTF-8，Excel 可直接打开）",
+        "Download this table as a CSV file (UTF-8, opens in Excel)",
+    ),
     "export.xlsx": ("Excel", "Excel"),
     "export.xlsx_help": ("下载这张表的 Excel 文件（.xlsx）", "Download this table as an Excel file (.xlsx)"),
-    # --- drawing in a worker process (survey.rendering): why a chart, a report or slides could not be made
+    # --- drawing in a worker process (survey.reporting.rendering): why a chart, a report or slides could not be made
     "render.chart_failed": ("此图无法绘制：{reason}", "This chart could not be drawn: {reason}"),
     "render.slides_failed": ("无法生成幻灯片：{reason}", "The slides could not be written: {reason}"),
     "render.report_failed": ("无法生成报告：{reason}", "The report could not be built: {reason}"),
@@ -326,7 +368,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.writing": ("正在写入 PDF 与 PowerPoint 文件……", "Writing the PDF and the PowerPoint file…"),
     "report.done": ("报告已生成，含 {charts} 张图表。", "The report is ready, with {charts} charts."),
     "report.failed": ("无法生成报告", "The report could not be built"),
-    "report.chart_left_out": ("图表“{chart}”无法绘制，报告中未包含它：{reason}", "The chart “{chart}” could not be drawn and is left out of the report: {reason}"),
+    "report.chart_left_out": (
+        "图表“{chart}”无法绘制，报告中未包含它：{reason}",
+        "The chart “{chart}” could not be drawn and is left out of the report: {reason}",
+    ),
     "report.no_font": (
         "找不到中文字体 Noto Sans CJK，无法生成报告。请让管理员安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk）后再试。",
         "The Chinese font Noto Sans CJK is missing, so no report can be written. Ask an administrator to install "
@@ -358,7 +403,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.gaps.within_title": ("该维度各指标的期望与感知", "Expectation and perception in this dimension"),
     "chart.gaps.subtitle": ("按加权差距排序，最差的在上", "Sorted by weighted gap, worst on top"),
     "chart.profile.title": ("满意度轮廓图", "Profile chart"),
-    "chart.profile.subtitle": ("各指标的感知均值（实线）与期望均值（虚线）", "Perception means (solid) against expectation means (dashed)"),
+    "chart.profile.subtitle": (
+        "各指标的感知均值（实线）与期望均值（虚线）",
+        "Perception means (solid) against expectation means (dashed)",
+    ),
     "chart.dimension_gaps.title": ("各维度的差距（感知 − 期望）", "Gap by dimension (perception − expectation)"),
     "chart.gap_axis": ("差距（感知 − 期望）", "Gap (perception − expectation)"),
     "chart.below": ("低于期望", "Below expectation"),
@@ -401,18 +449,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.loyalty_score": ("忠诚度（0–100）", "Loyalty (0–100)"),
     "chart.segment": ("类型", "Segment"),
     "chart.loyalty_matrix.title": ("满意度–忠诚度矩阵", "Satisfaction–loyalty matrix"),
-    "chart.loyalty_matrix.subtitle": ("每个点代表得分相同的受访者，点越大人数越多；虚线为平均值；n = {n}", "Each point is the respondents with the same scores, larger = more; dashed lines: the means; n = {n}"),
+    "chart.loyalty_matrix.subtitle": (
+        "每个点代表得分相同的受访者，点越大人数越多；虚线为平均值；n = {n}",
+        "Each point is the respondents with the same scores, larger = more; dashed lines: the means; n = {n}",
+    ),
     "chart.at_point": ("该点人数", "Respondents here"),
     "chart.segment_shares.title": ("四类客户的占比", "Share of each segment"),
     "chart.pyramid.title": ("客户金字塔与各层级的忠诚度", "Customer pyramid and each tier's loyalty"),
-    "chart.pyramid.subtitle": ("按价值排序：前 1% 白金、其后 4% 黄金、15% 铁、80% 铅", "By value: top 1% platinum, next 4% gold, 15% iron, 80% lead"),
+    "chart.pyramid.subtitle": (
+        "按价值排序：前 1% 白金、其后 4% 黄金、15% 铁、80% 铅",
+        "By value: top 1% platinum, next 4% gold, 15% iron, 80% lead",
+    ),
     "chart.tier": ("层级", "Tier"),
     "chart.customers": ("客户数", "Customers"),
     "chart.value_share": ("价值占比", "Share of value"),
-    "chart.tier_caption": ("{tier}：{share:.0f}% 的客户，忠诚度 {loyalty:.1f}", "{tier}: {share:.0f}% of customers, loyalty {loyalty:.1f}"),
+    "chart.tier_caption": (
+        "{tier}：{share:.0f}% 的客户，忠诚度 {loyalty:.1f}",
+        "{tier}: {share:.0f}% of customers, loyalty {loyalty:.1f}",
+    ),
     "chart.tier_caption_empty": ("{tier}：{share:.0f}% 的客户", "{tier}: {share:.0f}% of customers"),
     "chart.path.title": ("路径图", "Path diagram"),
-    "chart.path.subtitle": ("箭头上为路径系数（越粗越强），圆内为指数（0–100）与 R²；n = {n}", "Arrows: path coefficients (thicker = stronger); circles: index (0–100) and R²; n = {n}"),
+    "chart.path.subtitle": (
+        "箭头上为路径系数（越粗越强），圆内为指数（0–100）与 R²；n = {n}",
+        "Arrows: path coefficients (thicker = stronger); circles: index (0–100) and R²; n = {n}",
+    ),
     "chart.node_detail": ("指数 {index:.1f}", "index {index:.1f}"),
     "chart.from": ("从", "From"),
     "chart.to": ("到", "To"),

@@ -147,7 +147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The Little Swan rule: one buyer influences 25 people; after a good experience 8 of them want to buy and 1 "
         "buys; after a bad one all 25 are put off.",
     ),
-    "exercises.wom.source": ("客户服务教材，小天鹅案例（1:25:8:1）", "Customer-service textbook, Little Swan case (1:25:8:1)"),
+    "exercises.wom.source": (
+        "客户服务教材，小天鹅案例（1:25:8:1）",
+        "Customer-service textbook, Little Swan case (1:25:8:1)",
+    ),
     "exercises.wom.story": (
         "按 1:{reach}:{interested}:{buyers} 计算：有 {satisfied} 位顾客购买后体验良好，{dissatisfied} 位顾客体验不好。每位购买者都会把体验告诉 {reach} 个人（互不重复）。",
         "Use 1:{reach}:{interested}:{buyers}: {satisfied} buyers had a good experience and {dissatisfied} had a bad one. "
@@ -350,7 +353,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exercises.dimension.assessment": ("考核评价", "Assessment"),
     "exercises.dimension.resources": ("教学资源", "Learning resources"),
     "exercises.gap.q.gap": ("{item}：差距", "{item}: gap"),
-    "exercises.gap.q.largest": ("哪个维度最需要改进（差距最大）？", "Which dimension needs improving most (largest gap)?"),
+    "exercises.gap.q.largest": (
+        "哪个维度最需要改进（差距最大）？",
+        "Which dimension needs improving most (largest gap)?",
+    ),
     "exercises.gap.explain.gap": (
         "{dimension}：差距 = 实际 − 目标 = {actual} − {target} = {value}。",
         "{dimension}: gap = actual − target = {actual} − {target} = {value}.",

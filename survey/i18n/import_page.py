@@ -8,7 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上传问卷星、腾讯问卷、Qualtrics、SurveyMonkey、Google 表单、Microsoft Forms、LimeSurvey 的导出文件，或普通的 CSV / Excel 表格（含中文 Windows 导出的 GBK 文件）：核对每一列的去向和对应关系，查看每个有问题的行，然后一次导入；导入错了可以撤销整批。还没有问卷时，可以直接根据导出文件起草一份。",
         "Upload an export from 问卷星, Tencent Survey, Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms or LimeSurvey, or a plain CSV or Excel table (GBK files from Chinese Windows too): check what became of each column and how it maps to the survey, see every row with a problem, import in one step, and undo a whole batch if it was wrong. With no survey yet, draft one from the export.",
     ),
-    "impage.upload": ("答卷文件或问卷平台导出文件（CSV、TXT、XLSX、XLS）", "Response file or survey tool export (CSV, TXT, XLSX, XLS)"),
+    "impage.upload": (
+        "答卷文件或问卷平台导出文件（CSV、TXT、XLSX、XLS）",
+        "Response file or survey tool export (CSV, TXT, XLSX, XLS)",
+    ),
     "impage.checking": ("正在读取并检查文件…", "Reading and checking the file…"),
     "impage.detected": (
         "文件类型 {kind}，编码 {encoding}，分隔符 {delimiter}，共 {rows} 行数据。",
@@ -72,15 +75,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "页面根据表头识别导出文件来自哪个问卷平台；识别错了可以在这里手动选择。“普通表格”按一行表头的普通文件读取。",
         "The page recognises the survey tool from the file's header rows; if it is wrong, choose the tool here. “Plain table” reads the file as an ordinary table with one header row.",
     ),
-    "impage.recognised": ("识别为 {tool} 的导出文件（把握 {confidence}）。", "Recognised as a {tool} export (confidence {confidence})."),
-    "impage.recognised_plain": ("普通表格（一行表头），按原有方式导入。", "A plain table with one header row, imported as before."),
+    "impage.recognised": (
+        "识别为 {tool} 的导出文件（把握 {confidence}）。",
+        "Recognised as a {tool} export (confidence {confidence}).",
+    ),
+    "impage.recognised_plain": (
+        "普通表格（一行表头），按原有方式导入。",
+        "A plain table with one header row, imported as before.",
+    ),
     "impage.chosen_tool": ("按您的选择，以 {tool} 的导出格式读取。", "Read as a {tool} export, as you chose."),
-    "impage.chosen_plain": ("按您的选择，作为普通表格（一行表头）读取。", "Read as a plain table with one header row, as you chose."),
+    "impage.chosen_plain": (
+        "按您的选择，作为普通表格（一行表头）读取。",
+        "Read as a plain table with one header row, as you chose.",
+    ),
     "impage.export_read": (
         "{kind} 文件，编码 {encoding}，表头 {header_rows} 行，{rows} 位答卷人，{items} 个题目列。",
         "{kind} file, encoding {encoding}, {header_rows} header row(s), {rows} respondents, {items} item columns.",
     ),
-    "impage.keep_personal": ("保留个人信息（IP、电子邮件、姓名等）", "Keep personal data (IP addresses, e-mail, names …)"),
+    "impage.keep_personal": (
+        "保留个人信息（IP、电子邮件、姓名等）",
+        "Keep personal data (IP addresses, e-mail, names …)",
+    ),
     "impage.keep_personal_help": (
         "勾选后，个人信息（IP、电子邮件、姓名、昵称、用户标识、地理位置）随每份答卷保存在数据库中，撤销导入时一并删除；它们不会显示在任何页面、仪表盘或导出文件中。不勾选时，它们不会进入数据库。",
         "When ticked, the personal data (IP address, e-mail, names, nickname, user id, location) is stored with each response in the database and removed when the import is undone; it is never shown on a page, a dashboard or in an export. When not ticked, it never reaches the database.",
@@ -119,7 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "还没有问卷：可以根据这个文件起草一份问卷，保存后再把文件导入其中。",
         "There is no survey yet: draft one from this file, save it, then import the file into it.",
     ),
-    "impage.draft_offer": ("根据这个文件新建问卷（不导入当前问卷）", "Start a new survey from this file (instead of importing into this one)"),
+    "impage.draft_offer": (
+        "根据这个文件新建问卷（不导入当前问卷）",
+        "Start a new survey from this file (instead of importing into this one)",
+    ),
     "impage.draft": ("根据文件起草的问卷", "A survey drafted from the file"),
     "impage.draft_help": (
         "题目、量表和角色都由文件推断：矩阵题成为一个指标，0–10 推荐题成为 NPS 题，选择题成为答卷人属性，填空（开放式）问题成为“开放题（意见）”并完整保存。保存后可以在“{designer}”页核对修改，再回到这里导入同一个文件。",

@@ -10,7 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件有 {size_mb} MB，超过了 {limit_mb} MB 的上限。请拆分成几个较小的文件分别导入。",
         "The file is {size_mb} MB, over the limit of {limit_mb} MB. Split it into smaller files and import them one by one.",
     ),
-    "imp.empty": ("文件是空的。请选择含有表头和答卷数据的文件。", "The file is empty. Choose a file with a header row and responses."),
+    "imp.empty": (
+        "文件是空的。请选择含有表头和答卷数据的文件。",
+        "The file is empty. Choose a file with a header row and responses.",
+    ),
     "imp.no_rows": (
         "文件只有表头，没有答卷数据。请检查是否选错了文件或工作表（只读取第一个工作表）。",
         "The file has a header but no responses. Check that it is the right file and sheet (only the first sheet is read).",
@@ -144,7 +147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有导入任何数据：{count} 个问题需要先修正。",
         "Nothing was imported: {count} problems need fixing first.",
     ),
-    "imp.undone": ("已撤销导入批次 {batch}，删除了 {count} 份答卷。", "Undid import batch {batch}: {count} responses removed."),
+    "imp.undone": (
+        "已撤销导入批次 {batch}，删除了 {count} 份答卷。",
+        "Undid import batch {batch}: {count} responses removed.",
+    ),
     # --- choices the page offers
     "imp.policy.all_or_nothing": (
         "全部导入或全部不导入（有任何问题时不导入，修正文件后再上传）",

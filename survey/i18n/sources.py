@@ -1,4 +1,4 @@
-"""Texts of the survey-tool readers (survey/sources/) and the command line (python -m survey), zh and en."""
+"""Texts of the survey-tool readers (survey/importing/sources/) and the command line (python -m survey), zh and en."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the tools
@@ -57,7 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Microsoft Forms 把每个李克特陈述各写成一列，文件中看不出哪些陈述属于同一道题：每个陈述都作为单独的题目。",
         "Microsoft Forms writes every Likert statement as a column of its own and the file does not say which statements form one question: each statement is an item of its own.",
     ),
-    # --- a survey drafted from an export (survey/sources/draft.py)
+    # --- a survey drafted from an export (survey/importing/sources/draft.py)
     "src.draft.untitled": ("从导出文件起草的问卷", "Survey drafted from an export"),
     "src.draft.dimension": ("评价题", "Ratings"),
     "src.draft.description": (
@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "src.unknown_tool": ("未知的来源“{tool}”。可选：{tools}。", "Unknown source “{tool}”. Choose one of: {tools}."),
     "src.codebook_bad": (
-        "无法读取编码表 {path}：{problem}。编码表是 JSON 文件，例如 {{\"*\": {{\"6\": null}}, \"Q2_1\": {{\"9\": 3}}}}。",
-        "The codebook {path} cannot be read: {problem}. A codebook is a JSON file such as {{\"*\": {{\"6\": null}}, \"Q2_1\": {{\"9\": 3}}}}.",
+        '无法读取编码表 {path}：{problem}。编码表是 JSON 文件，例如 {{"*": {{"6": null}}, "Q2_1": {{"9": 3}}}}。',
+        'The codebook {path} cannot be read: {problem}. A codebook is a JSON file such as {{"*": {{"6": null}}, "Q2_1": {{"9": 3}}}}.',
     ),
     # --- the command line
     "src.cli.detected": (
@@ -85,8 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{item}” (column {column}): the answer {answer} appears {count} time(s) (rows {rows}): it is not on the inferred scale, is not counted as a score and stays {shown} in the result.",
     ),
     "src.cli.unresolved_help": (
-        "请用编码表（--codebook 文件.json）说明这些答案的含义：{{\"列\": {{\"答案\": null}}}} 表示缺失（如不适用），写数字表示该分值；键也可以是矩阵题的编号，或 \"*\" 表示所有列。",
-        "Say what these answers mean with a codebook (--codebook FILE.json): {{\"COLUMN\": {{\"ANSWER\": null}}}} makes the answer missing (not applicable), a number makes it that score; the key may also be a matrix question's id, or \"*\" for every column.",
+        '请用编码表（--codebook 文件.json）说明这些答案的含义：{{"列": {{"答案": null}}}} 表示缺失（如不适用），写数字表示该分值；键也可以是矩阵题的编号，或 "*" 表示所有列。',
+        'Say what these answers mean with a codebook (--codebook FILE.json): {{"COLUMN": {{"ANSWER": null}}}} makes the answer missing (not applicable), a number makes it that score; the key may also be a matrix question\'s id, or "*" for every column.',
     ),
     "src.cli.written": ("已写入 {path}。", "Wrote {path}."),
     "src.cli.survey_missing": ("找不到编号为 {survey} 的问卷。", "There is no survey with id {survey}."),

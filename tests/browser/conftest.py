@@ -86,8 +86,9 @@ def _stop_group(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="session")
 def app_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A fresh database as the app makes it on first start, plus the administrator `ADMIN`."""
-    from survey import accounts, seed
-    from survey.db import open_database
+    from survey.access import accounts
+    from survey.storage import seed
+    from survey.storage.db import open_database
 
     url = f"sqlite:///{tmp_path_factory.mktemp('app_db') / 'app.db'}"
     db = open_database(url)
@@ -102,9 +103,9 @@ def app_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture
 def make_account(app_database_url: str):
     """make_account(username, password, *, role=None, workspace_id=None, is_admin=False) -> account id."""
-    from survey import accounts
-    from survey import tables as tb
-    from survey.db import open_database
+    from survey.access import accounts
+    from survey.storage import tables as tb
+    from survey.storage.db import open_database
 
     def make(username: str, password: str, *, role=None, workspace_id=None, is_admin=False) -> int:
         db = open_database(app_database_url)

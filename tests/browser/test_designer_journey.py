@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from survey import templates
+from survey.design import templates
 from survey.i18n import text
 from tests.browser.conftest import choose
 

@@ -8,18 +8,32 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from survey.accounts import Place
+from survey.access.accounts import Place
+from survey.access.permissions import roles_with
 from survey.i18n import text
-from survey.permissions import roles_with
 from tests.browser.conftest import ADMIN, sign_in, wait_for_app
 from tests.pages.test_security import PAGES  # page file → permission, read from app.py
 
 PATHS = {  # page file → URL path, as app.py registers them
-    "overview": "overview", "gaps": "gaps", "priorities": "priorities", "nps": "nps", "loyalty": "loyalty",
-    "model": "model", "report": "report", "classes": "classes", "group": "group", "peer_review": "peer-review",
-    "exercises": "exercises", "surveys": "surveys", "designer": "designer", "preview": "preview",
-    "links": "links", "import_responses": "import", "users": "users", "audit": "audit",
-}  # fmt: skip
+    "overview": "overview",
+    "gaps": "gaps",
+    "priorities": "priorities",
+    "nps": "nps",
+    "loyalty": "loyalty",
+    "model": "model",
+    "report": "report",
+    "classes": "classes",
+    "group": "group",
+    "peer_review": "peer-review",
+    "exercises": "exercises",
+    "surveys": "surveys",
+    "designer": "designer",
+    "preview": "preview",
+    "links": "links",
+    "import_responses": "import",
+    "users": "users",
+    "audit": "audit",
+}
 STUDENT_PAGES = ("group", "peer_review")
 PASSWORD = "every-url-pass-1"
 WORKSPACE = "Default workspace"
@@ -90,9 +104,19 @@ def test_a_visitor_opening_any_url_gets_the_sign_in_form_in_the_links_language(s
 
 @pytest.mark.parametrize(
     "role, lang",
-    [("administrator", "zh"), ("coordinator", "en"), ("manager", "zh"), ("teacher", "en"), ("student", "zh"),
-     ("administrator", "en"), ("coordinator", "zh"), ("manager", "en"), ("teacher", "zh"), ("student", "en")],
-)  # fmt: skip
+    [
+        ("administrator", "zh"),
+        ("coordinator", "en"),
+        ("manager", "zh"),
+        ("teacher", "en"),
+        ("student", "zh"),
+        ("administrator", "en"),
+        ("coordinator", "zh"),
+        ("manager", "en"),
+        ("teacher", "zh"),
+        ("student", "en"),
+    ],
+)
 def test_each_role_opens_every_url_directly_and_is_told_why_where_it_may_not(signed_in, role, lang):
     page = signed_in(role, lang)
     main = page.locator('[data-testid="stMain"]')

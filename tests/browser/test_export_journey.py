@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 import metrics
 from survey.i18n import text
-from survey.report import number
+from survey.reporting.report import number
 from tests.survey.make_source_fixtures import FOLDER, RESPONDENTS
 
 pytestmark = pytest.mark.usefixtures("admin_signed_in")

@@ -4,7 +4,7 @@ a chart that cannot be drawn says so under its button, in the user's language, a
 
 The chart renderer (vl-convert) used to abort the whole server on a label holding \\x07, \\x0b, \\x1f or
 U+FFFE; now every text of a spec is made printable and the drawing happens in a worker process
-(survey.exports, survey.rendering).
+(survey.reporting.exports, survey.reporting.rendering).
 """
 
 import time
@@ -15,11 +15,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from survey import store, templates
-from survey import tables as tb
 from survey.characters import REPLACEMENT
-from survey.db import open_database
+from survey.design import templates
 from survey.i18n import text
+from survey.storage import store
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 from tests.browser.conftest import ADMIN, choose, is_healthy, running_app, sign_in, wait_for_app
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -4,9 +4,11 @@ from dataclasses import replace
 
 from playwright.sync_api import Page, expect
 
-from survey import answering, store, templates
-from survey.db import open_database
+from survey import answering
+from survey.design import templates
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.browser.conftest import ADMIN, sign_in
 
 SCRIPT = "<script>window.__hostile = 1</script>"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from survey import store
-from survey.db import open_database
+from survey.storage import store
+from survey.storage.db import open_database
 
 
 @pytest.fixture

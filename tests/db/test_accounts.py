@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
-from survey import accounts, audit
-from survey import tables as tb
-from survey.accounts import AccountError
-from survey.db import open_database
-from survey.tables import utcnow
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
+from survey.storage import tables as tb
+from survey.storage.db import open_database
+from survey.storage.tables import utcnow
 
 PASSWORD = "s3cret-pa55word"
 
@@ -204,7 +204,7 @@ def test_disabling_an_account_ends_its_sessions_is_audited_and_never_hits_onesel
 
 
 def test_command_line_creates_an_administrator_and_resets_a_lost_password(database_url, monkeypatch, capsys):
-    from survey import admin
+    from survey.cli import admin
 
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("first-password\n"))
     assert admin.main(["create-admin", "Boss", "--password-stdin", "--database", database_url]) == 0

@@ -4,9 +4,11 @@ import threading
 
 import pytest
 
-from survey import answering, audit, store
+from survey import answering
+from survey.access import audit
 from survey.answering import AnswerRefused, LinkNotFound
-from survey.definition import Node, Scale, ScalePoint, SurveyDefinition
+from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
+from survey.storage import store
 
 FIVE = Scale(
     "s5", "5", 1, 5, (ScalePoint(1, "很不满意", "Very dissatisfied"), ScalePoint(5, "很满意", "Very satisfied"))

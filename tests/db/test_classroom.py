@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from survey import accounts, answering, classroom, store
-from survey import tables as tb
+from survey import answering, classroom
+from survey.access import accounts
 from survey.classroom import ClassError, Criterion, Indicator
 from survey.i18n import MESSAGES
+from survey.storage import store
+from survey.storage import tables as tb
 
 PASSWORD = "correct horse battery"
 
@@ -448,7 +450,8 @@ def test_nothing_reaches_another_class_or_workspace(db, ws):
 
 
 def test_every_refusal_of_the_classroom_is_translated():
-    source = (Path(classroom.__file__)).read_text(encoding="utf-8")
+    parts = Path(classroom.__file__).parent.glob("*.py")
+    source = "".join(p.read_text(encoding="utf-8") for p in parts)
     ids = set(re.findall(r'ClassError\(\s*"([a-z_.]+)"', source))
     assert len(ids) > 20
     assert sorted(i for i in ids if i not in MESSAGES) == []

@@ -8,13 +8,14 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
-from survey import analysis, store
-from survey import tables as t
-from survey.definition import COMMENT_MAX, Node
-from survey.importer import import_file
-from survey.sources.draft import draft_definition, export_language
-from survey.sources.importing import import_export
-from survey.validation import ATTRIBUTE_MAX
+from survey import analysis
+from survey.design.definition import COMMENT_MAX, Node
+from survey.importing.importer import import_file
+from survey.importing.sources.draft import draft_definition, export_language
+from survey.importing.sources.importing import import_export
+from survey.importing.validation import ATTRIBUTE_MAX
+from survey.storage import store
+from survey.storage import tables as t
 from tests.db.test_sources_import import resolved, stored
 from tests.survey.importing_example import course_survey, csv_file, xlsx_file
 from tests.survey.make_source_fixtures import FIXTURES, Q_EN, Q_ZH, RESPONDENTS
@@ -41,16 +42,21 @@ def sid(db, ws) -> int:
 
 def comments(db, survey_id) -> list[object]:
     with db.session() as s:
-        rows = s.scalars(sa.select(t.Response.attributes).where(t.Response.survey_id == survey_id)
-                         .order_by(t.Response.id)).all()  # fmt: skip
+        rows = s.scalars(
+            sa.select(t.Response.attributes).where(t.Response.survey_id == survey_id).order_by(t.Response.id)
+        ).all()
     return [attributes.get("comment") for attributes in rows]
 
 
 def test_a_3000_character_comment_imports_exactly_as_written(db, ws, sid):
     written = long_comment(3000)
     assert len(written) == 3000 and all(x in written for x in (",", '"', "'", "\n", "\r\n", "老师"))
-    rows = [HEADER, ["s1", "2026-03", "5", "1班", written], ["s2", "2026-03", "4", "2班", ""],
-            ["s3", "2026-03", "", "2班", "只写了意见"]]  # fmt: skip
+    rows = [
+        HEADER,
+        ["s1", "2026-03", "5", "1班", written],
+        ["s2", "2026-03", "4", "2班", ""],
+        ["s3", "2026-03", "", "2班", "只写了意见"],
+    ]
     result = import_file(db, ws, sid, csv_file(rows), "comments.csv")
     assert result.batch_id is not None, [p.text("en") for p in result.problems]
     assert result.rows_imported == 3  # a row with only a comment is an answer, not an empty row
@@ -72,8 +78,11 @@ def test_a_comment_in_an_excel_file_imports_exactly_too(db, ws, sid):
 
 
 def test_a_comment_beyond_the_limit_is_refused_naming_its_row_and_column(db, ws, sid):
-    rows = [HEADER, ["s1", "2026-03", "5", "1班", long_comment(COMMENT_MAX)],
-            ["s2", "2026-03", "4", "1班", long_comment(COMMENT_MAX + 1)]]  # fmt: skip
+    rows = [
+        HEADER,
+        ["s1", "2026-03", "5", "1班", long_comment(COMMENT_MAX)],
+        ["s2", "2026-03", "4", "1班", long_comment(COMMENT_MAX + 1)],
+    ]
     result = import_file(db, ws, sid, csv_file(rows), "too_long.csv")
     assert result.batch_id is None and comments(db, sid) == []  # all or nothing: nothing stored
     [problem] = [p for p in result.problems if p.level == "error"]

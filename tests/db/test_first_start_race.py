@@ -7,9 +7,9 @@ import time
 
 from sqlalchemy import func, select
 
-from survey import seed
-from survey import tables as t
-from survey.db import migrate, open_database
+from survey.storage import seed
+from survey.storage import tables as t
+from survey.storage.db import migrate, open_database
 
 INSTANCES = 4
 

@@ -4,12 +4,14 @@ Unicode NFC (so "e" + combining acute and "é" are one name)."""
 
 import pytest
 
-from survey import accounts, classroom, store
-from survey import tables as tb
-from survey.accounts import AccountError
+from survey import classroom
+from survey.access import accounts
+from survey.access.accounts import AccountError
 from survey.classroom import ClassError, Criterion
-from survey.definition import DefinitionError
+from survey.design.definition import DefinitionError
 from survey.i18n import text
+from survey.storage import store
+from survey.storage import tables as tb
 from tests.db.test_store import small_survey
 
 PASSWORD = "correct horse battery"

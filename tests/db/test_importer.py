@@ -21,28 +21,57 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
 
-from survey import importer, store
-from survey import tables as t
-from survey.db import open_database
-from survey.importer import import_file, list_batches, preview, remember_mapping, remembered_mapping, undo_batch
-from survey.mapping import RESPONDENT
+from survey.importing import importer
+from survey.importing.importer import (
+    import_file,
+    list_batches,
+    preview,
+    remember_mapping,
+    remembered_mapping,
+    undo_batch,
+)
+from survey.importing.mapping import RESPONDENT
+from survey.storage import store
+from survey.storage import tables as t
+from survey.storage.db import open_database
 from tests.survey.importing_example import course_survey, csv_file, csv_text, xls_file, xlsx_file
 
-HEADER = ["编号", "期次", "Q1. 教学内容实用", "教学内容实用：期望", "教学进度合适", "推荐可能性", "班级", "地区",
-          "备注"]  # fmt: skip
+HEADER = [
+    "编号",
+    "期次",
+    "Q1. 教学内容实用",
+    "教学内容实用：期望",
+    "教学进度合适",
+    "推荐可能性",
+    "班级",
+    "地区",
+    "备注",
+]
 GOOD_ROWS = [
     ["s1", "2025春", "很满意", "5", "满意", "9 - very likely", "1班", "北京", "好"],
     ["s2", "2025春", "４", "不适用", "7", "10分", "1班", "上海", ""],
     ["s3", "2025春", "一般", "Very satisfied", "", "0", "2班", "", "=1+1"],
 ]
 EXPECTED = [  # (id, wave, answers, attributes) as stored
-    ("s1", "2025春", {"useful_p": 5.0, "useful_e": 5.0, "pace_p": 6.0, "nps": 9.0},
-     {"wave": "2025春", "class": "1班", "region": "北京"}),
-    ("s2", "2025春", {"useful_p": 4.0, "useful_e": None, "pace_p": 7.0, "nps": 10.0},
-     {"wave": "2025春", "class": "1班", "region": "上海"}),
-    ("s3", "2025春", {"useful_p": 3.0, "useful_e": 5.0, "pace_p": None, "nps": 0.0},
-     {"wave": "2025春", "class": "2班"}),
-]  # fmt: skip
+    (
+        "s1",
+        "2025春",
+        {"useful_p": 5.0, "useful_e": 5.0, "pace_p": 6.0, "nps": 9.0},
+        {"wave": "2025春", "class": "1班", "region": "北京"},
+    ),
+    (
+        "s2",
+        "2025春",
+        {"useful_p": 4.0, "useful_e": None, "pace_p": 7.0, "nps": 10.0},
+        {"wave": "2025春", "class": "1班", "region": "上海"},
+    ),
+    (
+        "s3",
+        "2025春",
+        {"useful_p": 3.0, "useful_e": 5.0, "pace_p": None, "nps": 0.0},
+        {"wave": "2025春", "class": "2班"},
+    ),
+]
 
 
 def new_survey(db, ws) -> int:
@@ -93,8 +122,12 @@ def test_a_gbk_csv_with_chinese_headers_and_answer_texts_imports(db, ws, sid):
     assert stored(db, sid) == EXPECTED
     [batch] = list_batches(db, ws, sid)
     assert (batch.id, batch.file_name, batch.encoding, batch.rows_imported, batch.responses) == (
-        result.batch_id, "问卷星导出.csv", "gb18030", 3, 3
-    )  # fmt: skip
+        result.batch_id,
+        "问卷星导出.csv",
+        "gb18030",
+        3,
+        3,
+    )
     assert batch.mapping["columns"]["编号"] == RESPONDENT and batch.mapping["policy"] == "all_or_nothing"
     with db.session() as s:
         frame = store.responses_frame(s, ws, sid)
@@ -184,8 +217,14 @@ def test_file_level_problems_store_nothing(db, ws, sid):
     for data, message in cases.items():
         result = import_file(db, ws, sid, data, "x.csv", limit=4000, policy="valid_rows")
         assert result.batch_id is None and message in [p.message for p in result.errors], (message, result.problems)
-    twice = import_file(db, ws, sid, csv_file([HEADER, *GOOD_ROWS]), "x.csv", columns={"编号": "useful_p",
-                        "Q1. 教学内容实用": "useful_p"})  # fmt: skip
+    twice = import_file(
+        db,
+        ws,
+        sid,
+        csv_file([HEADER, *GOOD_ROWS]),
+        "x.csv",
+        columns={"编号": "useful_p", "Q1. 教学内容实用": "useful_p"},
+    )
     assert [p.message for p in twice.errors] == ["imp.mapping_twice"]
     assert counts(db) == before
 
@@ -224,8 +263,9 @@ def test_preview_checks_everything_writes_nothing_and_the_mapping_is_remembered(
     columns = {**first.columns, "Nr.": RESPONDENT, "Q-a": "useful_p", "Q-b": "useful_e"}
     second = preview(db, ws, sid, data, "tool.csv", columns=columns)
     assert [(a.column, a.text, a.proposed, a.known) for a in second.answer_texts] == [
-        ("Q-a", "超级满意", None, False), ("Q-a", "还行", None, False)
-    ]  # fmt: skip
+        ("Q-a", "超级满意", None, False),
+        ("Q-a", "还行", None, False),
+    ]
     assert (second.rows_valid, second.rows_rejected) == (0, 2)
     labels = {"超级满意": 5, "还行": 3}
     third = preview(db, ws, sid, data, "tool.csv", columns=columns, labels=labels)
@@ -277,8 +317,9 @@ def big_file(n: int, prefix: str = "r", wave: str = "w") -> bytes:
 
 def test_progress_is_reported_and_an_error_in_the_middle_leaves_nothing(db, ws, sid):
     seen = []
-    result = import_file(db, ws, sid, big_file(3000), "big.csv", progress=lambda f, m: seen.append((f, m)),
-                         chunk_rows=1000, lang="en")  # fmt: skip
+    result = import_file(
+        db, ws, sid, big_file(3000), "big.csv", progress=lambda f, m: seen.append((f, m)), chunk_rows=1000, lang="en"
+    )
     assert result.rows_imported == 3000 and len(stored(db, sid)) == 3000
     assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1] == (1.0, "Import finished: 3,000 rows.")
     assert len(seen) == 4 and seen[0][1] == "Read and checked 1,000 rows…"
@@ -475,10 +516,14 @@ def test_generated_files_import_exactly_or_are_refused_with_a_message(
 @given(
     data=st.one_of(
         st.binary(max_size=600),
-        st.builds(lambda good, cut, junk: good[:cut] + junk, st.just(csv_file([HEADER, *GOOD_ROWS])),
-                  st.integers(0, 400), st.binary(max_size=40)),
+        st.builds(
+            lambda good, cut, junk: good[:cut] + junk,
+            st.just(csv_file([HEADER, *GOOD_ROWS])),
+            st.integers(0, 400),
+            st.binary(max_size=40),
+        ),
     )
-)  # fmt: skip
+)
 def test_random_bytes_never_crash_and_never_half_import(database_url, db, ws, sid, data):
     before = counts(db)
     result = import_file(db, ws, sid, data, "random.bin", policy="valid_rows")

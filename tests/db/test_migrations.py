@@ -4,8 +4,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from survey.db import head_revision, make_engine, migrate, revisions, schema_revision
-from survey.tables import Base
+from survey.storage.db import head_revision, make_engine, migrate, revisions, schema_revision
+from survey.storage.tables import Base
 
 
 def test_empty_database_upgrades_to_the_models(database_url):

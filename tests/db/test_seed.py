@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from survey import seed, setup, store
-from survey.db import open_database
+from survey.cli import setup
+from survey.storage import seed, store
+from survey.storage.db import open_database
 
 
 def test_first_start_loads_the_demo_surveys_once(database_url, monkeypatch, capsys):

@@ -1,7 +1,7 @@
 """Survey-tool exports into the database, on SQLite and PostgreSQL, the way the coordinator does it.
 
 `python -m survey import FILE --survey ID --database URL` (and the function
-behind it, `survey.sources.importing.import_export`) must store exactly the
+behind it, `survey.importing.sources.importing.import_export`) must store exactly the
 answers of the fixture's respondents: same mapping, validation and single
 transaction as the import page.
 """
@@ -16,14 +16,16 @@ import pytest
 import sqlalchemy as sa
 
 import metrics
-from survey import analysis, audit, store
-from survey import tables as t
-from survey.definition import Node, SurveyDefinition
-from survey.importer import list_batches
-from survey.sources import normalize
-from survey.sources.draft import draft_definition, export_language
-from survey.sources.importing import import_export, in_file_terms, propose_columns
-from survey.templates import standard_scale
+from survey import analysis
+from survey.access import audit
+from survey.design.definition import Node, SurveyDefinition
+from survey.design.templates import standard_scale
+from survey.importing.importer import list_batches
+from survey.importing.sources import normalize
+from survey.importing.sources.draft import draft_definition, export_language
+from survey.importing.sources.importing import import_export, in_file_terms, propose_columns
+from survey.storage import store
+from survey.storage import tables as t
 from tests.survey.make_source_fixtures import FIXTURES, FOLDER, NA, Q_EN, Q_ZH, RESPONDENTS, ROWS_EN, ROWS_ZH, YEARS_ZH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,19 +44,23 @@ def course(lang: str) -> SurveyDefinition:
         return Node(code, kind, label if zh else "", "" if zh else label, **extra)
 
     return SurveyDefinition(
-        title_zh="课程满意度", title_en="Course satisfaction", scales=(SAT5, AGREE7, LIKELY),
+        title_zh="课程满意度",
+        title_en="Course satisfaction",
+        scales=(SAT5, AGREE7, LIKELY),
         nodes=(
             node("overall", "item", q["overall"], role="overall", scale="sat5"),
             node("course", "dimension", "课程" if zh else "Course"),
             node("teaching", "indicator", "教学评价" if zh else "Teaching", parent="course"),
-            *(node(code, "item", row, parent="teaching", role="perception", scale="sat5")
-              for code, row in zip(ROW_CODES, rows)),
+            *(
+                node(code, "item", row, parent="teaching", role="perception", scale="sat5")
+                for code, row in zip(ROW_CODES, rows)
+            ),
             node("nps", "item", q["nps"], role="recommend", scale="likely0_10"),
             node("again", "item", q["again"], role="loyalty", scale="agree7"),
             node("year", "item", q["year"], role="attribute"),
             node("channel", "item", "来源渠道" if zh else "Channel", role="attribute"),
         ),
-    )  # fmt: skip
+    )
 
 
 def new_survey(db, ws, lang: str) -> int:
@@ -78,8 +84,11 @@ def stored(db, survey_id) -> dict[str, tuple[dict, dict]]:
 def expected_answers(rate_na: object = None) -> list[dict]:
     found = []
     for r in RESPONDENTS:
-        answers = {"overall": None if r.overall is None else float(r.overall), "nps": float(r.nps),
-                   "again": float(r.again)}  # fmt: skip
+        answers = {
+            "overall": None if r.overall is None else float(r.overall),
+            "nps": float(r.nps),
+            "again": float(r.again),
+        }
         for code, value in zip(ROW_CODES, r.rate):
             answers[code] = rate_na if value == NA else None if value is None else float(value)
         found.append(answers)
@@ -87,8 +96,13 @@ def expected_answers(rate_na: object = None) -> list[dict]:
 
 
 def run_import(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "survey", "import", *args, "--lang", "en"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=180)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "survey", "import", *args, "--lang", "en"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def test_cli_import_of_a_wjx_gbk_export_stores_exactly_its_answers(database_url, db, ws):
@@ -114,8 +128,7 @@ def test_cli_import_of_a_wjx_gbk_export_stores_exactly_its_answers(database_url,
 
 def test_cli_import_refuses_unresolved_codes_and_stores_nothing(database_url, db, ws):
     survey_id = new_survey(db, ws, "en")
-    done = run_import(str(FOLDER / "qualtrics_numeric_bom.csv"), "--survey", str(survey_id), "--database",
-                      database_url)  # fmt: skip
+    done = run_import(str(FOLDER / "qualtrics_numeric_bom.csv"), "--survey", str(survey_id), "--database", database_url)
     assert done.returncode == 1
     assert "Row 5, column “Q2_2”" in done.stderr and "Row 8, column “Q2_2”" in done.stderr  # the file's own rows
     assert "Nothing was imported" in done.stderr

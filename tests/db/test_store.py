@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from survey import store
-from survey.definition import DefinitionError, Node, Scale, ScalePoint, SurveyDefinition
+from survey.design.definition import DefinitionError, Node, Scale, ScalePoint, SurveyDefinition
+from survey.storage import store
 
 FIVE = Scale(
     "s5", "5", 1, 5, (ScalePoint(1, "很不满意", "Very dissatisfied"), ScalePoint(5, "很满意", "Very satisfied"))
@@ -144,7 +144,7 @@ def test_missing_answers_stay_missing(db, ws):
 
 
 def test_another_workspace_cannot_reach_the_survey(db, ws):
-    from survey import tables
+    from survey.storage import tables
 
     with db.session() as s:
         survey_id = store.create_survey(s, ws, small_survey()).id

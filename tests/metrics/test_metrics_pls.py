@@ -3,22 +3,8 @@ import pandas as pd
 import pytest
 
 from metrics import pls_path_model
-
-BLOCKS = {
-    "IMAG": ["imag1", "imag2", "imag3", "imag4", "imag5"],
-    "EXPE": ["expe1", "expe2", "expe3", "expe4", "expe5"],
-    "QUAL": ["qual1", "qual2", "qual3", "qual4", "qual5"],
-    "VAL": ["val1", "val2", "val3", "val4"],
-    "SAT": ["sat1", "sat2", "sat3", "sat4"],
-    "LOY": ["loy1", "loy2", "loy3", "loy4"],
-}
-PATHS = {
-    "EXPE": ["IMAG"],
-    "QUAL": ["EXPE"],
-    "VAL": ["EXPE", "QUAL"],
-    "SAT": ["IMAG", "EXPE", "QUAL", "VAL"],
-    "LOY": ["IMAG", "SAT"],
-}
+from tests.reference import PLSPM_BLOCKS as BLOCKS
+from tests.reference import PLSPM_PATHS as PATHS
 
 # Published: R plspm, unscaled data, centroid scheme, ECSI mobile-phone data (Sanchez 2013, "PLS Path
 # Modeling with R"), as quoted in /work/shared/data/README.md.

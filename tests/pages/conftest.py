@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey import accounts, seed
-from survey import tables as tb
-from survey.db import open_database
+from survey.access import accounts
+from survey.storage import seed
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"

@@ -5,10 +5,12 @@ from dataclasses import replace
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey import analysis, answering, store, templates
-from survey.db import open_database
-from survey.definition import COMMENT_MAX, Node
+from survey import analysis, answering
+from survey.design import templates
+from survey.design.definition import COMMENT_MAX, Node
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import ROOT
 
 

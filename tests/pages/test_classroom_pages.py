@@ -12,10 +12,12 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
-from survey import accounts, answering, audit, classroom, store
-from survey import tables as tb
-from survey.db import open_database
+from survey import answering, classroom
+from survey.access import accounts, audit
 from survey.i18n import text
+from survey.storage import store
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 from tests.pages.conftest import PASSWORD, ROLE_ACCOUNTS, make_app, open_page
 from tests.pages.test_dashboard_exports import download
 

@@ -60,8 +60,11 @@ def test_every_chart_and_table_of_a_page_offers_its_files(app, app_database, med
     charts, tables = len(at.get("vega_lite_chart")), len(at.dataframe)
     assert charts == 3 and tables == 1
     assert [len(found[text("en", k)]) for k in ("export.png", "export.svg", "export.csv", "export.xlsx")] == [
-        charts, charts, tables, tables
-    ]  # fmt: skip
+        charts,
+        charts,
+        tables,
+        tables,
+    ]
     png, name = download(media, found["PNG"][0])
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and name == "nps-distribution.png"
     svg, _ = download(media, found["SVG"][0])

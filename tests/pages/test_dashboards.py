@@ -10,10 +10,11 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 import metrics
-from survey import demo, seed, store, templates
-from survey.db import open_database
-from survey.definition import Node
+from survey.design import templates
+from survey.design.definition import Node
 from survey.i18n import text
+from survey.storage import demo, seed, store
+from survey.storage.db import open_database
 from tests.pages.conftest import make_app, open_page
 from tests.reference import ECSI_BLOCKS, ECSI_PATHS
 
@@ -277,8 +278,9 @@ def test_a_target_set_on_the_overview_is_kept_for_the_next_visit(app, app_databa
 
 
 def test_every_dashboard_runs_on_a_survey_with_comments_and_never_offers_them_as_a_segment(app_database):
-    comment = Node(code="comment", kind="item", label_zh="其他意见和建议", label_en="Any other comments?",
-                   role="comment")  # fmt: skip
+    comment = Node(
+        code="comment", kind="item", label_zh="其他意见和建议", label_en="Any other comments?", role="comment"
+    )
     defn = templates.build("course")
     defn = replace(defn, title_en="Course with comments", nodes=(*defn.nodes, comment))
     frame = demo.course_responses()

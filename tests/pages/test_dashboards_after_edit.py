@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from survey import store
-from survey.db import open_database
-from survey.definition import Node
+from survey.design.definition import Node
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import make_app
 
 DASHBOARDS = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "report")
@@ -23,9 +23,13 @@ def every_demo_survey_gained_a_question(app_database) -> list[int]:
             defn = store.load_definition(s, ws, store.current_version(s, ws, summary.id).id)
             parent = next(n for n in defn.nodes if n.kind in ("indicator", "dimension"))
             question = Node(
-                code="ADDED", kind="item", label_en="Added later", parent=parent.code, role="perception",
+                code="ADDED",
+                kind="item",
+                label_en="Added later",
+                parent=parent.code,
+                role="perception",
                 scale=defn.scales[0].code,
-            )  # fmt: skip
+            )
             assert store.save_definition(s, ws, summary.id, replace(defn, nodes=(*defn.nodes, question))).new_version
             ids.append(summary.id)
         s.commit()

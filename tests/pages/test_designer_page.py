@@ -5,9 +5,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey import store
-from survey.db import open_database
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import make_app, open_page
 
 
@@ -178,8 +178,16 @@ def test_a_comment_item_is_offered_labelled_and_saved_without_a_scale(app_databa
     key = f"{survey_id}_1_0"
     roles = json.loads(at.data_editor(key=f"tree_{key}").proto.columns)["role"]["type_config"]["options"]
     assert {"value": "comment", "label": text(lang, "role.comment")} in roles  # offered, in the user's language
-    comment = {"kind": "item", "code": "remarks", "parent": "", "label_zh": "其他意见和建议",
-               "label_en": "Any other comments?", "role": "comment", "scale": "", "weight": 1.0}  # fmt: skip
+    comment = {
+        "kind": "item",
+        "code": "remarks",
+        "parent": "",
+        "label_zh": "其他意见和建议",
+        "label_en": "Any other comments?",
+        "role": "comment",
+        "scale": "",
+        "weight": 1.0,
+    }
     with_scale = {**comment, "code": "remarks2", "scale": "sat5"}
     at.session_state[f"tree_{key}"] = edit_state(added=[comment, with_scale])
     at.run()

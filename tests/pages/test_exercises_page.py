@@ -2,7 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-from survey.exercises import CARDS
+from survey.classroom.exercises import CARDS
 from survey.i18n import text
 from tests.pages.conftest import make_app, open_page
 
@@ -43,8 +43,12 @@ def test_experience_table_right_and_wrong_answers_in_english(app):
     assert list(table.columns) == ["Actual 2a", "Expectation 2b", "Importance 2d", "Ideal 4a"]
     assert text("en", "exercises.tolerance", tolerance="0.05") in [c.value for c in at.caption]
 
-    answer(at, "experience_table", 0, {"convenience.satisfaction": -2, "convenience.weighted": 18,
-                                       "convenience.gap": -12, "key": "convenience"})  # fmt: skip
+    answer(
+        at,
+        "experience_table",
+        0,
+        {"convenience.satisfaction": -2, "convenience.weighted": 18, "convenience.gap": -12, "key": "convenience"},
+    )
     page = shown(at)
     assert "✓ Convenience: satisfaction 2c: −2" in page
     assert "✓ Which touchpoint is the key experience?: Convenience" in page

@@ -4,12 +4,15 @@ survey tool exports recognised, overridden, explained column by column, and a su
 import sqlalchemy as sa
 
 import metrics
-from survey import analysis, audit, importer, store
-from survey import tables as tb
-from survey.db import open_database
+from survey import analysis
+from survey.access import audit
 from survey.i18n import text
-from survey.sources import normalize
-from survey.sources.draft import draft_definition
+from survey.importing import importer
+from survey.importing.sources import normalize
+from survey.importing.sources.draft import draft_definition
+from survey.storage import store
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 from tests.pages.conftest import open_page
 from tests.survey.make_source_fixtures import FOLDER, Q_EN, Q_ZH, RESPONDENTS
 
@@ -178,8 +181,11 @@ def test_personal_data_is_never_shown_even_when_kept(app, app_database):
     next(b for b in at.button if b.label == text("en", "impage.import")).click().run()
     db = open_database(app_database)
     with db.session() as s:
-        stored = s.execute(sa.select(tb.Response.answers, tb.Response.attributes, tb.Response.meta)
-                           .where(tb.Response.survey_id == survey_id)).all()  # fmt: skip
+        stored = s.execute(
+            sa.select(tb.Response.answers, tb.Response.attributes, tb.Response.meta).where(
+                tb.Response.survey_id == survey_id
+            )
+        ).all()
     assert len(stored) == 6
     for answers, attributes, meta in stored:  # kept with the response, outside what any page reads
         assert "192.0.2" not in str(answers) + str(attributes) and "example.org" not in str(answers) + str(attributes)
@@ -244,8 +250,11 @@ def test_codes_off_the_scale_are_asked_about_and_problems_name_the_tools_rows_an
     with db.session() as s:
         frame = store.responses_frame(s, store.default_workspace(s).id, survey_id)
     db.dispose()
-    pace = next(n.code for n in draft_definition(normalize(fixture("qualtrics_numeric_bom.csv")), "x", "en").items
-                if n.label_en.endswith(" - Pace"))  # fmt: skip
+    pace = next(
+        n.code
+        for n in draft_definition(normalize(fixture("qualtrics_numeric_bom.csv")), "x", "en").items
+        if n.label_en.endswith(" - Pace")
+    )
     assert frame[pace].isna().tolist() == [False, True, False, False, True, False]  # "not applicable" is missing
 
 
@@ -285,8 +294,11 @@ def test_with_no_survey_yet_a_survey_is_drafted_from_the_export_and_the_file_imp
     db.dispose()
     assert (imported.target, imported.detail) == ("wjx_text.xlsx", {"batch": batch.id, "tool": "wjx"})
     assert summary.title_zh == "课程反馈 2026" and len(frame) == 6
-    assert (created.username, created.target, created.detail) == ("test-administrator", "课程反馈 2026",
-                                                                   {"file": "wjx_text.xlsx"})  # fmt: skip
+    assert (created.username, created.target, created.detail) == (
+        "test-administrator",
+        "课程反馈 2026",
+        {"file": "wjx_text.xlsx"},
+    )
     nps = analysis.recommend(analysis.analysis_inputs(defn), frame)
     assert nps.score == metrics.nps([r.nps for r in RESPONDENTS]).score
     comment = next(n for n in defn.items if n.label_zh == Q_ZH["comment"])  # the long one too, in full

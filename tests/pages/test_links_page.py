@@ -2,9 +2,10 @@
 
 import pytest
 
-from survey import answering, store
-from survey.db import open_database
+from survey import answering
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import open_page
 
 

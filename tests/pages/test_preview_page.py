@@ -1,8 +1,8 @@
 """The questionnaire preview shows every question with its scale labels and checks required answers."""
 
-from survey import store
-from survey.db import open_database
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import open_page
 
 

@@ -12,11 +12,13 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey import accounts, store, templates
-from survey import tables as tb
-from survey.db import open_database
+from survey.access import accounts
+from survey.access.permissions import ROLES, allowed
+from survey.design import templates
 from survey.i18n import text
-from survey.permissions import ROLES, allowed
+from survey.storage import store
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 from tests.pages.conftest import PASSWORD, ROLE_ACCOUNTS, ROOT, make_app, sign_in_token
 
 

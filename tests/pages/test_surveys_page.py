@@ -2,9 +2,9 @@
 
 from streamlit.testing.v1 import AppTest
 
-from survey import store
-from survey.db import open_database
 from survey.i18n import text
+from survey.storage import store
+from survey.storage.db import open_database
 from tests.pages.conftest import make_app, open_page
 
 
@@ -100,7 +100,7 @@ def test_the_definition_downloads_as_json(app: AppTest, app_database):
 
 
 def test_a_definition_file_imports_as_a_new_survey(app: AppTest, app_database):
-    from survey import definition_file, templates
+    from survey.design import definition_file, templates
 
     at = open_page(app, "surveys")
     data = definition_file.dump(templates.build("canteen"))

@@ -4,10 +4,10 @@ import os
 
 import pytest
 
-from survey import accounts, audit
-from survey import tables as tb
-from survey.db import open_database
+from survey.access import accounts, audit
 from survey.i18n import text
+from survey.storage import tables as tb
+from survey.storage.db import open_database
 from tests.pages.conftest import PASSWORD, ROLE_ACCOUNTS, make_app, open_page, sign_in_token
 
 
@@ -83,6 +83,11 @@ def test_a_coordinator_opening_the_users_or_audit_page_is_told_whom_to_ask(app_d
     for page in ("users", "audit"):  # a bookmark or a link from an administrator: the page says why not
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception and not at.title and not at.dataframe
-        refusal = text(lang, "signin.not_allowed", roles=text(lang, "role.administrator"),
-                       role=text(lang, "role.coordinator"), workspace="Default workspace")  # fmt: skip
+        refusal = text(
+            lang,
+            "signin.not_allowed",
+            roles=text(lang, "role.administrator"),
+            role=text(lang, "role.coordinator"),
+            workspace="Default workspace",
+        )
         assert [e.value for e in at.error] == [refusal]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from survey.definition import Node, SurveyDefinition
-from survey.templates import standard_scale
+from survey.design.definition import Node, SurveyDefinition
+from survey.design.templates import standard_scale
 
 SAT5 = standard_scale("5")  # sat5: 很不满意 … 很满意 / Very dissatisfied … Very satisfied
 SAT7 = standard_scale("7")  # sat7
@@ -22,18 +22,34 @@ def course_survey() -> SurveyDefinition:
         nodes=(
             Node("content", "dimension", "教学内容", "Teaching content"),
             Node("useful", "indicator", "教学内容实用", "Useful content", parent="content"),
-            Node("useful_p", "item", "教学内容实用", "The content is useful", parent="useful", role="perception",
-                 scale="sat5", required=True),
-            Node("useful_e", "item", "教学内容实用：期望", "Useful content: expected", parent="useful",
-                 role="expectation", scale="sat5"),
-            Node("pace_p", "item", "教学进度合适", "The pace is right", parent="content", role="perception",
-                 scale="sat7"),
+            Node(
+                "useful_p",
+                "item",
+                "教学内容实用",
+                "The content is useful",
+                parent="useful",
+                role="perception",
+                scale="sat5",
+                required=True,
+            ),
+            Node(
+                "useful_e",
+                "item",
+                "教学内容实用：期望",
+                "Useful content: expected",
+                parent="useful",
+                role="expectation",
+                scale="sat5",
+            ),
+            Node(
+                "pace_p", "item", "教学进度合适", "The pace is right", parent="content", role="perception", scale="sat7"
+            ),
             Node("nps", "item", "推荐可能性", "Likelihood to recommend", role="recommend", scale="likely0_10"),
             Node("wave", "item", "调查批次", "Wave", role="attribute"),
             Node("class", "item", "班级", "Class", role="attribute"),
             Node("region", "item", "地区", "Region", role="attribute"),
         ),
-    )  # fmt: skip
+    )
 
 
 def csv_text(rows: list[list[object]], delimiter: str = ",") -> str:

@@ -6,7 +6,7 @@ committed; running it again writes the same bytes).
 Every file holds the same six made-up respondents (`RESPONDENTS`: no real
 person's data; IP addresses from the documentation range 192.0.2.0/24,
 e-mail at example.org), written the way each tool writes its export, from
-the format facts in survey/sources/*.py. The hard cases are in the answers:
+the format facts in survey/importing/sources/*.py. The hard cases are in the answers:
 comments with commas, quotes and line breaks, a question skipped by logic,
 a comment longer than 200 characters (`LONG_COMMENT_EN`, `LONG_COMMENT_ZH`),
 "not applicable" answers in the matrix, a blank matrix row, a 7-point
@@ -50,16 +50,35 @@ LONG_COMMENT_EN = "\n".join(f'Week {n}: the "case study" was useful, but the sli
 LONG_COMMENT_ZH = "\n".join(f'第{n}周："案例分析"很有用，但是课件发得太晚, 希望提前一天发布。' for n in range(1, 11))
 
 RESPONDENTS = (
-    Respondent(5, (5, 4, 5), 10, 7, 1, ("friend", "teacher"), "",
-               'Great course, but "too much" homework', '内容很好，但"作业"太多, 希望减少'),
+    Respondent(
+        5,
+        (5, 4, 5),
+        10,
+        7,
+        1,
+        ("friend", "teacher"),
+        "",
+        'Great course, but "too much" homework',
+        '内容很好，但"作业"太多, 希望减少',
+    ),
     Respondent(4, (4, NA, 3), 8, 6, 2, ("other",), "Campus poster", "", ""),
-    Respondent(3, (3, 3, None), 6, 5, 1, ("wechat",), "",
-               "Line one\nLine two, with a comma\n" + LONG_COMMENT_EN, "第一行\n第二行，有逗号,\n" + LONG_COMMENT_ZH),
+    Respondent(
+        3,
+        (3, 3, None),
+        6,
+        5,
+        1,
+        ("wechat",),
+        "",
+        "Line one\nLine two, with a comma\n" + LONG_COMMENT_EN,
+        "第一行\n第二行，有逗号,\n" + LONG_COMMENT_ZH,
+    ),
     Respondent(2, (2, 2, 1), 3, 4, 3, ("friend", "wechat"), "", "OK", "还行"),
     Respondent(1, (1, NA, 2), 0, 2, 2, ("teacher",), "", "", ""),
-    Respondent(None, (5, 5, 5), 9, 1, 1, ("friend", "teacher", "wechat"), "",
-               "Would recommend; thanks!", "推荐；谢谢！"),
-)  # fmt: skip
+    Respondent(
+        None, (5, 5, 5), 9, 1, 1, ("friend", "teacher", "wechat"), "", "Would recommend; thanks!", "推荐；谢谢！"
+    ),
+)
 
 OPTIONS_EN = {"friend": "A friend", "teacher": "A teacher", "wechat": "WeChat account", "other": "Other"}
 OPTIONS_ZH = {"friend": "朋友推荐", "teacher": "老师介绍", "wechat": "公众号", "other": "其他"}
@@ -91,11 +110,23 @@ Q_ZH = {
 
 SAT_ZH = ("非常不满意", "不满意", "一般", "满意", "非常满意")
 SAT_EN = ("Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied")
-SAT_QUALTRICS = ("Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied",
-                 "Somewhat satisfied", "Extremely satisfied")  # fmt: skip
+SAT_QUALTRICS = (
+    "Extremely dissatisfied",
+    "Somewhat dissatisfied",
+    "Neither satisfied nor dissatisfied",
+    "Somewhat satisfied",
+    "Extremely satisfied",
+)
 AGREE_ZH = ("非常不同意", "不同意", "有点不同意", "一般", "有点同意", "同意", "非常同意")
-AGREE_EN = ("Strongly disagree", "Disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree",
-            "Agree", "Strongly agree")  # fmt: skip
+AGREE_EN = (
+    "Strongly disagree",
+    "Disagree",
+    "Somewhat disagree",
+    "Neither agree nor disagree",
+    "Somewhat agree",
+    "Agree",
+    "Strongly agree",
+)
 
 START = dt.datetime(2026, 3, 2, 9, 0, 0)
 
@@ -184,16 +215,34 @@ def xls_bytes(rows) -> bytes:
 
 def wjx_header(codes: bool) -> list[str]:
     heard = [f"6、({OPTIONS_ZH[o]})" for o in OPTIONS_ZH] if codes else [f"6、{Q_ZH['heard']}"]
-    return ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", f"1、{Q_ZH['overall']}",
-            *(f"2、({r})" for r in ROWS_ZH), f"3、{Q_ZH['nps']}", f"4、{Q_ZH['again']}", f"5、{Q_ZH['year']}",
-            *heard, f"7、{Q_ZH['comment']}"]  # fmt: skip
+    return [
+        "序号",
+        "提交答卷时间",
+        "所用时间",
+        "来源",
+        "来源详情",
+        "来自IP",
+        f"1、{Q_ZH['overall']}",
+        *(f"2、({r})" for r in ROWS_ZH),
+        f"3、{Q_ZH['nps']}",
+        f"4、{Q_ZH['again']}",
+        f"5、{Q_ZH['year']}",
+        *heard,
+        f"7、{Q_ZH['comment']}",
+    ]
 
 
 def wjx_rows(codes: bool) -> list[list[object]]:
     rows: list[list[object]] = [wjx_header(codes)]
     for n, r in enumerate(RESPONDENTS):
-        fixed = [n + 1, stamp(ended(n)), f"{seconds(n)}秒", "手机提交" if n % 2 else "微信", "直接访问",
-                 f"{ip(n)}(北京-北京)"]  # fmt: skip
+        fixed = [
+            n + 1,
+            stamp(ended(n)),
+            f"{seconds(n)}秒",
+            "手机提交" if n % 2 else "微信",
+            "直接访问",
+            f"{ip(n)}(北京-北京)",
+        ]
         if codes:
             overall = "-3" if r.overall is None else r.overall
             rate = [6 if x == NA else "-2" if x is None else x for x in r.rate]
@@ -211,27 +260,65 @@ def wjx_rows(codes: bool) -> list[list[object]]:
 
 
 def tencent_rows() -> list[list[object]]:
-    header = ["编号", "开始答题时间", "结束答题时间", "答题时长(秒)", "地理位置国家和地区", "地理位置省", "地理位置市",
-              "用户类型", "用户标识", "昵称", "自定义字段", f"1.{Q_ZH['overall']}",
-              *(f"2.{Q_ZH['rate']}-{r}" for r in ROWS_ZH), f"3.{Q_ZH['nps']}", f"4.{Q_ZH['again']}",
-              f"5.{Q_ZH['year']}", f"6.{Q_ZH['comment']}"]  # fmt: skip
+    header = [
+        "编号",
+        "开始答题时间",
+        "结束答题时间",
+        "答题时长(秒)",
+        "地理位置国家和地区",
+        "地理位置省",
+        "地理位置市",
+        "用户类型",
+        "用户标识",
+        "昵称",
+        "自定义字段",
+        f"1.{Q_ZH['overall']}",
+        *(f"2.{Q_ZH['rate']}-{r}" for r in ROWS_ZH),
+        f"3.{Q_ZH['nps']}",
+        f"4.{Q_ZH['again']}",
+        f"5.{Q_ZH['year']}",
+        f"6.{Q_ZH['comment']}",
+    ]
     rows: list[list[object]] = [header]
     for n in reversed(range(len(RESPONDENTS))):  # newest first
         r = RESPONDENTS[n]
         rate = ["不适用" if x == NA else "" if x is None else label(SAT_ZH, x) for x in r.rate]
-        rows.append([f"\t{n + 1}", f"\t{stamp(started(n))}", f"\t{stamp(ended(n))}", f"\t{seconds(n)}", "中国",
-                     "北京", "北京", "微信用户", f"\t{2837460 + n}", f"昵称{n + 1}", "", label(SAT_ZH, r.overall),
-                     *rate, f"\t{r.nps}", label(AGREE_ZH, r.again), YEARS_ZH[r.year - 1], r.comment_zh])  # fmt: skip
+        rows.append(
+            [
+                f"\t{n + 1}",
+                f"\t{stamp(started(n))}",
+                f"\t{stamp(ended(n))}",
+                f"\t{seconds(n)}",
+                "中国",
+                "北京",
+                "北京",
+                "微信用户",
+                f"\t{2837460 + n}",
+                f"昵称{n + 1}",
+                "",
+                label(SAT_ZH, r.overall),
+                *rate,
+                f"\t{r.nps}",
+                label(AGREE_ZH, r.again),
+                YEARS_ZH[r.year - 1],
+                r.comment_zh,
+            ]
+        )
     return rows
 
 
 # --- Qualtrics -----------------------------------------------------------------------------
 
 QUALTRICS_FIXED = (
-    ("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"), ("Status", "Response Type", "status"),
-    ("IPAddress", "IP Address", "ipAddress"), ("Progress", "Progress", "progress"),
-    ("Duration (in seconds)", "Duration (in seconds)", "duration"), ("Finished", "Finished", "finished"),
-    ("RecordedDate", "Recorded Date", "recordedDate"), ("ResponseId", "Response ID", "_recordId"),
+    ("StartDate", "Start Date", "startDate"),
+    ("EndDate", "End Date", "endDate"),
+    ("Status", "Response Type", "status"),
+    ("IPAddress", "IP Address", "ipAddress"),
+    ("Progress", "Progress", "progress"),
+    ("Duration (in seconds)", "Duration (in seconds)", "duration"),
+    ("Finished", "Finished", "finished"),
+    ("RecordedDate", "Recorded Date", "recordedDate"),
+    ("ResponseId", "Response ID", "_recordId"),
     ("RecipientLastName", "Recipient Last Name", "recipientLastName"),
     ("RecipientFirstName", "Recipient First Name", "recipientFirstName"),
     ("RecipientEmail", "Recipient Email", "recipientEmail"),
@@ -240,7 +327,7 @@ QUALTRICS_FIXED = (
     ("LocationLongitude", "Location Longitude", "locationLongitude"),
     ("DistributionChannel", "Distribution Channel", "distributionChannel"),
     ("UserLanguage", "User Language", "userLanguage"),
-)  # fmt: skip
+)
 
 
 def qualtrics_header() -> list[list[str]]:
@@ -258,8 +345,9 @@ def qualtrics_header() -> list[list[str]]:
     every = [*QUALTRICS_FIXED, *questions]
     ids = [c[0] for c in every]
     texts = [c[1] for c in every]
-    imports = [json.dumps({"ImportId": c[2], **({"timeZone": "Europe/Berlin"} if "Date" in c[0] else {})})
-               for c in every]  # fmt: skip
+    imports = [
+        json.dumps({"ImportId": c[2], **({"timeZone": "Europe/Berlin"} if "Date" in c[0] else {})}) for c in every
+    ]
     return [ids, texts, imports]
 
 
@@ -272,44 +360,123 @@ def qualtrics_rows(numeric: bool) -> list[list[object]]:
     rows: list[list[object]] = qualtrics_header()
     codes = {"friend": 1, "teacher": 2, "wechat": 3, "other": 4}
     for n, r in enumerate(RESPONDENTS):
-        fixed = [stamp(started(n)), stamp(ended(n)), 0 if numeric else "IP Address", ip(n), 100, seconds(n),
-                 1 if numeric else "True", stamp(ended(n)), f"R_{n + 1:02d}TestAbCdEf", f"Last{n + 1}",
-                 f"First{n + 1}", email(n), f"S{n + 1:03d}", "52.52", "13.40", "anonymous", "EN"]  # fmt: skip
+        fixed = [
+            stamp(started(n)),
+            stamp(ended(n)),
+            0 if numeric else "IP Address",
+            ip(n),
+            100,
+            seconds(n),
+            1 if numeric else "True",
+            stamp(ended(n)),
+            f"R_{n + 1:02d}TestAbCdEf",
+            f"Last{n + 1}",
+            f"First{n + 1}",
+            email(n),
+            f"S{n + 1:03d}",
+            "52.52",
+            "13.40",
+            "anonymous",
+            "EN",
+        ]
         heard = sorted(r.heard, key=codes.get)
         if numeric:
             overall = "" if r.overall is None else r.overall
             rate = [6 if x == NA else "" if x is None else x for x in r.rate]
-            answers = [overall, *rate, r.nps, nps_group(r.nps, True), r.again, r.year,
-                       ",".join(str(codes[o]) for o in heard)]  # fmt: skip
+            answers = [
+                overall,
+                *rate,
+                r.nps,
+                nps_group(r.nps, True),
+                r.again,
+                r.year,
+                ",".join(str(codes[o]) for o in heard),
+            ]
         else:
             nps = {0: "0 - Not at all likely", 10: "10 - Extremely likely"}.get(r.nps, str(r.nps))
             rate = ["Not applicable" if x == NA else "" if x is None else label(SAT_QUALTRICS, x) for x in r.rate]
-            answers = [label(SAT_QUALTRICS, r.overall), *rate, nps, nps_group(r.nps, False), label(AGREE_EN, r.again),
-                       YEARS_EN[r.year - 1], ",".join(OPTIONS_EN[o] for o in heard)]  # fmt: skip
+            answers = [
+                label(SAT_QUALTRICS, r.overall),
+                *rate,
+                nps,
+                nps_group(r.nps, False),
+                label(AGREE_EN, r.again),
+                YEARS_EN[r.year - 1],
+                ",".join(OPTIONS_EN[o] for o in heard),
+            ]
         rows.append([*fixed, *answers, r.other, r.comment_en])
     return rows
 
 
 # --- SurveyMonkey ---------------------------------------------------------------------------------
 
-SM_FIXED = ("Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
-            "Last Name", "Custom Data 1")  # fmt: skip
+SM_FIXED = (
+    "Respondent ID",
+    "Collector ID",
+    "Start Date",
+    "End Date",
+    "IP Address",
+    "Email Address",
+    "First Name",
+    "Last Name",
+    "Custom Data 1",
+)
 
 
 def surveymonkey_rows() -> list[list[object]]:
-    first = [*SM_FIXED, Q_EN["overall"], Q_EN["rate"], "", "", Q_EN["nps"], Q_EN["again"], Q_EN["year"],
-             f"{Q_EN['heard']} (select all that apply)", "", "", "", Q_EN["comment"]]  # fmt: skip
-    second = [""] * len(SM_FIXED) + ["Response", *ROWS_EN, "Response", "Response", "Response",
-                                     *(OPTIONS_EN[o] for o in ("friend", "teacher", "wechat")),
-                                     "Other (please specify)", "Open-Ended Response"]  # fmt: skip
+    first = [
+        *SM_FIXED,
+        Q_EN["overall"],
+        Q_EN["rate"],
+        "",
+        "",
+        Q_EN["nps"],
+        Q_EN["again"],
+        Q_EN["year"],
+        f"{Q_EN['heard']} (select all that apply)",
+        "",
+        "",
+        "",
+        Q_EN["comment"],
+    ]
+    second = [""] * len(SM_FIXED) + [
+        "Response",
+        *ROWS_EN,
+        "Response",
+        "Response",
+        "Response",
+        *(OPTIONS_EN[o] for o in ("friend", "teacher", "wechat")),
+        "Other (please specify)",
+        "Open-Ended Response",
+    ]
     rows: list[list[object]] = [first, second]
     for n, r in enumerate(RESPONDENTS):
-        fixed = [str(114000000001 + n), "400000001", started(n).strftime("%m/%d/%Y %I:%M:%S %p"),
-                 ended(n).strftime("%m/%d/%Y %I:%M:%S %p"), ip(n), email(n), f"First{n + 1}", f"Last{n + 1}", ""]
+        fixed = [
+            str(114000000001 + n),
+            "400000001",
+            started(n).strftime("%m/%d/%Y %I:%M:%S %p"),
+            ended(n).strftime("%m/%d/%Y %I:%M:%S %p"),
+            ip(n),
+            email(n),
+            f"First{n + 1}",
+            f"Last{n + 1}",
+            "",
+        ]
         rate = ["N/A" if x == NA else "" if x is None else label(SAT_EN, x) for x in r.rate]
         options = [OPTIONS_EN[o] if o in r.heard else "" for o in ("friend", "teacher", "wechat")]
-        rows.append([*fixed, label(SAT_EN, r.overall), *rate, str(r.nps), label(AGREE_EN, r.again),
-                     YEARS_EN[r.year - 1], *options, r.other, r.comment_en])  # fmt: skip
+        rows.append(
+            [
+                *fixed,
+                label(SAT_EN, r.overall),
+                *rate,
+                str(r.nps),
+                label(AGREE_EN, r.again),
+                YEARS_EN[r.year - 1],
+                *options,
+                r.other,
+                r.comment_en,
+            ]
+        )
     return rows
 
 
@@ -317,14 +484,34 @@ def surveymonkey_rows() -> list[list[object]]:
 
 
 def google_rows() -> list[list[object]]:
-    header = ["Timestamp", "Email Address", Q_EN["overall"], *(f"{Q_EN['rate']} [{row}]" for row in ROWS_EN),
-              Q_EN["nps"], Q_EN["again"], Q_EN["year"], Q_EN["heard"], Q_EN["comment"]]  # fmt: skip
+    header = [
+        "Timestamp",
+        "Email Address",
+        Q_EN["overall"],
+        *(f"{Q_EN['rate']} [{row}]" for row in ROWS_EN),
+        Q_EN["nps"],
+        Q_EN["again"],
+        Q_EN["year"],
+        Q_EN["heard"],
+        Q_EN["comment"],
+    ]
     rows: list[list[object]] = [header]
     for n, r in enumerate(RESPONDENTS):
         rate = ["Not applicable" if x == NA else "" if x is None else label(SAT_EN, x) for x in r.rate]
         heard = ", ".join(r.other if o == "other" else OPTIONS_EN[o] for o in r.heard)
-        rows.append([ended(n).strftime("%-m/%-d/%Y %H:%M:%S"), email(n), "" if r.overall is None else str(r.overall),
-                     *rate, str(r.nps), label(AGREE_EN, r.again), YEARS_EN[r.year - 1], heard, r.comment_en])
+        rows.append(
+            [
+                ended(n).strftime("%-m/%-d/%Y %H:%M:%S"),
+                email(n),
+                "" if r.overall is None else str(r.overall),
+                *rate,
+                str(r.nps),
+                label(AGREE_EN, r.again),
+                YEARS_EN[r.year - 1],
+                heard,
+                r.comment_en,
+            ]
+        )
     return rows
 
 
@@ -332,48 +519,126 @@ def google_rows() -> list[list[object]]:
 
 
 def ms_forms_rows() -> list[list[object]]:
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", Q_EN["nps"],
-              Q_EN["overall"], *ROWS_EN, Q_EN["again"], Q_EN["year"], Q_EN["heard"], Q_EN["comment"]]  # fmt: skip
+    header = [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Last modified time",
+        Q_EN["nps"],
+        Q_EN["overall"],
+        *ROWS_EN,
+        Q_EN["again"],
+        Q_EN["year"],
+        Q_EN["heard"],
+        Q_EN["comment"],
+    ]
     rows: list[list[object]] = [header]
     for n, r in enumerate(RESPONDENTS):
         rate = ["Not applicable" if x == NA else "" if x is None else label(SAT_EN, x) for x in r.rate]
         heard = "".join(f"{r.other if o == 'other' else OPTIONS_EN[o]};" for o in r.heard)
         anonymous = n == 4
-        rows.append([n + 1, started(n), ended(n), "anonymous" if anonymous else email(n),
-                     "" if anonymous else f"Test {n + 1}", "", r.nps, "" if r.overall is None else r.overall, *rate,
-                     label(AGREE_EN, r.again), YEARS_EN[r.year - 1], heard, r.comment_en])  # fmt: skip
+        rows.append(
+            [
+                n + 1,
+                started(n),
+                ended(n),
+                "anonymous" if anonymous else email(n),
+                "" if anonymous else f"Test {n + 1}",
+                "",
+                r.nps,
+                "" if r.overall is None else r.overall,
+                *rate,
+                label(AGREE_EN, r.again),
+                YEARS_EN[r.year - 1],
+                heard,
+                r.comment_en,
+            ]
+        )
     return rows
 
 
 # --- LimeSurvey --------------------------------------------------------------------------------
 
-LIME_FIXED_CODES = ("id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
-                    "refurl")  # fmt: skip
-LIME_FIXED_TEXT = ("Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started",
-                   "Date last action", "IP address", "Referrer URL")  # fmt: skip
+LIME_FIXED_CODES = (
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "startdate",
+    "datestamp",
+    "ipaddr",
+    "refurl",
+)
+LIME_FIXED_TEXT = (
+    "Response ID",
+    "Date submitted",
+    "Last page",
+    "Start language",
+    "Seed",
+    "Date started",
+    "Date last action",
+    "IP address",
+    "Referrer URL",
+)
 
 
 def limesurvey_rows(codes: bool) -> list[list[object]]:
     if codes:
-        questions = ["OVERALL", "RATE[SQ001]", "RATE[SQ002]", "RATE[SQ003]", "NPS", "AGAIN", "YEAR", "HEARD[SQ001]",
-                     "HEARD[SQ002]", "HEARD[SQ003]", "HEARD[other]", "COMMENT"]  # fmt: skip
+        questions = [
+            "OVERALL",
+            "RATE[SQ001]",
+            "RATE[SQ002]",
+            "RATE[SQ003]",
+            "NPS",
+            "AGAIN",
+            "YEAR",
+            "HEARD[SQ001]",
+            "HEARD[SQ002]",
+            "HEARD[SQ003]",
+            "HEARD[other]",
+            "COMMENT",
+        ]
         header = [*LIME_FIXED_CODES, *questions]
     else:
-        header = [*LIME_FIXED_TEXT, Q_EN["overall"], *(f"{Q_EN['rate']} [{row}]" for row in ROWS_EN), Q_EN["nps"],
-                  Q_EN["again"], Q_EN["year"], *(f"{Q_EN['heard']} [{OPTIONS_EN[o]}]" for o in OPTIONS_EN),
-                  Q_EN["comment"]]  # fmt: skip
+        header = [
+            *LIME_FIXED_TEXT,
+            Q_EN["overall"],
+            *(f"{Q_EN['rate']} [{row}]" for row in ROWS_EN),
+            Q_EN["nps"],
+            Q_EN["again"],
+            Q_EN["year"],
+            *(f"{Q_EN['heard']} [{OPTIONS_EN[o]}]" for o in OPTIONS_EN),
+            Q_EN["comment"],
+        ]
     rows: list[list[object]] = [header]
     for n, r in enumerate(RESPONDENTS):
         fixed = [str(n + 1), stamp(ended(n)), "3", "en", str(918273 + n), stamp(started(n)), stamp(ended(n)), ip(n), ""]
         options = ("friend", "teacher", "wechat")
         if codes:
             rate = ["" if x in (NA, None) else f"A{x}" for x in r.rate]
-            answers = ["" if r.overall is None else f"A{r.overall}", *rate, str(r.nps), f"A{r.again}",
-                       f"A{r.year}", *("Y" if o in r.heard else "" for o in options), r.other]  # fmt: skip
+            answers = [
+                "" if r.overall is None else f"A{r.overall}",
+                *rate,
+                str(r.nps),
+                f"A{r.again}",
+                f"A{r.year}",
+                *("Y" if o in r.heard else "" for o in options),
+                r.other,
+            ]
         else:
             rate = ["N/A" if x == NA else "" if x is None else label(SAT_EN, x) for x in r.rate]
-            answers = [label(SAT_EN, r.overall), *rate, str(r.nps), label(AGREE_EN, r.again), YEARS_EN[r.year - 1],
-                       *("Yes" if o in r.heard else "" for o in options), r.other]  # fmt: skip
+            answers = [
+                label(SAT_EN, r.overall),
+                *rate,
+                str(r.nps),
+                label(AGREE_EN, r.again),
+                YEARS_EN[r.year - 1],
+                *("Yes" if o in r.heard else "" for o in options),
+                r.other,
+            ]
         rows.append([*fixed, *answers, r.comment_en])
     return rows
 

@@ -1,5 +1,6 @@
 """survey.analysis on the demo surveys: the inputs it builds for metrics/, and the figures it returns."""
 
+import doctest
 from dataclasses import replace
 
 import numpy as np
@@ -7,8 +8,11 @@ import pandas as pd
 import pytest
 
 import metrics
-from survey import analysis, demo, seed, templates
-from survey.definition import Node
+import survey.analysis.inputs
+from survey import analysis
+from survey.design import templates
+from survey.design.definition import Node
+from survey.storage import demo, seed
 from tests.reference import ECSI_BLOCKS, ECSI_PATHS
 
 # Customer-service textbook, Fig. 3-1 (domain.md §3): touchpoint → (2c satisfaction, 3 weighted, 4b experience gap)
@@ -101,8 +105,11 @@ def test_experience_gaps_and_priorities(experience):
     _, inputs, frame = experience
     gaps = analysis.gap_table(inputs, frame)
     assert gaps["code"].tolist()[:2] == ["convenience", "product"]
-    assert gaps.set_index("code")["gap"].to_dict() == {"convenience": -2, "product": -1, **dict.fromkeys(
-        ["price", "brand", "service", "relationship"], 0)}  # fmt: skip
+    assert gaps.set_index("code")["gap"].to_dict() == {
+        "convenience": -2,
+        "product": -1,
+        **dict.fromkeys(["price", "brand", "service", "relationship"], 0),
+    }
     assert analysis.importance_options(inputs) == ["stated", "derived"]
     result = analysis.priorities(inputs, frame, importance="stated")
     assert result.table.loc["convenience", "quadrant"] == "concentrate"
@@ -291,3 +298,8 @@ def test_respondent_scores_leave_missing_answers_out():
     assert scores.iloc[0] == pytest.approx((100 + 3 * 50) / 4)
     assert scores.iloc[1] == 0.0  # answered a only: its own score, not dragged down by a zero for b
     assert np.isnan(scores.iloc[2])
+
+
+def test_the_examples_in_the_docstrings_hold():
+    result = doctest.testmod(survey.analysis.inputs)
+    assert result.attempted >= 3 and result.failed == 0

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from survey.answering import ATTRIBUTE_MAX, AnswerRefused, checked_answer
-from survey.definition import COMMENT_MAX, Node
+from survey.design.definition import COMMENT_MAX, Node
 from survey.i18n import text
 from tests.db.test_answering import survey_definition
 

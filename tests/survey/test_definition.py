@@ -2,10 +2,10 @@
 
 from dataclasses import replace
 
-from survey import definition_file, editing
-from survey.definition import ROLES, TEXT_ROLES, Node, SurveyDefinition, problems
+from survey.design import definition_file, editing
+from survey.design.definition import ROLES, TEXT_ROLES, Node, SurveyDefinition, problems
+from survey.design.templates import standard_scale
 from survey.i18n import text
-from survey.templates import standard_scale
 
 SAT5 = standard_scale("5")
 

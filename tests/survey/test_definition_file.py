@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survey import definition_file, templates
-from survey.definition import DefinitionError, Node, SurveyDefinition, WeightRule, problems
+from survey.design import definition_file, templates
+from survey.design.definition import DefinitionError, Node, SurveyDefinition, WeightRule, problems
 
 TEMPLATE_IDS = list(templates.TEMPLATES)
 VALID_DOCS = {k: json.loads(definition_file.dump(templates.build(k))) for k in TEMPLATE_IDS}
@@ -273,12 +273,31 @@ json_values = st.recursive(
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=12)
     | st.sampled_from(
-        ["", " ", "\x00", "\ud800", "dimension", "indicator", "item", "perception", "recommend", "attribute",
-         "sat5", "likely0_10", "content", "useful", "overall", "ahp", "direct", "0-10", "custom"]
+        [
+            "",
+            " ",
+            "\x00",
+            "\ud800",
+            "dimension",
+            "indicator",
+            "item",
+            "perception",
+            "recommend",
+            "attribute",
+            "sat5",
+            "likely0_10",
+            "content",
+            "useful",
+            "overall",
+            "ahp",
+            "direct",
+            "0-10",
+            "custom",
+        ]
     ),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=6,
-)  # fmt: skip
+)
 
 
 @st.composite

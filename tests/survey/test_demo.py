@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from survey import demo, templates
+from survey.design import templates
+from survey.storage import demo
 
 SHARED_ECSI = Path(__file__).resolve().parents[3] / "shared" / "data" / "ecsi_mobile_satisfaction.csv"
 

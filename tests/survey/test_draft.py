@@ -11,12 +11,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from survey.definition import problems
-from survey.mapping import RESPONDENT
-from survey.sources import normalize
-from survey.sources.draft import draft_columns, draft_definition, export_language
-from survey.sources.importing import plain_header, propose_columns
-from survey.sources.model import AnswerColumn
+from survey.design.definition import problems
+from survey.importing.mapping import RESPONDENT
+from survey.importing.sources import normalize
+from survey.importing.sources.draft import draft_columns, draft_definition, export_language
+from survey.importing.sources.importing import plain_header, propose_columns
+from survey.importing.sources.model import AnswerColumn
 from tests.survey.make_source_fixtures import (
     AGREE_EN,
     AGREE_ZH,
@@ -128,8 +128,17 @@ def test_segment_fields_become_attributes_but_times_and_personal_data_never_do()
     _export, defn = drafted("qualtrics_text.csv", keep_personal=True)
     codes = {n.code for n in defn.items}
     assert {"channel", "language"} <= codes
-    assert not codes & {"ip", "email", "first_name", "last_name", "user_id", "location", "start_time", "end_time",
-                        "duration_seconds"}  # fmt: skip
+    assert not codes & {
+        "ip",
+        "email",
+        "first_name",
+        "last_name",
+        "user_id",
+        "location",
+        "start_time",
+        "end_time",
+        "duration_seconds",
+    }
     assert defn.node("channel").label_zh == "来源渠道" and defn.node("channel").label_en == "Channel"
     _export, tencent = drafted("tencent.csv", keep_personal=True)
     assert {"region", "user_type"} <= {n.code for n in tencent.items}
@@ -185,8 +194,9 @@ def test_typed_in_text_with_short_repeated_answers_stays_a_segment_attribute():
     export = read("qualtrics_text.csv")
     comment = export.items.index(export.item(Q_EN["comment"]))
     typed = AnswerColumn(("Class 1", "Class 2", None), np.array([0, 1, 0, 1, 2, 0], dtype=np.int32))
-    export = replace(export, answer_columns=(*export.answer_columns[:comment], typed,
-                                             *export.answer_columns[comment + 1:]))  # fmt: skip
+    export = replace(
+        export, answer_columns=(*export.answer_columns[:comment], typed, *export.answer_columns[comment + 1 :])
+    )
     assert export.item(Q_EN["comment"]).kind == "text"
     defn = draft_definition(export, "x", "en")
     assert next(n for n in defn.items if n.label_en == Q_EN["comment"]).role == "attribute"

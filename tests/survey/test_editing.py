@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 import metrics
-from survey import editing
-from survey.definition import Node, Scale, SurveyDefinition, problems
+from survey.design import editing
+from survey.design.definition import Node, Scale, SurveyDefinition, problems
 
 FIVE = Scale("s5", "5", 1, 5)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import survey.exercises as exercises
-from survey.exercises import CARDS, TOLERANCE, Label, number
+import survey.classroom.exercises as exercises
+from survey.classroom.exercises import CARDS, TOLERANCE, Label, number
 from survey.i18n import MESSAGES, text
 
 SEEDS = range(1, 41)
@@ -88,8 +88,13 @@ def test_nps_seed_0_is_the_readme_example():
 
 def test_course_gaps_seed_0_by_hand():
     card, case, solution = case_and_solution("course_gaps")
-    expected = {"content": 3.9 - 4.3, "method": 3.5 - 4.4, "teacher": 4.4 - 4.3, "assessment": 3.7 - 4.1,
-                "resources": 3.2 - 3.5}  # fmt: skip
+    expected = {
+        "content": 3.9 - 4.3,
+        "method": 3.5 - 4.4,
+        "teacher": 4.4 - 4.3,
+        "assessment": 3.7 - 4.1,
+        "resources": 3.2 - 3.5,
+    }
     for d, gap in expected.items():
         assert solution[f"{d}.gap"] == pytest.approx(gap)
     assert solution["largest"] == "method"  # −0.9, though resources has the lowest actual score
@@ -353,9 +358,14 @@ def test_every_text_of_a_card_is_translated_and_filled(card_id):
     for seed in (0, 1, 2):
         case = card.data(seed)
         solution = card.solution(case)
-        wrong = {k: (v + 1 if not isinstance(v, str) else next(o for q in card.questions if q.id == k
-                                                                 for o in q.options if o != v))
-                 for k, v in solution.items()}  # fmt: skip
+        wrong = {
+            k: (
+                v + 1
+                if not isinstance(v, str)
+                else next(o for q in card.questions if q.id == k for o in q.options if o != v)
+            )
+            for k, v in solution.items()
+        }
         verdicts = card.check(case, wrong) + card.check(case, {})
         for mistake in MISTAKES:
             if mistake[0] == card_id and seed == 0:
@@ -368,8 +378,13 @@ def test_every_text_of_a_card_is_translated_and_filled(card_id):
 
 def test_numbers_are_shown_with_a_true_minus_and_at_most_two_decimals():
     assert [number(x) for x in (-18, 20.0, 13.043478, -0.0001, 0.1 + 0.2, 1.14)] == [
-        "−18", "20", "13.04", "0", "0.3", "1.14",
-    ]  # fmt: skip
+        "−18",
+        "20",
+        "13.04",
+        "0",
+        "0.3",
+        "1.14",
+    ]
 
 
 # --- layer ------------------------------------------------------------------------------------------------------

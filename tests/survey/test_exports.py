@@ -1,4 +1,4 @@
-"""Tables as CSV / Excel and charts as PNG / SVG (survey.exports)."""
+"""Tables as CSV / Excel and charts as PNG / SVG (survey.reporting.exports)."""
 
 import io
 import json
@@ -8,8 +8,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from survey import analysis, demo, exports, templates
+from survey import analysis
+from survey.design import templates
 from survey.i18n import text
+from survey.reporting import exports
+from survey.storage import demo
 from ui import charts
 
 HOSTILE = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "\tTAB", "普通文字", None]

@@ -22,20 +22,48 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pypdf import PdfReader
 
-from survey import analysis, demo, exports, report, templates
+from survey import analysis
 from survey.characters import REPLACEMENT, has_bad_character, printable
+from survey.design import templates
 from survey.i18n import text
-from survey.sources import normalize
-from survey.validation import spreadsheet_safe
+from survey.importing.sources import normalize
+from survey.importing.validation import spreadsheet_safe
+from survey.reporting import exports, report
+from survey.storage import demo
 from ui import charts
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 PIECES = [
-    "\x07", "\x0b", "\x1f", "\x00", "\x1b[31m", "\x85", "\ufffe", "\uffff", "\ud800", "\U0010ffff",
-    "\u202e", "\u200f", "\u200b", "\u200d", "\ufeff", "\u2028", "\t", "\n", "w" * 2500,
-    '=HYPERLINK("http://127.0.0.1/x")', "@SUM(A1)", "مرحبا", "שלום", "😀👩‍👩‍👧", "满意度", "e\u0301",
-    "<b>x</b>", "[a](http://127.0.0.1/)", "\ue000",
-]  # fmt: skip
+    "\x07",
+    "\x0b",
+    "\x1f",
+    "\x00",
+    "\x1b[31m",
+    "\x85",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\U0010ffff",
+    "\u202e",
+    "\u200f",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u2028",
+    "\t",
+    "\n",
+    "w" * 2500,
+    '=HYPERLINK("http://127.0.0.1/x")',
+    "@SUM(A1)",
+    "مرحبا",
+    "שלום",
+    "😀👩‍👩‍👧",
+    "满意度",
+    "e\u0301",
+    "<b>x</b>",
+    "[a](http://127.0.0.1/)",
+    "\ue000",
+]
 any_character = st.characters(codec=None, exclude_categories=())  # every category, surrogates included
 hostile = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(any_character, min_size=1, max_size=12)), min_size=1, max_size=4
@@ -101,11 +129,16 @@ def test_charts_tables_and_reports_of_any_text_are_whole_files(label, lang):
     assert [sheet.cell(k + 2, table.shape[1]).value for k in range(len(table))] == [r[-1] for r in expected]
 
     content = report.Report(
-        lang=lang, title=label, subtitle=label, date="2026-12-03", details=(label, label * 2),
-        figures_heading=label, figures_caption=label,
+        lang=lang,
+        title=label,
+        subtitle=label,
+        date="2026-12-03",
+        details=(label, label * 2),
+        figures_heading=label,
+        figures_caption=label,
         figures=(report.KeyFigure(label, "80.0", (label,)), report.KeyFigure("NPS", label, ())),
         charts=tuple(rendered),
-    )  # fmt: skip
+    )
     slides = Presentation(io.BytesIO(report.report_pptx(content))).slides
     assert len(slides) == 2 + len(rendered)
     shown = "".join(s.text_frame.text for slide in slides for s in slide.shapes if s.has_text_frame)

@@ -4,8 +4,8 @@ import re
 import string
 from pathlib import Path
 
-from survey import definition_file
-from survey.definition import NODE_KINDS, ROLES, SCALE_KINDS, WEIGHT_METHODS
+from survey.design import definition_file
+from survey.design.definition import NODE_KINDS, ROLES, SCALE_KINDS, WEIGHT_METHODS
 from survey.i18n import MESSAGES, text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from survey.definition import Node, Scale, ScalePoint
-from survey.mapping import (
+from survey.design.definition import Node, Scale, ScalePoint
+from survey.importing.mapping import (
     RESPONDENT,
     WAVE,
     answer_texts,
@@ -89,8 +89,10 @@ def test_a_remembered_mapping_wins_for_its_columns():
 
 def test_the_problem_column_of_a_rejected_rows_file_is_left_alone():
     assert propose_columns(course_survey(), ["useful_p", "导入问题", "import problem"]) == {
-        "useful_p": "useful_p", "导入问题": None, "import problem": None
-    }  # fmt: skip
+        "useful_p": "useful_p",
+        "导入问题": None,
+        "import problem": None,
+    }
 
 
 def test_column_keys_are_unique_and_never_blank():
@@ -189,15 +191,23 @@ def test_a_scales_own_labels_win_and_a_clashing_common_set_is_not_used():
 
 def test_parse_number_reads_only_plain_decimals():
     assert [parse_number(x) for x in ("3", "+3", "-2", ".5", "3.25", "10 points", "7 pts")] == [
-        3.0, 3.0, -2.0, 0.5, 3.25, 10.0, 7.0
-    ]  # fmt: skip
+        3.0,
+        3.0,
+        -2.0,
+        0.5,
+        3.25,
+        10.0,
+        7.0,
+    ]
     assert [parse_number(x) for x in ("1_000", "1e3", "0x10", "nan", "∞", "三")] == [None] * 6
 
 
 def test_answer_texts_lists_texts_with_their_proposals_most_frequent_first():
     found = answer_texts("Q1", "useful_p", SAT5, {"很满意": 3, "不适用": 5, "棒": 1})
     assert [(a.text, a.count, a.proposed, a.known) for a in found] == [
-        ("不适用", 5, None, True), ("很满意", 3, 5.0, True), ("棒", 1, None, False)
-    ]  # fmt: skip
+        ("不适用", 5, None, True),
+        ("很满意", 3, 5.0, True),
+        ("棒", 1, None, False),
+    ]
     again = answer_texts("Q1", "useful_p", SAT5, {"棒": 1}, {"棒": 5})
     assert (again[0].proposed, again[0].known) == (5.0, True)

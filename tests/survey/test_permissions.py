@@ -2,27 +2,27 @@
 
 import pytest
 
-from survey.accounts import Place
-from survey.audit import ACTIONS
+from survey.access.accounts import Place
+from survey.access.audit import ACTIONS
+from survey.access.permissions import PERMISSIONS, ROLES, allowed
 from survey.i18n import MESSAGES
-from survey.permissions import PERMISSIONS, ROLES, allowed
 
 Y, N = True, False
 # action               admin coord  manager teacher student
 MATRIX = {
-    "dashboards.read":   (Y, Y, Y, Y, N),
+    "dashboards.read": (Y, Y, Y, Y, N),
     "dashboards.export": (Y, Y, Y, Y, N),
-    "surveys.design":    (Y, Y, N, N, N),
-    "responses.import":  (Y, Y, N, N, N),
-    "batches.undo":      (Y, Y, N, N, N),
-    "classes.manage":    (Y, N, N, Y, N),
-    "group.design":      (Y, N, N, N, Y),
-    "group.results":     (Y, N, N, N, Y),
-    "exercises.use":     (Y, N, N, Y, Y),
-    "peer.review":       (Y, N, N, N, Y),
-    "users.manage":      (Y, N, N, N, N),
-    "audit.read":        (Y, N, N, N, N),
-}  # fmt: skip
+    "surveys.design": (Y, Y, N, N, N),
+    "responses.import": (Y, Y, N, N, N),
+    "batches.undo": (Y, Y, N, N, N),
+    "classes.manage": (Y, N, N, Y, N),
+    "group.design": (Y, N, N, N, Y),
+    "group.results": (Y, N, N, N, Y),
+    "exercises.use": (Y, N, N, Y, Y),
+    "peer.review": (Y, N, N, N, Y),
+    "users.manage": (Y, N, N, N, N),
+    "audit.read": (Y, N, N, N, N),
+}
 
 
 def test_every_permission_is_in_the_matrix():

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from survey.reading import ReadError, detect_encoding, excel_text, max_bytes, open_table, sniff_delimiter
+from survey.importing.reading import ReadError, detect_encoding, excel_text, max_bytes, open_table, sniff_delimiter
 from tests.survey.importing_example import csv_file, csv_text, xls_file, xlsx_file
 
 HEADER = ["编号", "期次", "教学内容实用", "推荐可能性"]
@@ -75,8 +75,13 @@ def test_chunks_have_the_asked_size_and_report_how_far_they_got():
 
 
 def test_xlsx_reads_the_first_sheet_as_text_with_formulas_unevaluated():
-    rows = [HEADER, ["s1", "2025春", 5, 9], ["s2", dt.datetime(2025, 3, 1), 4.5, "=1+1"], [None, None, None, None],
-            ["s3", True, 3.0, "很满意"]]  # fmt: skip
+    rows = [
+        HEADER,
+        ["s1", "2025春", 5, 9],
+        ["s2", dt.datetime(2025, 3, 1), 4.5, "=1+1"],
+        [None, None, None, None],
+        ["s3", True, 3.0, "很满意"],
+    ]
     table = open_table(xlsx_file(rows), "answers.xlsx")
     assert (table.kind, table.encoding, table.delimiter) == ("xlsx", None, None)
     assert table.header == HEADER and table.sheet == "Sheet"
@@ -159,8 +164,14 @@ def test_sniffing_picks_the_delimiter_that_splits_rows_like_the_header():
 
 def test_excel_values_become_the_text_a_user_would_type():
     assert [excel_text(v) for v in (None, 5, 5.0, 4.5, True, dt.date(2025, 1, 2), "x")] == [
-        "", "5", "5", "4.5", "TRUE", "2025-01-02", "x"
-    ]  # fmt: skip
+        "",
+        "5",
+        "5",
+        "4.5",
+        "TRUE",
+        "2025-01-02",
+        "x",
+    ]
     assert excel_text(dt.datetime(2025, 1, 2, 8, 30)) == "2025-01-02 08:30:00"
 
 

@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from survey import exports, rendering
-from survey.report import png_size
+from survey.reporting import exports, rendering
+from survey.reporting.report import png_size
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

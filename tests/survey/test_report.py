@@ -1,4 +1,4 @@
-"""The report files (survey.report): key figures worded as the Overview's cards, PDF and PPTX with Chinese text."""
+"""The report files (survey.reporting.report): key figures worded as the Overview's cards, PDF and PPTX in Chinese."""
 
 import io
 import re
@@ -9,8 +9,11 @@ from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 import metrics
-from survey import analysis, demo, exports, report, templates
+from survey import analysis
+from survey.design import templates
 from survey.i18n import text
+from survey.reporting import exports, report
+from survey.storage import demo
 from ui import charts
 
 TITLE = "课程满意度调查（示例）"

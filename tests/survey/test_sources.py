@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survey.mapping import interpret, is_not_applicable
-from survey.reading import ReadError, open_table
-from survey.sources import TOOLS, SourceError, detect_tool, normalize
-from survey.sources.answers import infer
-from survey.sources.build import duration_seconds
-from survey.templates import standard_scale
+from survey.design.templates import standard_scale
+from survey.importing.mapping import interpret, is_not_applicable
+from survey.importing.reading import ReadError, open_table
+from survey.importing.sources import TOOLS, SourceError, detect_tool, normalize
+from survey.importing.sources.answers import infer
+from survey.importing.sources.build import duration_seconds
 from tests.survey.importing_example import csv_file
 from tests.survey.make_source_fixtures import (
     AGREE_ZH,
@@ -88,8 +88,16 @@ def test_the_user_can_choose_the_tool_but_not_one_the_file_cannot_be():
     with pytest.raises(SourceError) as err:
         read("wjx_text_gbk.csv", tool="spss")
     assert err.value.message == "src.unknown_tool"
-    assert set(TOOLS) == {"wjx", "tencent", "qualtrics", "surveymonkey", "google-forms", "ms-forms", "limesurvey",
-                          "csv"}  # fmt: skip
+    assert set(TOOLS) == {
+        "wjx",
+        "tencent",
+        "qualtrics",
+        "surveymonkey",
+        "google-forms",
+        "ms-forms",
+        "limesurvey",
+        "csv",
+    }
 
 
 # --- what every file must give back ----------------------------------------------------------
@@ -97,8 +105,10 @@ def test_the_user_can_choose_the_tool_but_not_one_the_file_cannot_be():
 
 def _rate(codes_na: bool, i: int) -> list[object]:
     """Matrix row i: 1–5, "not applicable" missing (or ?6 in a code export, asked about), blank missing."""
-    return [("?6" if codes_na else None) if r.rate[i] == NA else None if r.rate[i] is None else float(r.rate[i])
-            for r in RESPONDENTS]  # fmt: skip
+    return [
+        ("?6" if codes_na else None) if r.rate[i] == NA else None if r.rate[i] is None else float(r.rate[i])
+        for r in RESPONDENTS
+    ]
 
 
 def _heard(names: dict[str, str], other: str | None = None) -> list[object]:
@@ -129,8 +139,11 @@ def _common(q: dict[str, str], rate_labels, *, codes: bool = False, codes_na: bo
 
 def _en(**extra) -> dict[str, list]:
     """Year, then `extra` (the multiple choice), then the comment: the English fixtures' last columns."""
-    return {Q_EN["year"]: [YEARS_EN[r.year - 1] for r in RESPONDENTS], **extra,
-            Q_EN["comment"]: [r.comment_en or None for r in RESPONDENTS]}  # fmt: skip
+    return {
+        Q_EN["year"]: [YEARS_EN[r.year - 1] for r in RESPONDENTS],
+        **extra,
+        Q_EN["comment"]: [r.comment_en or None for r in RESPONDENTS],
+    }
 
 
 def expected(name: str) -> dict[str, list]:
@@ -139,28 +152,45 @@ def expected(name: str) -> dict[str, list]:
     heard_other = f"{Q_EN['heard']} - Other"
     zh_comments = [r.comment_zh or None for r in RESPONDENTS]
     if name.startswith("wjx_text"):
-        return {**_common(Q_ZH, [f"第2题 - {row}" for row in ROWS_ZH]),
-                Q_ZH["year"]: [YEARS_ZH[r.year - 1] for r in RESPONDENTS],
-                Q_ZH["heard"]: _heard(OPTIONS_ZH, "其他"), f"{Q_ZH['heard']} - 其他": _other(OTHER_ZH),
-                Q_ZH["comment"]: zh_comments}  # fmt: skip
+        return {
+            **_common(Q_ZH, [f"第2题 - {row}" for row in ROWS_ZH]),
+            Q_ZH["year"]: [YEARS_ZH[r.year - 1] for r in RESPONDENTS],
+            Q_ZH["heard"]: _heard(OPTIONS_ZH, "其他"),
+            f"{Q_ZH['heard']} - 其他": _other(OTHER_ZH),
+            Q_ZH["comment"]: zh_comments,
+        }
     if name.startswith("wjx_codes"):
-        return {**_common(Q_ZH, [f"第2题 - {row}" for row in ROWS_ZH], codes=True, codes_na=True),
-                "第6题": _heard(OPTIONS_ZH, "其他"), Q_ZH["comment"]: zh_comments}  # options as columns 6、(…)
+        return {
+            **_common(Q_ZH, [f"第2题 - {row}" for row in ROWS_ZH], codes=True, codes_na=True),
+            "第6题": _heard(OPTIONS_ZH, "其他"),
+            Q_ZH["comment"]: zh_comments,
+        }  # options as columns 6、(…)
     if name == "tencent.csv":
-        found = {**_common(Q_ZH, [f"{Q_ZH['rate']} - {row}" for row in ROWS_ZH]),
-                 Q_ZH["year"]: [YEARS_ZH[r.year - 1] for r in RESPONDENTS], Q_ZH["comment"]: zh_comments}
+        found = {
+            **_common(Q_ZH, [f"{Q_ZH['rate']} - {row}" for row in ROWS_ZH]),
+            Q_ZH["year"]: [YEARS_ZH[r.year - 1] for r in RESPONDENTS],
+            Q_ZH["comment"]: zh_comments,
+        }
         return {label: values[::-1] for label, values in found.items()}  # newest first, as in the file
     if name.startswith("qualtrics_numeric"):
         codes = {"friend": "1", "teacher": "2", "wechat": "3"}
-        return {**_common(Q_EN, en_rows, codes=True, codes_na=True), Q_EN["heard"]: _heard(codes, "4"),
-                heard_other: _other(OTHER_EN), Q_EN["comment"]: [r.comment_en or None for r in RESPONDENTS]}
+        return {
+            **_common(Q_EN, en_rows, codes=True, codes_na=True),
+            Q_EN["heard"]: _heard(codes, "4"),
+            heard_other: _other(OTHER_EN),
+            Q_EN["comment"]: [r.comment_en or None for r in RESPONDENTS],
+        }
     if name == "qualtrics_text.csv":
-        return {**_common(Q_EN, en_rows), **_en(**{Q_EN["heard"]: _heard(OPTIONS_EN, "Other"),
-                                                     heard_other: _other(OTHER_EN)})}  # fmt: skip
+        return {
+            **_common(Q_EN, en_rows),
+            **_en(**{Q_EN["heard"]: _heard(OPTIONS_EN, "Other"), heard_other: _other(OTHER_EN)}),
+        }
     if name.startswith("surveymonkey"):
         heard = f"{Q_EN['heard']} (select all that apply)"
-        return {**_common(Q_EN, en_rows), **_en(**{heard: _heard(OPTIONS_EN),
-                                                     f"{heard} - Other (please specify)": _other(OTHER_EN)})}
+        return {
+            **_common(Q_EN, en_rows),
+            **_en(**{heard: _heard(OPTIONS_EN), f"{heard} - Other (please specify)": _other(OTHER_EN)}),
+        }
     if name == "google_forms.csv":
         return {**_common(Q_EN, en_rows), **_en(**{Q_EN["heard"]: _heard(OPTIONS_EN, OTHER_EN)})}
     if name == "ms_forms.xlsx":
@@ -170,15 +200,22 @@ def expected(name: str) -> dict[str, list]:
         codes = {"OVERALL": "overall", "NPS": "nps", "AGAIN": "again", "YEAR": "year"}
         found = _common({**{v: k for k, v in codes.items()}}, [f"RATE - SQ00{i}" for i in (1, 2, 3)], codes=True)
         subcodes = {"friend": "SQ001", "teacher": "SQ002", "wechat": "SQ003"}
-        return {**found, "HEARD": _heard(subcodes), "HEARD - other": _other(OTHER_EN),
-                "COMMENT": [r.comment_en or None for r in RESPONDENTS]}  # fmt: skip
+        return {
+            **found,
+            "HEARD": _heard(subcodes),
+            "HEARD - other": _other(OTHER_EN),
+            "COMMENT": [r.comment_en or None for r in RESPONDENTS],
+        }
     if name == "limesurvey_text_semicolon.csv":
         rows = [f"{Q_EN['rate']} - {row}" for row in ROWS_EN]
         return {**_common(Q_EN, rows), **_en(**{Q_EN["heard"]: _heard(OPTIONS_EN), heard_other: _other(OTHER_EN)})}
     assert name == "plain.csv"
-    return {"调查批次": ["2026-03"] * 6,
-            "总体满意度": [None if r.overall is None else float(r.overall) for r in RESPONDENTS],
-            "推荐可能性": [float(r.nps) for r in RESPONDENTS], "备注": zh_comments}  # fmt: skip
+    return {
+        "调查批次": ["2026-03"] * 6,
+        "总体满意度": [None if r.overall is None else float(r.overall) for r in RESPONDENTS],
+        "推荐可能性": [float(r.nps) for r in RESPONDENTS],
+        "备注": zh_comments,
+    }
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -261,11 +298,21 @@ def export_item(name: str, label: str):
         ({"Always": 1, "Sometimes": 1, "从不": 1}, "scale", 1, 5, {"Always": 5, "从不": 1}),
         ({"经常": 1, "偶尔": 1, "通常": 1}, "scale", 1, 7, {"经常": 5, "通常": 6}),
         ({"Extremely important": 1, "Very important": 1}, "scale", 1, 5, {"Very important": 4}),
-        ({"10 - Extremely likely": 1, "7": 1, "0 - Not at all likely": 1}, "scale", 0, 10,
-         {"10 - Extremely likely": 10, "0 - Not at all likely": 0}),
+        (
+            {"10 - Extremely likely": 1, "7": 1, "0 - Not at all likely": 1},
+            "scale",
+            0,
+            10,
+            {"10 - Extremely likely": 10, "0 - Not at all likely": 0},
+        ),
         ({"5分": 2, "3分": 1}, "scale", 1, 5, {"5分": 5}),
-        ({"Not applicable": 3, "Don't know": 1, "(跳过)": 1, "很满意": 1}, "scale", 1, 5,
-         {"Not applicable": None, "Don't know": None, "(跳过)": None}),
+        (
+            {"Not applicable": 3, "Don't know": 1, "(跳过)": 1, "很满意": 1},
+            "scale",
+            1,
+            5,
+            {"Not applicable": None, "Don't know": None, "(跳过)": None},
+        ),
         ({"Year 1": 3, "Year 2": 2}, "choice", None, None, {}),
         ({"A long comment that goes on and on and on, well past forty characters": 1}, "text", None, None, {}),
         ({"18": 1, "35": 1, "62": 1}, "number", None, None, {"62": 62}),
@@ -378,8 +425,14 @@ def test_personal_data_is_kept_when_asked():
     assert qualtrics.field_values["ip"][0] == "192.0.2.10"
     assert qualtrics.field_values["email"][0] == "respondent1@example.org"
     assert qualtrics.field_values["location"][0] == "52.52 / 13.40"
-    assert {f.name for f in qualtrics.fields if f.personal} == {"ip", "last_name", "first_name", "email", "user_id",
-                                                                   "location"}  # fmt: skip
+    assert {f.name for f in qualtrics.fields if f.personal} == {
+        "ip",
+        "last_name",
+        "first_name",
+        "email",
+        "user_id",
+        "location",
+    }
     assert "192.0.2.10" in qualtrics.to_plain_csv(fields=True).decode("utf-8-sig")
     assert "192.0.2.10" not in qualtrics.to_plain_csv().decode("utf-8-sig")  # items only
     tencent = read("tencent.csv", keep_personal=True)
@@ -402,14 +455,14 @@ def test_the_plain_csv_reads_back_through_the_importers_reader():
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "survey", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+    return subprocess.run([sys.executable, "-m", "survey", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def test_cli_normalize_writes_the_csv_and_the_report(tmp_path):
     out, report = tmp_path / "out.csv", tmp_path / "report.json"
-    done = run_cli("normalize", str(FOLDER / "qualtrics_numeric_bom.csv"), "-o", str(out), "--report", str(report),
-                   "--lang", "en")  # fmt: skip
+    done = run_cli(
+        "normalize", str(FOLDER / "qualtrics_numeric_bom.csv"), "-o", str(out), "--report", str(report), "--lang", "en"
+    )
     assert done.returncode == 0, done.stderr
     assert "Recognised Qualtrics" in done.stdout and "“IPAddress”" in done.stdout
     assert "Q2_2" in done.stderr and "?6" in done.stderr  # the code left unscored, and how to say what it is
@@ -433,8 +486,17 @@ def test_cli_normalize_takes_a_format_and_a_codebook(tmp_path):
     codebook = tmp_path / "codes.json"
     codebook.write_text(json.dumps({"Q2": {"6": None}}), encoding="utf-8")
     out = tmp_path / "out.csv"
-    done = run_cli("normalize", str(FOLDER / "qualtrics_numeric.xlsx"), "-o", str(out), "--format", "qualtrics",
-                   "--codebook", str(codebook), "--fields")  # fmt: skip
+    done = run_cli(
+        "normalize",
+        str(FOLDER / "qualtrics_numeric.xlsx"),
+        "-o",
+        str(out),
+        "--format",
+        "qualtrics",
+        "--codebook",
+        str(codebook),
+        "--fields",
+    )
     assert done.returncode == 0 and "?6" not in done.stderr, done.stderr
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert rows[2][3] == "" and rows[0][-1] == "language" and rows[1][-1] == "EN"
@@ -447,8 +509,9 @@ def test_cli_refuses_what_it_cannot_do(tmp_path):
     empty.write_bytes(b"")
     done = run_cli("normalize", str(empty), "-o", str(tmp_path / "x.csv"), "--lang", "en")
     assert done.returncode == 1 and "The file is empty" in done.stderr
-    wrong = run_cli("normalize", str(FOLDER / "tencent.csv"), "-o", str(tmp_path / "x.csv"), "--format", "qualtrics",
-                    "--lang", "en")  # fmt: skip
+    wrong = run_cli(
+        "normalize", str(FOLDER / "tencent.csv"), "-o", str(tmp_path / "x.csv"), "--format", "qualtrics", "--lang", "en"
+    )
     assert wrong.returncode == 1 and "does not look like" in wrong.stderr
 
 
@@ -469,13 +532,35 @@ def test_headers_of_other_language_versions_are_recognised(header, tool):
     assert detect_tool(csv_file([header, ["1"] * len(header)]), "x.csv")[0] == tool
 
 
-TOKENS = st.sampled_from(["", "1", "6", "-3", "很满意", "(跳过)", "Y", "A4", "a┋b", "x;y;", "10 - Extremely likely",
-                          'say "hi", then\nbye', "StartDate", "序号", "Q2_1", "2、(行)", "Timestamp", "=1+1"])
+TOKENS = st.sampled_from(
+    [
+        "",
+        "1",
+        "6",
+        "-3",
+        "很满意",
+        "(跳过)",
+        "Y",
+        "A4",
+        "a┋b",
+        "x;y;",
+        "10 - Extremely likely",
+        'say "hi", then\nbye',
+        "StartDate",
+        "序号",
+        "Q2_1",
+        "2、(行)",
+        "Timestamp",
+        "=1+1",
+    ]
+)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(rows=st.lists(st.lists(TOKENS, min_size=1, max_size=6), min_size=1, max_size=6),
-       tool=st.sampled_from(["auto", *TOOLS]))  # fmt: skip
+@given(
+    rows=st.lists(st.lists(TOKENS, min_size=1, max_size=6), min_size=1, max_size=6),
+    tool=st.sampled_from(["auto", *TOOLS]),
+)
 def test_any_file_is_read_or_refused_with_a_message(rows, tool):
     try:
         export = normalize(csv_file(rows), "random.csv", tool=tool)

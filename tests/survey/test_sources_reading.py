@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survey.reading import open_table
-from survey.sources import normalize
-from survey.sources.sheet import _arrow_cells, _python_cells, open_sheet
+from survey.importing.reading import open_table
+from survey.importing.sources import normalize
+from survey.importing.sources.sheet import _arrow_cells, _python_cells, open_sheet
 from tests.survey.make_source_fixtures import FIXTURES, FOLDER
 
 
@@ -58,8 +58,23 @@ def test_files_pyarrow_would_read_otherwise_go_the_row_readers_way():
     assert fast is None
 
 
-CELLS = st.sampled_from(["", " ", "1", "5 ", "很满意", "a,b", 'say "hi"', "two\nlines", "\u3000x\u3000", "\ufeffy",
-                         "=1+1", "x\r\ny", "'quoted'"])  # fmt: skip
+CELLS = st.sampled_from(
+    [
+        "",
+        " ",
+        "1",
+        "5 ",
+        "很满意",
+        "a,b",
+        'say "hi"',
+        "two\nlines",
+        "\u3000x\u3000",
+        "\ufeffy",
+        "=1+1",
+        "x\r\ny",
+        "'quoted'",
+    ]
+)
 
 
 @settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])

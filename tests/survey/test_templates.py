@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from survey import templates
-from survey.definition import ROLES, SurveyDefinition, problems
+from survey.design import templates
+from survey.design.definition import ROLES, SurveyDefinition, problems
 
 TEMPLATE_IDS = list(templates.TEMPLATES)
 ECSI_CSV = Path(__file__).resolve().parents[2] / "data" / "ecsi_mobile_satisfaction.csv"

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey.characters import has_bad_character, normal_text, trim
-from survey.definition import COMMENT_MAX, Node
+from survey.design.definition import COMMENT_MAX, Node
 from survey.i18n import MESSAGES, text
-from survey.mapping import RESPONDENT
-from survey.reading import Chunk
-from survey.validation import (
+from survey.importing.mapping import RESPONDENT
+from survey.importing.reading import Chunk
+from survey.importing.validation import (
     ATTRIBUTE_MAX,
     WAVE_MAX,
     ImportProblem,
@@ -29,8 +29,16 @@ from tests.survey.importing_example import course_survey
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["编号", "期次", "教学内容实用", "useful_e", "教学进度合适", "推荐可能性", "班级", "备注"]
-MAPPING = {"编号": RESPONDENT, "期次": "wave", "教学内容实用": "useful_p", "useful_e": "useful_e",
-           "教学进度合适": "pace_p", "推荐可能性": "nps", "班级": "class", "备注": None}  # fmt: skip
+MAPPING = {
+    "编号": RESPONDENT,
+    "期次": "wave",
+    "教学内容实用": "useful_p",
+    "useful_e": "useful_e",
+    "教学进度合适": "pace_p",
+    "推荐可能性": "nps",
+    "班级": "class",
+    "备注": None,
+}
 
 
 def validator(known=None, lang="en", mapping=MAPPING, header=HEADER):
@@ -49,8 +57,14 @@ def found(v):
 
 def test_valid_rows_become_json_answers_and_attributes():
     v = validator()
-    out = v.check(chunk([["s1", "2025春", "很满意", "", "满意", "9 - very likely", "1班", "x"],
-                         ["s2", "2025秋", "4", "不适用", "7", "10", "", ""]]))  # fmt: skip
+    out = v.check(
+        chunk(
+            [
+                ["s1", "2025春", "很满意", "", "满意", "9 - very likely", "1班", "x"],
+                ["s2", "2025秋", "4", "不适用", "7", "10", "", ""],
+            ]
+        )
+    )
     assert v.problems == [] and out.rows == [2, 3] and out.respondents == ["s1", "s2"]
     assert out.waves == ["2025春", "2025秋"]
     assert [json.loads(a) for a in out.answers] == [
@@ -63,20 +77,24 @@ def test_valid_rows_become_json_answers_and_attributes():
 
 def test_each_problem_names_the_row_as_the_user_sees_it_the_column_and_the_value():
     v = validator()
-    out = v.check(chunk([
-        ["s1", "w", "6", "", "", "", "", ""],              # row 2: off the scale
-        ["s2", "w", "4.5", "", "", "", "", ""],            # row 3: not a whole number
-        ["s3", "w", "棒极了", "", "", "", "", ""],          # row 4: text in a number column
-        ["s4", "w", "", "3", "", "", "", ""],              # row 5: required item missing
-        ["s1", "w", "4", "", "", "", "", ""],              # row 6: duplicate of row 2
-        ["s5", "w", "=1+1", "", "", "", "", ""],           # row 7: a formula
-        ["s6", "w", "4", "", "", "11", "=HYPERLINK()", ""],  # row 8: off scale, formula as text
-        ["s7", "w", "4", "", "", "", "x" * 201, ""],       # row 9: too long
-        ["s8", "w", "4", "", "", "", "a\x00b", ""],        # row 10: NUL
-        ["s9", "w", "4", "", "", "", "", "", "extra"],     # row 11: more cells than the header
-        ["s10", "w", "4", "", "", "", "", ""],             # row 12: fine
-        ["s1", "w2", "3", "", "", "", "", ""],             # row 13: same id, other wave: fine
-    ]))  # fmt: skip
+    out = v.check(
+        chunk(
+            [
+                ["s1", "w", "6", "", "", "", "", ""],  # row 2: off the scale
+                ["s2", "w", "4.5", "", "", "", "", ""],  # row 3: not a whole number
+                ["s3", "w", "棒极了", "", "", "", "", ""],  # row 4: text in a number column
+                ["s4", "w", "", "3", "", "", "", ""],  # row 5: required item missing
+                ["s1", "w", "4", "", "", "", "", ""],  # row 6: duplicate of row 2
+                ["s5", "w", "=1+1", "", "", "", "", ""],  # row 7: a formula
+                ["s6", "w", "4", "", "", "11", "=HYPERLINK()", ""],  # row 8: off scale, formula as text
+                ["s7", "w", "4", "", "", "", "x" * 201, ""],  # row 9: too long
+                ["s8", "w", "4", "", "", "", "a\x00b", ""],  # row 10: NUL
+                ["s9", "w", "4", "", "", "", "", "", "extra"],  # row 11: more cells than the header
+                ["s10", "w", "4", "", "", "", "", ""],  # row 12: fine
+                ["s1", "w2", "3", "", "", "", "", ""],  # row 13: same id, other wave: fine
+            ]
+        )
+    )
     assert out.rows == [12, 13]
     assert found(v) == [
         (2, "教学内容实用", "6", "imp.off_scale"),
@@ -188,8 +206,19 @@ def test_the_report_is_in_the_users_language_and_safe_to_open():
 def test_spreadsheet_safe_neutralises_formula_starts_only():
     cells = ["=1+1", "+1+1", "-x", "@SUM(A1)", "\tx", "\r=1", "-1", "+2.5", "a=b", "", None, 5]
     assert [spreadsheet_safe(c) for c in cells] == [
-        "'=1+1", "'+1+1", "'-x", "'@SUM(A1)", "'\tx", "'\r=1", "-1", "+2.5", "a=b", "", "", "5"
-    ]  # fmt: skip
+        "'=1+1",
+        "'+1+1",
+        "'-x",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\r=1",
+        "-1",
+        "+2.5",
+        "a=b",
+        "",
+        "",
+        "5",
+    ]
 
 
 # --- translations -------------------------------------------------------------------------
@@ -204,7 +233,8 @@ def placeholders(template: str) -> set[str]:
 def test_every_import_message_id_in_the_code_exists_in_both_languages():
     used = set()
     for name in IMPORT_MODULES:
-        used |= set(re.findall(r"""["'](imp\.[a-z0-9_.]+)["']""", (ROOT / "survey" / f"{name}.py").read_text()))
+        source = (ROOT / "survey" / "importing" / f"{name}.py").read_text()
+        used |= set(re.findall(r"""["'](imp\.[a-z0-9_.]+)["']""", source))
     assert len(used) > 30
     assert sorted(k for k in used if k not in MESSAGES) == []
     for key in used:
@@ -225,8 +255,17 @@ def assert_fillable(problem: ImportProblem) -> None:
 
 # --- property: any rows are either stored exactly or refused with a message -------------------
 
-GOOD = {"1": 1.0, "5": 5.0, "很满意": 5.0, "Very dissatisfied": 1.0, "4分": 4.0, "３": 3.0, "不适用": None,
-        "N/A": None, "": None}  # fmt: skip
+GOOD = {
+    "1": 1.0,
+    "5": 5.0,
+    "很满意": 5.0,
+    "Very dissatisfied": 1.0,
+    "4分": 4.0,
+    "３": 3.0,
+    "不适用": None,
+    "N/A": None,
+    "": None,
+}
 BAD = ["0", "6", "4.5", "=1+1", "hello", "x" * 300, "a\x00b", "1e3", "-3"]
 cell = st.one_of(st.sampled_from(sorted(GOOD)), st.sampled_from(BAD), st.text(max_size=12))
 attribute = st.one_of(
@@ -262,9 +301,7 @@ def test_every_row_is_either_stored_exactly_or_refused_with_a_reason(rows, size)
         if clean_cls.startswith("'") and clean_cls[1:2] in ("=", "+", "-", "@"):
             clean_cls = clean_cls[1:]
         cls_bad = has_bad_character(clean_cls) or clean_cls.startswith("=") or len(clean_cls) > 200
-        must_reject = (
-            useful in BAD or GOOD.get(useful, 0) is None or expect in BAD or dup or rid_bad or cls_bad
-        )  # fmt: skip
+        must_reject = useful in BAD or GOOD.get(useful, 0) is None or expect in BAD or dup or rid_bad or cls_bad
         if must_reject:
             assert number in bad_rows
         elif useful in GOOD and expect in GOOD:

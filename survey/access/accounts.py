@@ -1,0 +1,343 @@
+"""Accounts, passwords, sign-in sessions and memberships.
+
+Passwords are hashed with argon2id (`argon2-cffi`); only the hash is stored,
+and no function here logs or returns a password. A sign-in session is a
+random token kept in the browser session; the database keeps only its
+SHA-256, and a session ends after `IDLE_LIMIT` without activity or
+`SESSION_LIMIT` after sign-in, whichever comes first.
+
+Wrong passwords slow down: after `FREE_ATTEMPTS` failures in a row, an
+account refuses every attempt (right or wrong) for a wait that doubles with
+each further failure, up to `MAX_WAIT`. A correct password after the wait
+resets the count. An unknown username costs the same hashing time as a
+known one, so timing does not tell which usernames exist.
+
+Every function takes a SQLAlchemy session and leaves the commit to the caller.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from survey.access import audit
+from survey.access.permissions import MEMBER_ROLES, allowed
+from survey.characters import bad_character, normal_text, trim
+from survey.i18n import Term
+from survey.storage import tables as t
+from survey.storage.tables import utcnow
+
+IDLE_LIMIT = timedelta(hours=2)
+SESSION_LIMIT = timedelta(hours=12)
+FREE_ATTEMPTS = 3
+FIRST_WAIT = timedelta(seconds=2)
+MAX_WAIT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not a real password, for timing only")
+
+
+class AccountError(ValueError):
+    """A refused account action; `message` is a translation id, `params` fill it."""
+
+    def __init__(self, message: str, **params: object):
+        self.message = message
+        self.params = params
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The signed-in account as pages see it (no password hash)."""
+
+    account_id: int
+    username: str
+    display_name: str
+    is_admin: bool
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+@dataclass(frozen=True)
+class Place:
+    """One workspace an account may work in, with its role there."""
+
+    workspace_id: int
+    name: str
+    kind: str  # organisation | class
+    role: str  # administrator for an admin without a membership
+    group_id: int | None = None
+
+    def may(self, permission: str) -> bool:
+        """The role's permission here; a teacher reads dashboards only in a class (their classes' results),
+        not in the organisation where they create classes."""
+        if self.role == "teacher" and self.kind != "class" and permission.startswith("dashboards."):
+            return False
+        return allowed(self.role, permission)
+
+
+# --- accounts ----------------------------------------------------------------------------------
+
+
+def normal_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def has_accounts(s: Session) -> bool:
+    return s.scalar(select(func.count()).select_from(t.Account)) > 0
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError("account.password_short", n=MIN_PASSWORD)
+
+
+NAME_MAX = 200  # characters kept of a display or workspace name
+
+
+def _checked_name(value: str, field_id: str) -> str:
+    """A name as stored: trimmed, in Unicode NFC, at most `NAME_MAX` characters; AccountError when it holds a
+    control character or non-character."""
+    name = normal_text(trim(value))[:NAME_MAX]
+    bad = bad_character(name)
+    if bad is not None:
+        raise AccountError("text.bad_character", field=Term(field_id), **bad.params)
+    return name
+
+
+def create_account(
+    s: Session, username: str, password: str, *, display_name: str = "", is_admin: bool = False
+) -> t.Account:
+    name = normal_username(username)
+    if not USERNAME.match(name):
+        raise AccountError("account.username_invalid")
+    check_password(password)
+    if s.scalar(select(t.Account.id).where(t.Account.username == name)) is not None:
+        raise AccountError("account.username_taken", username=name)
+    account = t.Account(
+        username=name,
+        display_name=_checked_name(display_name, "field.display_name"),
+        password_hash=_hasher.hash(password),
+        is_admin=is_admin,
+    )
+    s.add(account)
+    s.flush()
+    return account
+
+
+def create_first_admin(s: Session, username: str, password: str, display_name: str = "") -> t.Account:
+    """The first administrator, on first start; refused once any account exists."""
+    if has_accounts(s):
+        raise AccountError("account.first_admin_exists")
+    return create_account(s, username, password, display_name=display_name, is_admin=True)
+
+
+def find_account(s: Session, username: str) -> t.Account:
+    account = s.scalar(select(t.Account).where(t.Account.username == normal_username(username)))
+    if account is None:
+        raise AccountError("account.not_found")
+    return account
+
+
+def set_password(s: Session, account_id: int, password: str) -> None:
+    check_password(password)
+    account = s.get(t.Account, account_id)
+    if account is None:
+        raise AccountError("account.not_found")
+    account.password_hash = _hasher.hash(password)
+    account.failed_sign_ins = 0
+    end_sessions(s, account_id)
+
+
+def wait_left(account: t.Account, now: datetime | None = None) -> timedelta:
+    """How long `account` refuses sign-in attempts after repeated wrong passwords."""
+    over = account.failed_sign_ins - FREE_ATTEMPTS
+    if over < 0 or account.last_failed_at is None:
+        return timedelta(0)
+    wait = min(FIRST_WAIT * (2 ** min(over, 20)), MAX_WAIT)
+    left = account.last_failed_at + wait - (now or utcnow())
+    return max(left, timedelta(0))
+
+
+def authenticate(s: Session, username: str, password: str, *, now: datetime | None = None) -> t.Account:
+    """The account for a username and password, or AccountError (wrong, disabled, or wait first)."""
+    now = now or utcnow()
+    account = s.scalar(select(t.Account).where(t.Account.username == normal_username(username)))
+    if account is None:
+        try:
+            _hasher.verify(_DUMMY_HASH, password)
+        except VerificationError:
+            pass
+        raise AccountError("account.wrong_password")
+    left = wait_left(account, now)
+    if left > timedelta(0):
+        raise AccountError("account.wait", seconds=int(left.total_seconds()) + 1)
+    try:
+        _hasher.verify(account.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        account.failed_sign_ins += 1
+        account.last_failed_at = now
+        raise AccountError("account.wrong_password") from None
+    if account.disabled:
+        raise AccountError("account.disabled")
+    account.failed_sign_ins = 0
+    account.last_failed_at = None
+    if _hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = _hasher.hash(password)
+    return account
+
+
+def signed_in(account: t.Account) -> SignedIn:
+    return SignedIn(account.id, account.username, account.display_name, account.is_admin)
+
+
+# --- sessions ----------------------------------------------------------------------------------
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(s: Session, account_id: int, *, now: datetime | None = None) -> str:
+    """A new session token for the account (kept by the browser session; only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    now = now or utcnow()
+    s.add(t.SignInSession(account_id=account_id, token_hash=_digest(token), created_at=now, last_seen_at=now))
+    s.flush()
+    return token
+
+
+def resume_session(s: Session, token: str | None, *, now: datetime | None = None) -> SignedIn | None:
+    """The account of a live session token, touching it; None when unknown, expired or disabled."""
+    if not token:
+        return None
+    now = now or utcnow()
+    row = s.scalar(select(t.SignInSession).where(t.SignInSession.token_hash == _digest(token)))
+    if row is None:
+        return None
+    if now - row.last_seen_at > IDLE_LIMIT or now - row.created_at > SESSION_LIMIT:
+        s.delete(row)
+        return None
+    account = s.get(t.Account, row.account_id)
+    if account is None or account.disabled:
+        return None
+    if now - row.last_seen_at > timedelta(minutes=1):  # one write a minute, not one per rerun
+        row.last_seen_at = now
+    return signed_in(account)
+
+
+def end_session(s: Session, token: str | None) -> None:
+    if token:
+        s.execute(delete(t.SignInSession).where(t.SignInSession.token_hash == _digest(token)))
+
+
+def end_sessions(s: Session, account_id: int) -> None:
+    s.execute(delete(t.SignInSession).where(t.SignInSession.account_id == account_id))
+
+
+# --- memberships and workspaces ---------------------------------------------------------------
+
+
+def places(s: Session, who: SignedIn) -> list[Place]:
+    """The workspaces `who` may work in: their memberships; every workspace for an administrator."""
+    rows = s.execute(
+        select(t.Membership, t.Workspace)
+        .join(t.Workspace, t.Workspace.id == t.Membership.workspace_id)
+        .where(t.Membership.account_id == who.account_id)
+        .order_by(t.Workspace.id)
+    ).all()
+    found = {ws.id: Place(ws.id, ws.name, ws.kind, m.role, m.group_id) for m, ws in rows}
+    if who.is_admin:
+        for ws in s.scalars(select(t.Workspace).order_by(t.Workspace.id)):
+            group = found[ws.id].group_id if ws.id in found else None
+            found[ws.id] = Place(ws.id, ws.name, ws.kind, "administrator", group)
+    return sorted(found.values(), key=lambda p: p.workspace_id)
+
+
+def place(s: Session, who: SignedIn, workspace_id: int) -> Place | None:
+    """`who`'s place in one workspace, or None when they have none there."""
+    return next((p for p in places(s, who) if p.workspace_id == workspace_id), None)
+
+
+def set_role(s: Session, account_id: int, workspace_id: int, role: str | None, group_id: int | None = None) -> None:
+    """Give an account a role in a workspace (None removes the membership)."""
+    if role is not None and role not in MEMBER_ROLES:
+        raise AccountError("account.role_unknown", role=role)
+    if s.get(t.Account, account_id) is None:
+        raise AccountError("account.not_found")
+    if s.get(t.Workspace, workspace_id) is None:
+        raise AccountError("account.workspace_not_found")
+    m = s.scalar(
+        select(t.Membership).where(t.Membership.account_id == account_id, t.Membership.workspace_id == workspace_id)
+    )
+    if role is None:
+        if m is not None:
+            s.delete(m)
+        return
+    if m is None:
+        m = t.Membership(account_id=account_id, workspace_id=workspace_id, role=role)
+        s.add(m)
+    m.role = role
+    m.group_id = group_id
+    s.flush()
+
+
+def list_accounts(s: Session) -> list[t.Account]:
+    return list(s.scalars(select(t.Account).order_by(t.Account.username)))
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    id: int
+    name: str
+    kind: str  # "organisation" or "class"
+
+
+def list_workspaces(s: Session) -> list[WorkspaceInfo]:
+    """Every workspace, oldest first."""
+    rows = s.execute(select(t.Workspace.id, t.Workspace.name, t.Workspace.kind).order_by(t.Workspace.id))
+    return [WorkspaceInfo(*row) for row in rows]
+
+
+def set_disabled(s: Session, actor: audit.Actor, account_id: int, disabled: bool) -> None:
+    """Disable an account (its sessions end at once, it cannot sign in) or enable it again, with an audit
+    entry. No one disables their own account (an administrator would lock themselves out)."""
+    if disabled and actor.account_id == account_id:
+        raise AccountError("account.disable_self")
+    account = s.get(t.Account, account_id)
+    if account is None:
+        raise AccountError("account.not_found")
+    account.disabled = disabled
+    if disabled:
+        end_sessions(s, account_id)
+    audit.record(s, actor, "account_disable", target=account.username, disabled=disabled)
+
+
+def memberships(s: Session, account_id: int) -> dict[int, str]:
+    """{workspace id: role} of one account."""
+    rows = s.execute(
+        select(t.Membership.workspace_id, t.Membership.role).where(t.Membership.account_id == account_id)
+    ).all()
+    return dict(rows)
+
+
+def create_workspace(s: Session, name: str, kind: str = "organisation") -> t.Workspace:
+    name = _checked_name(name, "field.workspace_name")
+    if not name:
+        raise AccountError("account.workspace_name_empty")
+    ws = t.Workspace(name=name, kind=kind)
+    s.add(ws)
+    s.flush()
+    return ws

@@ -1,0 +1,145 @@
+"""From a survey definition and its responses to the inputs `metrics/` needs, and the dashboards' figures.
+
+Pure pandas / numpy, no Streamlit: the dashboards cache these functions, the
+reports and exports can call them as they are.
+
+`analysis_inputs(defn)` reads a `SurveyDefinition` once and says what the
+survey offers (`AnalysisInputs`): the indicator tree of its perception items
+for `metrics.satisfaction_index`, the scales, the expectation/perception pairs
+for `metrics.item_gaps`, the customer-experience rows, the loyalty items, the
+recommend item, the overall-satisfaction items, the segment fields and, for an
+ACSI / ECSI survey, the PLS blocks and paths.
+
+The other functions take those inputs and a responses frame as
+`survey.storage.store.responses_frame` returns it (one row per response; scored item
+columns float with NaN = missing; attribute and comment columns text; `wave`,
+`version`) and return figures: metrics' own results, or DataFrames with documented columns.
+Every figure comes from `metrics`; this package only arranges data for it,
+except a few plain aggregations named where they are (item means, the
+per-respondent 0–100 scores that group tests and the satisfaction–loyalty
+matrix need).
+
+Missing values are never zeros: an unanswered item is left out of a mean, a
+respondent who answered none of a score's items has no score.
+
+One module per dashboard page (`overview`, `gaps`, `priorities`, `nps`, `loyalty`,
+`model`), over `inputs` (what the survey offers, the filters) and `scores`
+(per-respondent scores, headline figures). This package names what pages,
+reports and exports use; the functions live in those modules.
+"""
+
+from survey.analysis.gaps import (
+    GAP_COLUMNS,
+    experience,
+    gap_table,
+    item_means,
+    profile,
+    servqual_gaps,
+)
+from survey.analysis.inputs import (
+    ACSI_PATHS,
+    BASE_COLUMNS,
+    ECSI_PATHS,
+    EXPERIENCE_ROLES,
+    OPTIONAL_CONSTRUCTS,
+    VALUE_FIELD,
+    AnalysisInputs,
+    analysis_inputs,
+    filter_responses,
+    segment_values,
+    waves_in,
+)
+from survey.analysis.loyalty import (
+    LoyaltyMatrix,
+    loyalty_by_tier,
+    loyalty_matrix,
+)
+from survey.analysis.model import (
+    dimension_items,
+    model_fit,
+    reliability,
+)
+from survey.analysis.nps import (
+    NPS_CATEGORY,
+    SEGMENT_NPS_COLUMNS,
+    nps_by,
+    nps_distribution,
+    nps_trend,
+)
+from survey.analysis.overview import (
+    ALERT_COLUMNS,
+    FIGURE_COLUMNS,
+    Change,
+    Overview,
+    changes,
+    figures_by,
+    overview,
+    segment_alerts,
+    target_gap,
+)
+from survey.analysis.priorities import (
+    concentrate_here,
+    importance_options,
+    priorities,
+    unit_scores,
+)
+from survey.analysis.scores import (
+    loyalty,
+    loyalty_scores,
+    overall_scores,
+    recommend,
+    respondent_scores,
+    satisfaction,
+    satisfaction_scores,
+)
+
+__all__ = [
+    "BASE_COLUMNS",
+    "EXPERIENCE_ROLES",
+    "ECSI_PATHS",
+    "ACSI_PATHS",
+    "OPTIONAL_CONSTRUCTS",
+    "VALUE_FIELD",
+    "AnalysisInputs",
+    "analysis_inputs",
+    "filter_responses",
+    "waves_in",
+    "segment_values",
+    "respondent_scores",
+    "satisfaction_scores",
+    "loyalty_scores",
+    "overall_scores",
+    "satisfaction",
+    "loyalty",
+    "recommend",
+    "FIGURE_COLUMNS",
+    "figures_by",
+    "Change",
+    "changes",
+    "ALERT_COLUMNS",
+    "segment_alerts",
+    "Overview",
+    "overview",
+    "target_gap",
+    "GAP_COLUMNS",
+    "gap_table",
+    "profile",
+    "servqual_gaps",
+    "item_means",
+    "experience",
+    "unit_scores",
+    "importance_options",
+    "priorities",
+    "concentrate_here",
+    "NPS_CATEGORY",
+    "nps_distribution",
+    "SEGMENT_NPS_COLUMNS",
+    "nps_by",
+    "nps_trend",
+    "LoyaltyMatrix",
+    "loyalty_matrix",
+    "loyalty_by_tier",
+    "model_fit",
+    "dimension_items",
+    "reliability",
+]

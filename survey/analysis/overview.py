@@ -1,0 +1,262 @@
+"""The Overview's figures: headline figures per segment, changes since the last wave, segment alerts, targets."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+import metrics
+from metrics.compare import SMALL_GROUP
+from survey.analysis.gaps import gap_table
+from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
+from survey.analysis.scores import loyalty, loyalty_scores, recommend, satisfaction, satisfaction_scores
+
+FIGURE_COLUMNS = ["group", "n", "satisfaction", "nps", "nps_low", "nps_high", "nps_n", "loyalty"]
+
+
+def figures_by(inputs: AnalysisInputs, frame: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Satisfaction index, NPS with its interval and loyalty index, overall or per group of `by`.
+
+    Columns: group (the value of `by`, or None for everyone), n (responses),
+    satisfaction, nps, nps_low, nps_high, nps_n (answers to the recommend item),
+    loyalty; NaN where the survey lacks the items or nobody answered. Groups
+    in order (waves in time order).
+    """
+    if by is None:
+        groups = [(None, frame)]
+    elif by in frame.columns:
+        groups = [(str(k), g) for k, g in frame.groupby(by, sort=True, dropna=True, observed=True)]
+    else:
+        groups = []
+    rows = []
+    for key, part in groups:
+        s = satisfaction(inputs, part) if len(part) else None
+        r = recommend(inputs, part)
+        lo = loyalty(inputs, part) if len(part) else None
+        rows.append(
+            {
+                "group": key,
+                "n": len(part),
+                "satisfaction": s.index if s else math.nan,
+                "nps": r.score if r else math.nan,
+                "nps_low": r.ci_low if r else math.nan,
+                "nps_high": r.ci_high if r else math.nan,
+                "nps_n": r.n if r else 0,
+                "loyalty": lo.index if lo else math.nan,
+            }
+        )
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure in one wave against the wave before (a card's delta).
+
+    current, previous: the figure in each wave; difference = current − previous.
+    p_value, test: the test of the difference ("welch_t" on the per-respondent
+    0–100 scores, "nps_z" for NPS); NaN / "" when it cannot be computed.
+    n_current, n_previous: the answers behind each figure.
+    """
+
+    current: float
+    previous: float
+    difference: float
+    p_value: float
+    test: str
+    n_current: int
+    n_previous: int
+
+    @property
+    def significant(self) -> bool:
+        return bool(self.p_value < 0.05)
+
+
+def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFrame) -> dict[str, Change]:
+    """Responses, satisfaction index, NPS and loyalty index in `current` against `previous`; the figures are
+    tested (responses are a count, not tested). Keys: responses, satisfaction, nps, loyalty (when the
+    survey has them)."""
+    out: dict[str, Change] = {
+        "responses": Change(
+            len(current), len(previous), len(current) - len(previous), math.nan, "", len(current), len(previous)
+        )
+    }
+    s_now, s_before = satisfaction(inputs, current), satisfaction(inputs, previous)
+    if s_now and s_before:
+        test = metrics.welch_t_test(satisfaction_scores(inputs, current), satisfaction_scores(inputs, previous))
+        out["satisfaction"] = Change(
+            s_now.index, s_before.index, s_now.index - s_before.index, test.p_value, "welch_t", s_now.n, s_before.n
+        )
+    if inputs.recommend is not None:
+        a, b = metrics.nps(current[inputs.recommend]), metrics.nps(previous[inputs.recommend])
+        d = metrics.nps_difference(a, b)
+        out["nps"] = Change(a.score, b.score, d.difference, d.p_value, "nps_z", a.n, b.n)
+    l_now, l_before = loyalty(inputs, current), loyalty(inputs, previous)
+    if l_now and l_before:
+        test = metrics.welch_t_test(loyalty_scores(inputs, current), loyalty_scores(inputs, previous))
+        out["loyalty"] = Change(
+            l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, "welch_t", l_now.n, l_before.n
+        )
+    return out
+
+
+ALERT_COLUMNS = [
+    "field",
+    "value",
+    "measure",
+    "current",
+    "reference",
+    "difference",
+    "p_value",
+    "test",
+    "n_current",
+    "n_reference",
+    "small",
+]
+
+
+def segment_alerts(
+    inputs: AnalysisInputs,
+    current: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    *,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Segments whose satisfaction, NPS or loyalty dropped significantly.
+
+    With `reference` (the previous wave): each segment value in `current`
+    against the same value in `reference`. Without: each segment value
+    against the other respondents of `current` (significantly below the rest).
+    Tests: Welch's t on the per-respondent 0–100 scores (satisfaction,
+    loyalty), the NPS z-test of `metrics.nps_difference`. Only drops with
+    p < alpha are kept; `small` flags groups under 30 answers (shown, not
+    hidden). Columns: ALERT_COLUMNS; sorted by p-value.
+    """
+    rows = []
+    cur_scores = _scores(inputs, current)
+    ref_scores = _scores(inputs, reference) if reference is not None else None
+    for name in inputs.segment_fields:
+        if name not in current.columns:
+            continue
+        values = current[name]
+        for value in segment_values(current, name):
+            mask = (values == value).to_numpy(dtype=bool, na_value=False)
+            if reference is not None:
+                if name not in reference.columns:
+                    continue
+                other = (reference[name] == value).to_numpy(dtype=bool, na_value=False)
+                if not other.any():
+                    continue
+                ref_part, ref_sc = reference[other], ref_scores[other]
+            else:
+                if mask.all():
+                    continue
+                ref_part, ref_sc = current[~mask], cur_scores[~mask]
+            rows += _group_drops(inputs, name, value, current[mask], cur_scores[mask], ref_part, ref_sc)
+    table = pd.DataFrame(rows, columns=ALERT_COLUMNS)
+    table = table[(table["difference"] < 0) & (table["p_value"] < alpha)]
+    return table.sort_values("p_value", kind="stable").reset_index(drop=True)
+
+
+def _scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"satisfaction": satisfaction_scores(inputs, frame), "loyalty": loyalty_scores(inputs, frame)})
+
+
+def _group_drops(inputs, name, value, part, part_scores, ref, ref_scores) -> list[dict]:
+    rows = []
+    for measure, has in (("satisfaction", not inputs.tree.empty), ("loyalty", bool(inputs.loyalty))):
+        if not has:
+            continue
+        test = metrics.welch_t_test(part_scores[measure], ref_scores[measure])
+        if math.isnan(test.p_value):
+            continue
+        now = satisfaction(inputs, part) if measure == "satisfaction" else loyalty(inputs, part)
+        before = satisfaction(inputs, ref) if measure == "satisfaction" else loyalty(inputs, ref)
+        rows.append(
+            [
+                name,
+                value,
+                measure,
+                now.index,
+                before.index,
+                now.index - before.index,
+                test.p_value,
+                "welch_t",
+                test.n[0],
+                test.n[1],
+                min(test.n) < SMALL_GROUP,
+            ]
+        )
+    if inputs.recommend is not None:
+        a, b = metrics.nps(part[inputs.recommend]), metrics.nps(ref[inputs.recommend])
+        d = metrics.nps_difference(a, b)
+        if not math.isnan(d.p_value):
+            rows.append(
+                [
+                    name,
+                    value,
+                    "nps",
+                    a.score,
+                    b.score,
+                    d.difference,
+                    d.p_value,
+                    "nps_z",
+                    a.n,
+                    b.n,
+                    min(a.n, b.n) < SMALL_GROUP,
+                ]
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The manager's overview (domain.md §1) for one wave, or for all responses when there are no waves.
+
+    wave, previous_wave: the wave shown (the latest chosen) and the one before it, or None.
+    figures: one row of `figures_by` for the wave shown (n, satisfaction, nps, nps_low, nps_high, loyalty).
+    changes: `changes` against the previous wave (empty without one).
+    worst_gaps: the three worst rows of `gap_table` (indicators, by weighted gap) that fall short.
+    alerts: `segment_alerts` — against the previous wave when there is one, else against the rest.
+    trend: `figures_by` per wave over every wave (for the trend line).
+    """
+
+    wave: str | None
+    previous_wave: str | None
+    figures: dict
+    changes: dict
+    worst_gaps: pd.DataFrame
+    alerts: pd.DataFrame
+    trend: pd.DataFrame
+
+
+def overview(inputs: AnalysisInputs, frame: pd.DataFrame, *, waves: Sequence[str] = ()) -> Overview:
+    """Figures of the overview. `frame` holds every wave (other filters applied); `waves` are the waves
+    chosen (empty = all): the latest of them is shown and compared with the wave before it."""
+    all_waves = waves_in(frame)
+    chosen = [w for w in all_waves if not waves or w in waves]
+    wave = chosen[-1] if chosen else None
+    previous = all_waves[all_waves.index(wave) - 1] if wave and all_waves.index(wave) > 0 else None
+    current = frame[(frame["wave"] == wave).to_numpy(dtype=bool, na_value=False)] if wave else frame
+    before = frame[(frame["wave"] == previous).to_numpy(dtype=bool, na_value=False)] if previous else None
+    figures = figures_by(inputs, current).iloc[0].to_dict()
+    gaps = gap_table(inputs, current)
+    worst = gaps[gaps["gap"] < 0].head(3).reset_index(drop=True)
+    return Overview(
+        wave=wave,
+        previous_wave=previous,
+        figures=figures,
+        changes=changes(inputs, current, before) if before is not None and len(before) else {},
+        worst_gaps=worst,
+        alerts=segment_alerts(inputs, current, before if before is not None and len(before) else None),
+        trend=figures_by(inputs, frame, "wave") if all_waves else pd.DataFrame(columns=FIGURE_COLUMNS),
+    )
+
+
+def target_gap(value: float, target: float | None) -> float:
+    """value − target (NaN without a target or a value)."""
+    if target is None or value is None or math.isnan(value):
+        return math.nan
+    return float(value) - float(target)

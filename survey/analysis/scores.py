@@ -1,0 +1,69 @@
+"""Per-respondent 0–100 scores and the headline figures: the satisfaction index, the loyalty index, NPS."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+import metrics
+from survey.analysis.inputs import AnalysisInputs
+
+
+def respondent_scores(frame: pd.DataFrame, weights: Mapping, scales: Mapping) -> pd.Series:
+    """Each respondent's 0–100 score over some items: the per-respondent form of the index formula.
+
+    score = Σ w_i·(x_i − min_i)/(max_i − min_i)·100 / Σ w_i over the items the
+    respondent answered (NaN when none). Used for group tests (Welch t) and
+    the satisfaction–loyalty matrix, which need one value per respondent.
+    """
+    items = [c for c in weights if c in frame.columns]
+    if not items or frame.empty:
+        return pd.Series(np.nan, index=frame.index, dtype=float)
+    x = frame[items].to_numpy(dtype=float, na_value=np.nan)
+    bounds = np.array([scales[c] for c in items], dtype=float)
+    w = np.array([float(weights[c]) for c in items])
+    rescaled = (x - bounds[:, 0]) / (bounds[:, 1] - bounds[:, 0]) * 100
+    answered = ~np.isnan(x)
+    total = answered.astype(float) @ w
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = np.where(answered, rescaled, 0.0) @ w / total
+    score[total <= 0] = np.nan
+    return pd.Series(score, index=frame.index, dtype=float)
+
+
+def satisfaction_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.Series:
+    """Per respondent 0–100 satisfaction over the perception items, with their weights in the tree."""
+    leaves = inputs.tree[~inputs.tree["code"].isin(inputs.tree["parent"])]
+    return respondent_scores(frame, dict(zip(leaves["code"], leaves["global_weight"])), inputs.scales)
+
+
+def loyalty_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.Series:
+    return respondent_scores(frame, inputs.loyalty, inputs.scales)
+
+
+def overall_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.Series:
+    """Per respondent 0–100 overall satisfaction (mean of the overall items), else the perception score."""
+    if inputs.overall:
+        return respondent_scores(frame, dict.fromkeys(inputs.overall, 1.0), inputs.scales)
+    return satisfaction_scores(inputs, frame)
+
+
+def satisfaction(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.IndexResult | None:
+    """The weighted satisfaction index (CSI) over the perception tree, or None without perception items."""
+    if inputs.tree.empty:
+        return None
+    return metrics.satisfaction_index(frame, inputs.tree[["code", "parent", "weight"]], scales=inputs.scales)
+
+
+def loyalty(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.IndexResult | None:
+    if not inputs.loyalty:
+        return None
+    return metrics.loyalty_index(frame, scales=inputs.scales, weights=inputs.loyalty)
+
+
+def recommend(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.NPSResult | None:
+    if inputs.recommend is None:
+        return None
+    return metrics.nps(frame[inputs.recommend])
