@@ -10,17 +10,13 @@ on their own, so a filter change only filters and recomputes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 import streamlit as st
 
 from survey import analysis
 from survey.storage import store
+from ui.selection import Selection
 from ui.state import database
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ui.filters import Selection
 
 SCATTER_POINTS = 5000  # the satisfaction–loyalty scatter draws at most this many positions
 

@@ -16,54 +16,21 @@ computed in the script run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import streamlit as st
 
 from survey import analysis
-from survey.analysis import AnalysisInputs
-from survey.design.definition import SurveyDefinition
 from survey.storage import store
 from survey.storage.store import SurveySummary
 from ui import figures
 from ui.i18n import lang, t
+from ui.selection import Selection
 from ui.state import SURVEY_KEY, database, workspace_id
 from ui.survey_picker import survey_summaries
 
 FILTERS_KEY = "dashboard_filters"
 ALL = 0  # version option: every version
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What the sidebar selected; `figures` computes from it (`key` is what its caches are keyed on).
-
-    source: (workspace id, survey id, data version) — the responses loaded.
-    versions: version numbers kept (empty = all); waves, segments likewise.
-    responses: responses after the filters; total: responses of the survey.
-    """
-
-    survey: SurveySummary
-    defn: SurveyDefinition
-    inputs: AnalysisInputs
-    source: tuple
-    versions: tuple
-    waves: tuple
-    segments: tuple
-    responses: int
-    total: int
-
-    @property
-    def key(self) -> tuple:
-        return (self.source, self.versions, self.waves, self.segments)
-
-    @property
-    def segment_map(self) -> dict:
-        return dict(self.segments)
-
-    def labels(self, lang: str) -> dict:
-        """code → label in `lang` for every node and item of the survey."""
-        return {n.code: n.label(lang) for n in self.defn.nodes}
 
 
 def _state(survey_id: int) -> dict:

@@ -23,7 +23,7 @@ from survey.i18n import text
 from survey.reporting import exports, report
 from survey.reporting.rendering import RenderError
 from ui import charts, figures
-from ui.filters import Selection
+from ui.selection import Selection
 
 PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
 
