@@ -255,7 +255,9 @@ def chart_texts(spec: object) -> object:
     """A copy of a Vega-Lite spec with every text in it (data values, field names, titles, labels) as a chart
     can show it: `printable` (the renderer aborts on a control character or non-character), and line breaks
     and tabs as spaces (Vega-Lite writes labels into expressions — tooltips, custom sort orders — where a
-    line break, or a line separator U+2028, makes the whole chart fail to parse). For the page's charts and
+    line break, or a line separator U+2028, makes the whole chart fail to parse), and a backslash as the
+    full-width "＼" (Vega-Lite writes titles into those expressions without escaping a backslash, so "\\0"
+    or "\\3" would end the chart, and reads one in a field name as an escape). For the page's charts and
     the exported ones alike."""
     if isinstance(spec, str):
         return _chart_text(spec)
@@ -267,10 +269,11 @@ def chart_texts(spec: object) -> object:
 
 
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
+BACKSLASH_SHOWN = "\uff3c"  # FULLWIDTH REVERSE SOLIDUS: looks like "\\", means nothing to an expression
 
 
 def _chart_text(value: str) -> str:
-    return _LINE_BREAKS.sub(" ", printable(value))
+    return _LINE_BREAKS.sub(" ", printable(value)).replace("\\", BACKSLASH_SHOWN)
 
 
 def chart_png(chart: object, *, scale: float = PNG_SCALE, width: int = EXPORT_WIDTH) -> bytes:

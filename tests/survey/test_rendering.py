@@ -2,6 +2,7 @@
 
 import os
 import threading
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -45,6 +46,24 @@ def test_chart_exports_draw_hostile_labels_as_replacement_characters(hostile):
     assert png.startswith(PNG_MAGIC)
     svg = exports.chart_svg(spec).decode("utf-8")
     assert "\ufffd" in svg and hostile not in svg
+
+
+@pytest.mark.parametrize("typed", ["\\0", "\\3", '\\"', "C:\\survey\\", "\\u0041"])
+def test_a_backslash_in_a_title_or_a_field_name_is_drawn_and_shown(typed):
+    # Vega-Lite writes axis and tooltip titles into expressions without escaping a backslash: "\0" there
+    # drew a NUL into the SVG, "\3" was a parse error that lost the chart.
+    label = f"class{typed}"
+    field = label.replace('"', "")  # a quote or a dot in a field name is Vega's access path: codes hold neither
+    spec = bar_spec(label)
+    spec["data"]["values"] = [{field: "x", "b": 1}]
+    spec["encoding"]["x"] = {"field": field, "type": "nominal", "title": label}
+    spec["encoding"]["tooltip"] = [{"field": "b", "type": "quantitative", "title": label}]
+    spec["title"] = label
+    assert exports.chart_png(spec, scale=1).startswith(PNG_MAGIC)
+    svg = exports.chart_svg(spec).decode("utf-8")
+    ET.fromstring(svg)
+    shown = label.replace("\\", exports.BACKSLASH_SHOWN).replace('"', "&quot;")
+    assert svg.count(shown) >= 2  # the chart's title and the axis title, as typed but for the backslash
 
 
 def test_a_title_of_2500_characters_is_cut_at_the_chart_width():
