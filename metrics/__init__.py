@@ -24,7 +24,7 @@ from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual
 from metrics.indices import IndexResult, satisfaction_index
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
-from metrics.pls import PLSResult, pls_path_model
+from metrics.pls import PLSDataError, PLSResult, pls_path_model
 from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
 from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
@@ -44,6 +44,7 @@ __all__ = [
     "Judgement",
     "NPSDifference",
     "NPSResult",
+    "PLSDataError",
     "PLSResult",
     "PyramidResult",
     "SegmentResult",

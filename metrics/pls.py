@@ -11,6 +11,21 @@ import pandas as pd
 from metrics._checks import numeric_columns, require_columns, require_frame, scale_of
 
 SCHEMES = ("centroid", "factorial", "path")
+MIN_COMPLETE = 10  # respondents with every item of the model answered, at the least
+
+
+class PLSDataError(ValueError):
+    """The data cannot carry the model (not a mistake in the call): `reason` says why, `details` the figures.
+
+    reason "too_few_complete": details n (complete respondents), need;
+    reason "constant_item": details item (the same answer from every respondent).
+    The message is English for programmers; a user interface words `reason` and `details` itself.
+    """
+
+    def __init__(self, reason: str, message: str, **details) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.details = details
 
 
 @dataclass(frozen=True)
@@ -132,16 +147,24 @@ def pls_path_model(
     require_frame(data, "data")
     require_columns(data, model.items, "data")
     frame = numeric_columns(data, model.items, "data").dropna()
-    if len(frame) < max(10, len(model.constructs) + 2):
-        raise ValueError(
+    need = max(MIN_COMPLETE, len(model.constructs) + 2)
+    if len(frame) < need:
+        raise PLSDataError(
+            "too_few_complete",
             f"Only {len(frame)} respondents answered every item of the model; PLS needs more "
-            "(at least 10). Drop sparse items or collect more answers."
+            f"(at least {need}). Drop sparse items or collect more answers.",
+            n=len(frame),
+            need=need,
         )
     x = frame.to_numpy(dtype=float)
     sd = x.std(axis=0)
     if (sd == 0).any():
         item = model.items[int(np.flatnonzero(sd == 0)[0])]
-        raise ValueError(f"Item {item!r} has the same answer from every respondent; drop it from its block.")
+        raise PLSDataError(
+            "constant_item",
+            f"Item {item!r} has the same answer from every respondent; drop it from its block.",
+            item=item,
+        )
 
     fit = _fit(x, model, scheme, standardize, tol, max_iter)
     lv = model.constructs

@@ -30,7 +30,10 @@ else:
         view = figures.model(sel, BOOTSTRAP if boot else 0)
     fit = view["fit"]
     if fit is None:
-        st.error(t("model.failed", problem=view["problem"]))
+        key, params = view["problem"]
+        if "item" in params:
+            params = {**params, "item": labels.get(params["item"], params["item"])}
+        st.error(t("model.failed", problem=t(key, **params)))
 
 if fit is not None:
     show_chart(charts.path_diagram(fit, labels, lang=L), "model-path-diagram", width="content")

@@ -10,13 +10,18 @@ on their own, so a filter change only filters and recomputes.
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 import streamlit as st
 
+from metrics import PLSDataError
 from survey import analysis
 from survey.storage import store
 from ui.selection import Selection
 from ui.state import database
+
+_LOG = logging.getLogger(__name__)
 
 SCATTER_POINTS = 5000  # the satisfaction–loyalty scatter draws at most this many positions
 
@@ -157,11 +162,15 @@ def _model(defn, source, versions, waves, segments, bootstrap) -> dict:
     fit, problem = None, None
     try:
         fit = analysis.model_fit(inputs, frame, bootstrap=bootstrap)
-    except ValueError as err:  # too few complete answers, an item without variance, ...
-        problem = str(err)
+    except PLSDataError as err:  # too few complete answers, an item without variance: said in the user's words
+        problem = (f"model.problem.{err.reason}", dict(err.details))
+    except ValueError as err:  # anything else the method refuses: the user's words, the detail in the log
+        _LOG.warning("the model could not be fitted: %s", err)
+        problem = ("model.problem.other", {})
     return {"fit": fit, "problem": problem, "reliability": analysis.reliability(defn, inputs, frame)}
 
 
 def model(sel: Selection, bootstrap: int = 0) -> dict:
-    """fit (PLSResult or None), problem (why the model could not be fitted), reliability."""
+    """fit (PLSResult or None), problem (why the model could not be fitted: a text key and its parameters,
+    an item by its code), reliability."""
     return _model(sel.defn, *sel.key, bootstrap)

@@ -299,6 +299,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "model.computing": ("正在估计模型……", "Estimating the model…"),
     "model.failed": ("无法估计模型：{problem}", "The model could not be estimated: {problem}"),
+    "model.problem.too_few_complete": (
+        "只有 {n} 位受访者答完了模型的全部题目，至少需要 {need} 位。请收集更多答卷，或放宽筛选条件。",
+        "only {n} respondents answered every item of the model; it needs at least {need}. "
+        "Collect more answers or widen the filters.",
+    ),
+    "model.problem.constant_item": (
+        "所有受访者对「{item}」的回答都相同，无法据此估计。请放宽筛选条件，或收集更多答卷。",
+        "every respondent gave the same answer to “{item}”, so it carries nothing to estimate from. "
+        "Widen the filters or collect more answers.",
+    ),
+    "model.problem.other": (
+        "当前数据无法支撑该模型的估计。",
+        "the data selected cannot carry the model.",
+    ),
     "model.not_converged": (
         "模型在 {iterations} 次迭代后仍未收敛，结果仅供参考。",
         "The model did not converge after {iterations} iterations; read it with care.",

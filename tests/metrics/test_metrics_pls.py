@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics import pls_path_model
+from metrics import PLSDataError, pls_path_model
 from tests.reference import PLSPM_BLOCKS as BLOCKS
 from tests.reference import PLSPM_PATHS as PATHS
 
@@ -239,7 +239,10 @@ def test_bad_models_are_explained(ecsi, blocks, paths, kwargs, message):
 
 
 def test_constant_item_and_too_few_rows(ecsi):
-    with pytest.raises(ValueError, match="same answer"):
+    with pytest.raises(PLSDataError, match="same answer") as err:
         pls_path_model(ecsi.assign(sat1=5), BLOCKS, PATHS)
-    with pytest.raises(ValueError, match="Only 5 respondents"):
+    assert (err.value.reason, err.value.details) == ("constant_item", {"item": "sat1"})
+    with pytest.raises(PLSDataError, match="Only 5 respondents") as err:
         pls_path_model(ecsi.head(5), BLOCKS, PATHS)
+    assert (err.value.reason, err.value.details) == ("too_few_complete", {"n": 5, "need": 10})
+    assert isinstance(err.value, ValueError)  # callers that catch ValueError still do

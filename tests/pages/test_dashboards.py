@@ -211,6 +211,33 @@ def test_model_page_shows_the_ecsi_model(app, app_database):
     assert edges["coefficient"].tolist() == pytest.approx(direct.paths["coefficient"].tolist())
 
 
+def ecsi_survey_with(url: str, frame: pd.DataFrame) -> int:
+    db = open_database(url)
+    with db.session() as s:
+        survey = seed.load_survey(s, store.default_workspace(s).id, seed.ecsi_definition(), frame, "ecsi.csv")
+        s.commit()
+        survey_id = survey.id
+    db.dispose()
+    return survey_id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_model_the_data_cannot_carry_is_explained_in_the_users_words(app_database, lang):
+    answers = demo.ecsi_responses()
+    few = ecsi_survey_with(app_database, answers.head(6))
+    constant = ecsi_survey_with(app_database, answers.assign(sat2=7))
+    at = make_app(lang)
+    at.session_state["survey_id"] = few
+    open_page(at, "model")
+    problem = text(lang, "model.problem.too_few_complete", n=6, need=10)
+    assert [e.value for e in at.error] == [text(lang, "model.failed", problem=problem)]
+    at.session_state["survey_id"] = constant
+    open_page(at, "model")
+    item = next(n for n in seed.ecsi_definition().nodes if n.code == "sat2").label(lang)
+    problem = text(lang, "model.problem.constant_item", item=item)
+    assert [e.value for e in at.error] == [text(lang, "model.failed", problem=problem)]
+
+
 # --- filters ---------------------------------------------------------------------------------------------------------
 
 
