@@ -19,10 +19,11 @@ from survey.design.definition import (
     SurveyDefinition,
 )
 from survey.storage import store
+from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.signin import actor
-from ui.state import database, workspace_id
+from ui.state import database
 from ui.survey_picker import choose_survey
 
 start("designer.title", "designer.intro", need="surveys.design")

@@ -34,11 +34,11 @@ from survey.importing.sources import importing as sources_import
 from survey.importing.sources.draft import draft_columns, draft_definition, export_language
 from survey.importing.validation import report_csv
 from survey.storage import store
-from ui.auth import current_place
+from ui.auth import current_place, workspace_id
 from ui.i18n import lang, t
 from ui.page import start
 from ui.signin import actor
-from ui.state import SURVEY_KEY, database, workspace_id
+from ui.state import SURVEY_KEY, database
 from ui.survey_picker import choose_survey
 
 PLAIN = "csv"  # the reader of a plain one-header file: the importer's own path

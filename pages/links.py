@@ -3,11 +3,12 @@
 import streamlit as st
 
 from survey import answering
+from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.page import start
 from ui.qr import link_and_qr, public_base_url
 from ui.signin import actor
-from ui.state import database, workspace_id
+from ui.state import database
 from ui.survey_picker import choose_survey
 
 BASE_URL_KEY = "links_base_url"

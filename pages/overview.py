@@ -6,12 +6,13 @@ import streamlit as st
 from metrics.compare import SMALL_GROUP
 from survey.storage import store
 from ui import charts, figures
+from ui.auth import workspace_id
 from ui.cards import card, number, test_name
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
-from ui.state import database, workspace_id
+from ui.state import database
 
 start("overview.title", "overview.intro", need="dashboards.read")
 sel = dashboard_filters()

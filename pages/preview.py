@@ -3,10 +3,11 @@
 import streamlit as st
 
 from survey.storage import store
+from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.page import start
 from ui.questionnaire import render
-from ui.state import database, workspace_id
+from ui.state import database
 from ui.survey_picker import choose_survey
 
 start("preview.title", "preview.intro", need="surveys.design")

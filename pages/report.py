@@ -10,11 +10,12 @@ from survey.reporting.rendering import RenderError
 from survey.reporting.report import ReportError
 from survey.storage import store
 from ui import report
+from ui.auth import workspace_id
 from ui.classroom import plain
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
-from ui.state import database, workspace_id
+from ui.state import database
 
 PAGES_KEY = "report_pages"  # st.session_state: the pages chosen for the report, kept across pages
 LANG_KEY = "report_lang"  # st.session_state: the report's language ("zh" / "en")

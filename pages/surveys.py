@@ -9,10 +9,11 @@ from survey.access import audit
 from survey.design import definition_file, templates
 from survey.design.definition import DefinitionError, SurveyDefinition
 from survey.storage import store
+from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.signin import actor
-from ui.state import SURVEY_KEY, database, workspace_id
+from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_summaries
 
 start("surveys.title", "surveys.intro", need="surveys.design")

@@ -1,4 +1,4 @@
-"""Sign-in, the current workspace and the permission check every staff page makes first.
+"""Sign-in state: who is signed in (the session token, its cookie) and the workspace they work in.
 
 Session keys (st.session_state): "auth_token" (the sign-in session token;
 the database keeps only its hash, see survey.access.accounts), "workspace_id" (the
@@ -94,16 +94,9 @@ def current_place(who: SignedIn | None = None) -> Place | None:
     return found
 
 
-def require(permission: str) -> Place:
-    """The current place when the signed-in user has `permission` there; otherwise the page stops."""
-    from ui.signin import refuse, sign_in_form  # the forms import this module
-
-    who = current()
-    if who is None:
-        sign_in_form()
+def workspace_id() -> int:
+    """The workspace the signed-in user works in; the page stops when there is none."""
+    place = current_place()
+    if place is None:
         st.stop()
-    place = current_place(who)
-    if place is None or not place.may(permission):
-        refuse(who, place, permission)
-        st.stop()
-    return place
+    return place.workspace_id

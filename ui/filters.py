@@ -24,9 +24,10 @@ from survey import analysis
 from survey.storage import store
 from survey.storage.store import SurveySummary
 from ui import figures
+from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.selection import Selection
-from ui.state import SURVEY_KEY, database, workspace_id
+from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_summaries
 
 FILTERS_KEY = "dashboard_filters"

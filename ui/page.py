@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from survey.design.definition import Problem
-from ui.auth import require
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
+from ui.signin import require
 
 
 def start(title_key: str, intro_key: str | None = None, *, need: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The sign-in form (also the first administrator's form on first start), the refusal, the account box.
+"""The sign-in form (also the first administrator's form on first start), the permission check every staff page
+makes first (`require`), the refusal, the account box.
 
 `sign_in_form()` is shown in place of any staff page when nobody is signed in,
 so a deep link signs in and lands where it pointed. Session keys: see ui.auth.
@@ -11,7 +12,7 @@ import streamlit as st
 from survey.access import accounts, audit
 from survey.access.accounts import AccountError, Place, SignedIn
 from survey.access.permissions import roles_with
-from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, remember_in_browser, write_cookie
+from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
 from ui.i18n import plain, t
 from ui.state import SURVEY_KEY, database
 
@@ -160,3 +161,16 @@ def account_box(who: SignedIn, place: Place | None) -> None:
     if side.button(t("signin.sign_out"), key="_sign_out"):
         sign_out()
         st.rerun()
+
+
+def require(permission: str) -> Place:
+    """The current place when the signed-in user has `permission` there; otherwise the page stops."""
+    who = current()
+    if who is None:
+        sign_in_form()
+        st.stop()
+    place = current_place(who)
+    if place is None or not place.may(permission):
+        refuse(who, place, permission)
+        st.stop()
+    return place

@@ -26,13 +26,3 @@ def database() -> Database:
         seed.ensure_demo(s)
         s.commit()
     return db
-
-
-def workspace_id() -> int:
-    """The workspace the signed-in user works in (ui.auth); the page stops when there is none."""
-    from ui.auth import current_place  # ui.auth uses database() from here
-
-    place = current_place()
-    if place is None:
-        st.stop()
-    return place.workspace_id

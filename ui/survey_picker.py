@@ -6,8 +6,9 @@ import streamlit as st
 
 from survey.storage import store
 from survey.storage.store import SurveySummary
+from ui.auth import workspace_id
 from ui.i18n import lang, t
-from ui.state import SURVEY_KEY, database, workspace_id
+from ui.state import SURVEY_KEY, database
 
 
 def survey_summaries(*, include_archived: bool = True) -> list[SurveySummary]:
