@@ -767,8 +767,11 @@ def parse_number(text: str) -> float | None:
     """The number a cell states, with or without a label or unit; None when it states none.
 
     Only plain decimals count (no exponents, no thousands separators, no
-    ``inf`` / ``nan``). Full-width digits are read as digits.
+    ``inf`` / ``nan``). Full-width digits are read as digits. A cell holding a
+    control character or non-character states none.
     """
+    if bad_character(text) is not None:
+        return None  # a control character or non-character: text to be refused or made visible, not a number
     text = unicodedata.normalize("NFKC", text).strip().casefold()
     for pattern in (_PLAIN, _NUMBER_THEN_LABEL, _BRACKET_THEN_LABEL, _LABEL_THEN_NUMBER):
         match = pattern.match(text)
