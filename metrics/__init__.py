@@ -4,12 +4,12 @@ One public function per method, grouped by family:
 
 - nps: `nps`, `nps_difference`
 - gaps: `experience_table`, `servqual`, `item_gaps`
-- indices: `satisfaction_index`
+- indices: `satisfaction_index`, `respondent_scores`, `tree_weights`, `sibling_weights`
 - loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
 - ahp: `ahp_weights`
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
 - pls: `pls_path_model`
-- priorities: `ipa`, `derived_importance`
+- priorities: `ipa`, `stated_importance`, `derived_importance`
 - compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
 - value: `customer_pyramid`, `delivered_value`
 - word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
@@ -21,11 +21,11 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual
-from metrics.indices import IndexResult, satisfaction_index
+from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
-from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa
+from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa, stated_importance
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
 from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
 from metrics.word_of_mouth import WordOfMouthResult, word_of_mouth
@@ -65,7 +65,11 @@ __all__ = [
     "nps",
     "nps_difference",
     "pls_path_model",
+    "respondent_scores",
     "satisfaction_index",
+    "sibling_weights",
+    "stated_importance",
+    "tree_weights",
     "satisfaction_loyalty_segments",
     "servqual",
     "welch_t_test",

@@ -90,7 +90,7 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
     """
     require_frame(data, "data")
     require_frame(tree, "tree")
-    nodes = _parse_tree(tree)
+    nodes = tree_weights(tree)
     leaves = [code for code in nodes.index if not nodes.at[code, "children"]]
     require_columns(data, leaves, "data (the tree's items)")
     lows, highs = np.array([scale_of(scales, c) for c in leaves]).T
@@ -138,6 +138,46 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
     return IndexResult(overall, out, n_total)
 
 
+def respondent_scores(data: pd.DataFrame, weights, *, scales) -> pd.Series:
+    """Each respondent's 0–100 score over some items: the per-respondent form of the index formula.
+
+    Formula: score = Σ w_i·(x_i − min_i)/(max_i − min_i)·100 / Σ w_i, the
+    sums running over the items the respondent answered (a missing answer
+    is left out, never a zero); NaN when the respondent answered none of
+    them (or only items of weight 0).
+
+    Conventions:
+    - `data`: one row per respondent; `weights` maps item codes to weights
+      ≥ 0 (e.g. the leaves' global weights from `tree_weights`); items not
+      in `data` are left out (a survey version without them).
+    - `scales`: item code → (min, max), or one (min, max) for all.
+    - Used where one value per respondent is needed: group tests (Welch t),
+      the satisfaction–loyalty matrix, derived importance.
+
+    Example
+    -------
+    >>> data = pd.DataFrame({"a": [5, 1, None], "b": [3, None, None]})
+    >>> respondent_scores(data, {"a": 1, "b": 3}, scales=(1, 5)).tolist()
+    [62.5, 0.0, nan]
+    """
+    require_frame(data, "data")
+    items = [c for c in weights if c in data.columns]
+    if not items or data.empty:
+        return pd.Series(np.nan, index=data.index, dtype=float)
+    x = numeric_columns(data, items, "data").to_numpy(dtype=float, na_value=np.nan)
+    bounds = np.array([scale_of(scales, c) for c in items], dtype=float)
+    w = np.array([float(weights[c]) for c in items])
+    if not np.all(np.isfinite(w)) or (w < 0).any():
+        raise ValueError(f"weights must be finite and non-negative; got {dict(zip(items, w))}.")
+    rescaled = (x - bounds[:, 0]) / (bounds[:, 1] - bounds[:, 0]) * 100
+    answered = ~np.isnan(x)
+    total = answered.astype(float) @ w
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = np.where(answered, rescaled, 0.0) @ w / total
+    score[total <= 0] = np.nan
+    return pd.Series(score, index=data.index, dtype=float)
+
+
 def _weighted_mean(values: list, weights: list) -> float:
     v = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)
@@ -162,9 +202,84 @@ def _any_answered(children: list, leaf_pos: dict, answered: np.ndarray, reach: d
     return out
 
 
-def _parse_tree(tree: pd.DataFrame) -> pd.DataFrame:
-    """Validated tree indexed by code, in topological order (parents first), with children,
-    level, normalised weight and global weight."""
+def sibling_weights(weights, groups, *, all_zero: str = "raise") -> pd.Series:
+    """Weights normalised to sum 1 within each group of siblings.
+
+    Formula (domain.md §2): w'_i = w_i / Σ_{j in group(i)} w_j.
+
+    Conventions:
+    - `weights`: a Series (or mapping) of non-negative finite numbers,
+      indexed by node code; any units (percentages, points, mean stated
+      importance) — only the ratios within a group count.
+    - `groups`: a Series or mapping of the same codes to a hashable group
+      key (usually the parent; `tree_weights` uses (parent, group)).
+    - `all_zero`: what a group whose weights are all 0 means: "raise"
+      (ValueError naming the group) or "equal" (its members count equally,
+      the designer's rule for a group the user has not weighted yet).
+
+    Example
+    -------
+    >>> sibling_weights({"a": 3, "b": 1, "c": 0, "d": 0}, {"a": "x", "b": "x", "c": "y", "d": "y"},
+    ...                 all_zero="equal").tolist()
+    [0.75, 0.25, 0.5, 0.5]
+    """
+    if all_zero not in ("raise", "equal"):
+        raise ValueError(f"all_zero must be 'raise' or 'equal', not {all_zero!r}.")
+    w = pd.Series(weights, dtype=object)
+    values = pd.to_numeric(w, errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(values) | (values < 0)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"Node {w.index[k]!r} has weight {w.iloc[k]!r}; weights must be numbers ≥ 0.")
+    group_of = pd.Series(groups, dtype=object).reindex(w.index)
+    keys = [_group_key(g) for g in group_of]
+    totals: dict = {}
+    sizes: dict = {}
+    for key, value in zip(keys, values):
+        totals[key] = totals.get(key, 0.0) + value
+        sizes[key] = sizes.get(key, 0) + 1
+    out = np.empty(len(values))
+    for k, (key, value) in enumerate(zip(keys, values)):
+        if totals[key] > 0:
+            out[k] = value / totals[key]
+        elif all_zero == "equal":
+            out[k] = 1.0 / sizes[key]
+        else:
+            where = _group_name(group_of.iloc[k])
+            raise ValueError(f"The weights of {where} are all zero; give at least one a positive weight.")
+    return pd.Series(out, index=w.index, dtype=float)
+
+
+def tree_weights(tree: pd.DataFrame, *, all_zero: str = "raise") -> pd.DataFrame:
+    """Each node's weight among its siblings and in the whole tree (the global weight).
+
+    Formula (domain.md §2): a node's weight among its siblings is
+    w_i / Σ w_siblings; its global weight is the product of these weights
+    from the top level down to the node, so the global weights of the
+    leaves (of one group each) sum to 1.
+
+    Conventions:
+    - `tree`: DataFrame with columns code, parent (None, NaN or "" at the
+      top level) and weight (≥ 0, any units), and optionally `group`:
+      siblings are the nodes with the same parent *and* group (so an
+      indicator's perception items and its importance items are weighed
+      apart). Codes are unique; every parent is a code of the tree; no cycles.
+    - `all_zero`: a sibling group whose weights are all 0 — "raise"
+      (ValueError) or "equal" (see `sibling_weights`).
+
+    Returns a DataFrame indexed by code in topological order (each parent
+    before its children, siblings in the tree's order) with columns parent,
+    children (list of codes), level (1 = top level), weight (normalised
+    among siblings) and global_weight.
+
+    Example
+    -------
+    >>> tree = pd.DataFrame({"code": ["service", "q1", "q2", "price", "q3"],
+    ...                      "parent": [None, "service", "service", None, "price"],
+    ...                      "weight": [60, 1, 3, 40, 1]})
+    >>> tree_weights(tree)["global_weight"].round(3).tolist()
+    [0.6, 0.15, 0.45, 0.4, 0.4]
+    """
     require_columns(tree, ["code", "parent", "weight"], "tree")
     if tree.empty:
         raise ValueError("The indicator tree is empty; add at least one item.")
@@ -174,19 +289,17 @@ def _parse_tree(tree: pd.DataFrame) -> pd.DataFrame:
     dup = pd.Index(codes)[pd.Index(codes).duplicated()].unique().tolist()
     if dup:
         raise ValueError(f"Tree codes must be unique; {', '.join(map(repr, dup))} appear(s) more than once.")
-    parents = [
-        None if p is None or p is pd.NA or p == "" or (isinstance(p, float) and math.isnan(p)) else p
-        for p in tree["parent"]
-    ]
+    parents = [None if _is_top(p) else p for p in tree["parent"]]
     unknown = [(c, p) for c, p in zip(codes, parents) if p is not None and p not in set(codes)]
     if unknown:
         c, p = unknown[0]
         raise ValueError(f"Node {c!r} has parent {p!r}, which is not a code in the tree.")
-    weights = pd.to_numeric(tree["weight"], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(weights) | (weights < 0)
-    if bad.any():
-        k = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"Node {codes[k]!r} has weight {tree['weight'].iloc[k]!r}; weights must be numbers ≥ 0.")
+    kinds = list(tree["group"]) if "group" in tree.columns else [None] * len(codes)
+    norm = sibling_weights(
+        pd.Series(list(tree["weight"]), index=codes, dtype=object),
+        pd.Series([(p, g) for p, g in zip(parents, kinds)], index=codes, dtype=object),
+        all_zero=all_zero,
+    )
 
     parent_of = dict(zip(codes, parents))
     children: dict = {c: [] for c in codes}
@@ -207,19 +320,7 @@ def _parse_tree(tree: pd.DataFrame) -> pd.DataFrame:
             f"The tree has a cycle through {', '.join(map(repr, cyclic[:5]))}; "
             "every node must lead up to a top-level node."
         )
-
-    raw = dict(zip(codes, weights))
-    norm, global_w = {}, {}
-    for p in [None, *codes]:
-        group = [c for c in codes if parent_of[c] == p]
-        if not group:
-            continue
-        total = sum(raw[c] for c in group)
-        if total <= 0:
-            where = "the top level" if p is None else f"the children of {p!r}"
-            raise ValueError(f"The weights of {where} are all zero; give at least one a positive weight.")
-        for c in group:
-            norm[c] = raw[c] / total
+    global_w: dict = {}
     for c in order:
         global_w[c] = norm[c] * (global_w[parent_of[c]] if parent_of[c] is not None else 1.0)
     return pd.DataFrame(
@@ -227,8 +328,24 @@ def _parse_tree(tree: pd.DataFrame) -> pd.DataFrame:
             "parent": pd.Series([parent_of[c] for c in order], dtype=object, index=order),
             "children": [children[c] for c in order],
             "level": [level[c] for c in order],
-            "weight": [norm[c] for c in order],
+            "weight": [float(norm[c]) for c in order],
             "global_weight": [global_w[c] for c in order],
         },
         index=order,
     ).rename_axis("code")
+
+
+def _is_top(parent) -> bool:
+    return parent is None or parent is pd.NA or parent == "" or (isinstance(parent, float) and math.isnan(parent))
+
+
+def _group_key(group):
+    """A hashable key for a group, with every spelling of "no parent" the same."""
+    if isinstance(group, tuple):
+        return tuple(None if _is_top(g) else g for g in group)
+    return None if _is_top(group) else group
+
+
+def _group_name(group) -> str:
+    parent = group[0] if isinstance(group, tuple) else group
+    return "the top level" if _is_top(parent) else f"the children of {parent!r}"

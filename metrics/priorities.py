@@ -1,4 +1,4 @@
-"""Priorities: importance–performance analysis (IPA) and derived importance (导出重要性)."""
+"""Priorities: importance–performance analysis (IPA), stated (陈述) and derived (导出) importance."""
 
 from __future__ import annotations
 
@@ -77,6 +77,43 @@ def ipa(performance, importance, *, gap=None, performance_cut=None, importance_c
         table["priority"] = imp * np.maximum(-g, 0.0)
     table.index.name = "indicator"
     return IPAResult(table, p_cut, i_cut)
+
+
+def stated_importance(data: pd.DataFrame, items) -> pd.DataFrame:
+    """Stated importance (陈述重要性) of each node and the weights it gives (domain.md §2).
+
+    Formula: a node's importance is the mean of every answer to its
+    importance items (all respondents, all its items pooled); its weight is
+    that mean divided by the sum of the means of the nodes shown, so the
+    weights of the nodes compared sum to 1.
+
+    Conventions: `data` has one row per respondent; `items` maps a node
+    code to its importance item codes. Missing answers are left out, never
+    counted as 0; items absent from `data` are ignored; a node nobody rated
+    is left out of the result (and of the sum). Returns a DataFrame indexed
+    by node (in the order of `items`) with columns mean, n (answers pooled)
+    and weight.
+
+    Example
+    -------
+    >>> d = pd.DataFrame({"a1": [4, 5, None], "b1": [2, None, 3], "b2": [3, 2, None]})
+    >>> stated_importance(d, {"a": ["a1"], "b": ["b1", "b2"], "c": ["c1"]}).round(3).to_dict("list")
+    {'mean': [4.5, 2.5], 'n': [2, 4], 'weight': [0.643, 0.357]}
+    """
+    require_frame(data, "data")
+    rows = {}
+    for node, codes in dict(items).items():
+        columns = [c for c in codes if c in data.columns]
+        if not columns:
+            continue
+        values = numeric_columns(data, columns, "data").to_numpy(dtype=float).ravel()
+        values = values[~np.isnan(values)]
+        if len(values):
+            rows[node] = (float(values.mean()), int(len(values)))
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["mean", "n"]).rename_axis("node")
+    total = table["mean"].sum()
+    table["weight"] = table["mean"] / total if total > 0 else np.nan
+    return table
 
 
 def derived_importance(data: pd.DataFrame, drivers: list, target, *, method: str = "correlation") -> pd.Series:

@@ -205,7 +205,120 @@ with scales_tab:
             new_scale = replace(templates.standard_scale(add_kind), code=editing.unused_code(defn, stem))
         save(editing.with_scale(defn, new_scale))
 
+
 # --- weights --------------------------------------------------------------------
+def weight_group_label(key: tuple[str, str]) -> str:
+    """A sibling group as the user knows it: the top level, the children of a node, or its items of a role."""
+    parent, part = key
+    if part == "node":
+        return t("designer.group_top") if not parent else t("designer.group_children", label=node_label(parent))
+    role = t(f"role.{part}")
+    if not parent:
+        return t("designer.group_free_items", role=role)
+    return t("designer.group_items", label=node_label(parent), role=role)
+
+
+def weigh_directly(members: list[str], group_arg: str | None, parent: str, part: str) -> None:
+    """Weights typed in a table."""
+    table = st.data_editor(
+        pd.DataFrame(
+            {
+                "code": members,
+                "label": [defn.node(m).label(lang()) for m in members],
+                "weight": [defn.node(m).weight for m in members],
+            }
+        ),
+        hide_index=True,
+        disabled=["code", "label"],
+        key=f"direct_{wkey}_{parent}_{part}",
+        column_config={
+            "code": st.column_config.TextColumn(t("common.code")),
+            "label": st.column_config.TextColumn(t("surveys.col.title")),
+            "weight": st.column_config.NumberColumn(t("common.weight"), min_value=0.0, format="%.4f"),
+        },
+    )
+    if st.button(t("designer.apply_weights"), key=f"apply_direct_{wkey}"):
+        weights = [editing.cell_weight(w) for w in table["weight"]]
+        save(editing.with_weights(defn, members, weights, group=group_arg, method="direct"))
+
+
+def weigh_by_stated_importance(members: list[str], group_arg: str | None) -> None:
+    """Weights from the mean answer to the importance items below each member (domain.md §2)."""
+    with database().session() as s:
+        responses = store.responses_frame(s, ws, chosen.id)
+    stated = editing.stated_importance(defn, responses, members)
+    if stated.empty:
+        st.info(t("designer.importance_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("common.code"): stated.index,
+                    t("designer.importance_mean"): stated["mean"],
+                    t("common.weight"): stated["weight"],
+                }
+            ),
+            hide_index=True,
+        )
+        if st.button(t("designer.apply_weights"), key=f"apply_importance_{wkey}"):
+            weights = [float(stated["weight"].get(m, 0.0)) for m in members]
+            save(editing.with_weights(defn, members, weights, group=group_arg, method="importance"))
+
+
+def weigh_by_pairs(members: list[str], group_arg: str | None, parent: str, rule) -> None:
+    """Weights from pairwise judgements on Saaty's scale (AHP), with the consistency check."""
+    if len(members) > 10:
+        st.warning(t("designer.ahp_too_many"))
+        return  # the other tabs still draw
+    st.caption(t("designer.ahp_help"))
+    old = {}
+    if rule and rule.method == "ahp" and list(rule.members) == members:
+        old = {(i, j): rule.matrix[i][j] for i in range(len(members)) for j in range(i + 1, len(members))}
+    pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
+    judged = st.data_editor(
+        pd.DataFrame(
+            {
+                "left": [node_label(members[i]) for i, _ in pairs],
+                "judgement": [editing.saaty_choice(old.get(p, 1.0)) for p in pairs],
+                "right": [node_label(members[j]) for _, j in pairs],
+            }
+        ),
+        hide_index=True,
+        disabled=["left", "right"],
+        key=f"ahp_{wkey}_{parent}",
+        column_config={
+            "left": st.column_config.TextColumn(t("designer.ahp_left")),
+            "judgement": st.column_config.SelectboxColumn(
+                t("designer.ahp_judgement"), options=editing.SAATY_CHOICES, required=True
+            ),
+            "right": st.column_config.TextColumn(t("designer.ahp_right")),
+        },
+    )
+    values = {p: editing.saaty_value(v or "1") for p, v in zip(pairs, judged["judgement"])}
+    matrix = editing.pairs_to_matrix(len(members), values)
+    result = metrics.ahp_weights(matrix)
+    st.dataframe(
+        pd.DataFrame({t("common.code"): members, t("common.weight"): result.weights.round(4)}), hide_index=True
+    )
+    st.metric(t("designer.ahp_cr", cr=f"{result.consistency_ratio:.3f}"), f"{result.consistency_ratio:.3f}")
+    if result.acceptable:
+        st.success(t("designer.ahp_ok"))
+    else:
+        clashes = [
+            t(
+                "designer.ahp_clash",
+                left=node_label(members[c.i]),
+                right=node_label(members[c.j]),
+                given=editing.saaty_choice(c.given),
+                implied=editing.saaty_choice(c.implied),
+            )
+            for c in result.clashing[:3]
+        ]
+        st.warning(t("designer.ahp_bad") + "\n\n" + "\n".join(f"- {c}" for c in clashes))
+    if st.button(t("designer.apply_weights"), key=f"apply_ahp_{wkey}"):
+        save(editing.with_weights(defn, members, list(result.weights), group=group_arg, method="ahp", matrix=matrix))
+
+
 with weights_tab:
     groups = {  # text items (attributes, comments) are never scored: nothing to weigh
         key: members for key, members in defn.sibling_groups().items() if len(members) > 1 and key[1] not in TEXT_ROLES
@@ -213,18 +326,8 @@ with weights_tab:
     if not groups:
         st.info(t("designer.ahp_too_few"))
     else:
-
-        def group_label(key: tuple[str, str]) -> str:
-            parent, part = key
-            if part == "node":
-                return t("designer.group_top") if not parent else t("designer.group_children", label=node_label(parent))
-            role = t(f"role.{part}")
-            if not parent:
-                return t("designer.group_free_items", role=role)
-            return t("designer.group_items", label=node_label(parent), role=role)
-
         # options are "parent|part" strings: widget values must survive a round trip as text
-        group_names = {f"{parent}|{part}": group_label((parent, part)) for parent, part in groups}
+        group_names = {f"{parent}|{part}": weight_group_label((parent, part)) for parent, part in groups}
         group_id = st.selectbox(
             t("designer.group"), list(group_names), format_func=group_names.get, key=f"group_{wkey}"
         )
@@ -243,103 +346,12 @@ with weights_tab:
         )
         group_arg = parent if is_node_group else None
         if method == "direct":
-            table = st.data_editor(
-                pd.DataFrame(
-                    {
-                        "code": members,
-                        "label": [defn.node(m).label(lang()) for m in members],
-                        "weight": [defn.node(m).weight for m in members],
-                    }
-                ),
-                hide_index=True,
-                disabled=["code", "label"],
-                key=f"direct_{wkey}_{parent}_{part}",
-                column_config={
-                    "code": st.column_config.TextColumn(t("common.code")),
-                    "label": st.column_config.TextColumn(t("surveys.col.title")),
-                    "weight": st.column_config.NumberColumn(t("common.weight"), min_value=0.0, format="%.4f"),
-                },
-            )
-            if st.button(t("designer.apply_weights"), key=f"apply_direct_{wkey}"):
-                weights = [editing.cell_weight(w) for w in table["weight"]]
-                save(editing.with_weights(defn, members, weights, group=group_arg, method="direct"))
+            weigh_directly(members, group_arg, parent, part)
         elif method == "importance":
-            with database().session() as s:
-                responses = store.responses_frame(s, ws, chosen.id)
-            means = editing.stated_importance(defn, responses, members)
-            if not means:
-                st.info(t("designer.importance_none"))
-            else:
-                shown = [m for m in members if m in means]
-                total = sum(means[m] for m in shown)
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            t("common.code"): shown,
-                            t("designer.importance_mean"): [means[m] for m in shown],
-                            t("common.weight"): [means[m] / total for m in shown],
-                        }
-                    ),
-                    hide_index=True,
-                )
-                if st.button(t("designer.apply_weights"), key=f"apply_importance_{wkey}"):
-                    weights = [means.get(m, 0.0) for m in members]
-                    save(editing.with_weights(defn, members, weights, group=group_arg, method="importance"))
+            weigh_by_stated_importance(members, group_arg)
         else:
-            if len(members) > 10:
-                st.warning(t("designer.ahp_too_many"))
-                st.stop()
-            st.caption(t("designer.ahp_help"))
-            old = {}
-            if rule and rule.method == "ahp" and list(rule.members) == members:
-                old = {(i, j): rule.matrix[i][j] for i in range(len(members)) for j in range(i + 1, len(members))}
-            pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
-            judged = st.data_editor(
-                pd.DataFrame(
-                    {
-                        "left": [node_label(members[i]) for i, _ in pairs],
-                        "judgement": [editing.saaty_choice(old.get(p, 1.0)) for p in pairs],
-                        "right": [node_label(members[j]) for _, j in pairs],
-                    }
-                ),
-                hide_index=True,
-                disabled=["left", "right"],
-                key=f"ahp_{wkey}_{parent}",
-                column_config={
-                    "left": st.column_config.TextColumn(t("designer.ahp_left")),
-                    "judgement": st.column_config.SelectboxColumn(
-                        t("designer.ahp_judgement"), options=editing.SAATY_CHOICES, required=True
-                    ),
-                    "right": st.column_config.TextColumn(t("designer.ahp_right")),
-                },
-            )
-            values = {p: editing.saaty_value(v or "1") for p, v in zip(pairs, judged["judgement"])}
-            matrix = editing.pairs_to_matrix(len(members), values)
-            result = metrics.ahp_weights(matrix)
-            st.dataframe(
-                pd.DataFrame({t("common.code"): members, t("common.weight"): result.weights.round(4)}), hide_index=True
-            )
-            st.metric(t("designer.ahp_cr", cr=f"{result.consistency_ratio:.3f}"), f"{result.consistency_ratio:.3f}")
-            if result.acceptable:
-                st.success(t("designer.ahp_ok"))
-            else:
-                clashes = [
-                    t(
-                        "designer.ahp_clash",
-                        left=node_label(members[c.i]),
-                        right=node_label(members[c.j]),
-                        given=editing.saaty_choice(c.given),
-                        implied=editing.saaty_choice(c.implied),
-                    )
-                    for c in result.clashing[:3]
-                ]
-                st.warning(t("designer.ahp_bad") + "\n\n" + "\n".join(f"- {c}" for c in clashes))
-            if st.button(t("designer.apply_weights"), key=f"apply_ahp_{wkey}"):
-                save(
-                    editing.with_weights(
-                        defn, members, list(result.weights), group=group_arg, method="ahp", matrix=matrix
-                    )
-                )
+            weigh_by_pairs(members, group_arg, parent, rule)
+
 
 # --- title and description -------------------------------------------------------
 with details_tab:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+import metrics
 from survey.design.definition import SurveyDefinition
 
 # Columns of a responses frame that are not answers (survey.storage.store.responses_frame).
@@ -145,7 +146,12 @@ def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
             "kind": [n.kind for n in tree_nodes],
         }
     )
-    tree["global_weight"] = _global_weights(tree)
+    # weights renormalised among the siblings kept, by the designer's rule (a group all at 0 counts equally)
+    tree["global_weight"] = np.nan
+    if not tree.empty:
+        weighed = metrics.tree_weights(tree, all_zero="equal").reindex(tree["code"])
+        tree["weight"] = weighed["weight"].to_numpy()
+        tree["global_weight"] = weighed["global_weight"].to_numpy()
 
     units = tuple(dict.fromkeys(n.parent if n.parent else n.code for n in perception))
 
@@ -203,23 +209,6 @@ def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
         servqual_like=servqual_like,
         dimension_weights=dimension_weights,
     )
-
-
-def _global_weights(tree: pd.DataFrame) -> list[float]:
-    """Weights normalised among the kept siblings, multiplied down from the top."""
-    parent = dict(zip(tree["code"], tree["parent"]))
-    weight = dict(zip(tree["code"], tree["weight"]))
-    totals: dict = {}
-    for code, p in parent.items():
-        totals[p] = totals.get(p, 0.0) + weight[code]
-    out = []
-    for code in tree["code"]:
-        w, cur = 1.0, code
-        while cur is not None:
-            w *= weight[cur] / totals[parent[cur]] if totals[parent[cur]] > 0 else 0.0
-            cur = parent[cur]
-        out.append(w)
-    return out
 
 
 def _model(defn: SurveyDefinition, scales: dict) -> tuple[dict | None, dict | None, str | None]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 import metrics
@@ -12,25 +11,8 @@ from survey.analysis.inputs import AnalysisInputs
 
 
 def respondent_scores(frame: pd.DataFrame, weights: Mapping, scales: Mapping) -> pd.Series:
-    """Each respondent's 0–100 score over some items: the per-respondent form of the index formula.
-
-    score = Σ w_i·(x_i − min_i)/(max_i − min_i)·100 / Σ w_i over the items the
-    respondent answered (NaN when none). Used for group tests (Welch t) and
-    the satisfaction–loyalty matrix, which need one value per respondent.
-    """
-    items = [c for c in weights if c in frame.columns]
-    if not items or frame.empty:
-        return pd.Series(np.nan, index=frame.index, dtype=float)
-    x = frame[items].to_numpy(dtype=float, na_value=np.nan)
-    bounds = np.array([scales[c] for c in items], dtype=float)
-    w = np.array([float(weights[c]) for c in items])
-    rescaled = (x - bounds[:, 0]) / (bounds[:, 1] - bounds[:, 0]) * 100
-    answered = ~np.isnan(x)
-    total = answered.astype(float) @ w
-    with np.errstate(invalid="ignore", divide="ignore"):
-        score = np.where(answered, rescaled, 0.0) @ w / total
-    score[total <= 0] = np.nan
-    return pd.Series(score, index=frame.index, dtype=float)
+    """Each respondent's 0–100 score over some items (`metrics.respondent_scores`)."""
+    return metrics.respondent_scores(frame, weights, scales=scales)
 
 
 def satisfaction_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.Series:

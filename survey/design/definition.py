@@ -27,6 +27,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields, replace
 
+import pandas as pd
+
+import metrics
 from survey.characters import bad_character, normal_text
 from survey.i18n import Term
 
@@ -202,30 +205,30 @@ class SurveyDefinition:
         """The same definition with every sibling group's weights summing to 1.
 
         Negative or non-finite weights count as 0; a group whose weights are
-        all 0 gets equal weights.
+        all 0 gets equal weights (`metrics.sibling_weights`, all_zero="equal").
         """
-        new_weight: dict[str, float] = {}
-        for members in self.sibling_groups().values():
-            raw = [w if math.isfinite(w) and w > 0 else 0.0 for w in (m.weight for m in members)]
-            total = sum(raw)
-            for m, w in zip(members, raw):
-                new_weight[m.code] = w / total if total > 0 else 1.0 / len(members)
-        return replace(self, nodes=tuple(replace(n, weight=new_weight[n.code]) for n in self.nodes))
+        groups = self.sibling_groups()
+        codes = [m.code for members in groups.values() for m in members]
+        raw = [_usable_weight(m.weight) for members in groups.values() for m in members]
+        keys = [key for key, members in groups.items() for _ in members]
+        weight = metrics.sibling_weights(
+            pd.Series(raw, index=codes, dtype=float), pd.Series(keys, index=codes, dtype=object), all_zero="equal"
+        )
+        return replace(self, nodes=tuple(replace(n, weight=float(weight[n.code])) for n in self.nodes))
 
     def global_weights(self) -> dict[str, float]:
-        """Each node's weight in the whole tree: the product along its path."""
-        norm = self.normalised()
-        by_code = {n.code: n for n in norm.nodes}
-        result: dict[str, float] = {}
-        for n in norm.nodes:
-            w, cur = n.weight, n
-            seen = {n.code}
-            while cur.parent and cur.parent in by_code and cur.parent not in seen:
-                seen.add(cur.parent)
-                cur = by_code[cur.parent]
-                w *= cur.weight
-            result[n.code] = w
-        return result
+        """Each node's weight in the whole tree: the product of its normalised weights along its path
+        (`metrics.tree_weights`; items of different roles under one node are weighed apart)."""
+        tree = pd.DataFrame(
+            {
+                "code": [n.code for n in self.nodes],
+                "parent": pd.Series([n.parent or None for n in self.nodes], dtype=object),
+                "weight": [_usable_weight(n.weight) for n in self.nodes],
+                "group": ["node" if n.kind != "item" else (n.role or "") for n in self.nodes],
+            }
+        )
+        weighed = metrics.tree_weights(tree, all_zero="equal")
+        return {n.code: float(weighed.at[n.code, "global_weight"]) for n in self.nodes}
 
     def depth(self, code: str) -> int:
         by_code = {n.code: n for n in self.nodes}
@@ -247,6 +250,11 @@ class Problem:
     where: str
     message: str
     params: dict = field(default_factory=dict)
+
+
+def _usable_weight(weight: object) -> float:
+    """A node's weight as the normalisation reads it: a negative or non-finite weight counts as 0."""
+    return float(weight) if isinstance(weight, int | float) and math.isfinite(weight) and weight > 0 else 0.0
 
 
 def _text_problems(

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+import metrics
 from survey.design.definition import Node, Scale, SurveyDefinition, WeightRule
 
 TREE_COLUMNS = ["kind", "code", "parent", "label_zh", "label_en", "role", "scale", "weight", "required"]
@@ -173,20 +174,16 @@ def pairs_to_matrix(n: int, judgements: dict[tuple[int, int], float]) -> list[li
     return matrix
 
 
-def stated_importance(defn: SurveyDefinition, responses: pd.DataFrame, members: list[str]) -> dict[str, float]:
-    """Mean answer to the importance items at or below each member (members without answers left out).
+def stated_importance(defn: SurveyDefinition, responses: pd.DataFrame, members: list[str]) -> pd.DataFrame:
+    """The stated importance of each member: the importance items at or below it, pooled
+    (`metrics.stated_importance`: indexed by member, columns mean, n, weight; members without
+    answers left out).
 
     domain.md §2: the weight of a node from stated importance is its mean
-    importance divided by the sum over its siblings (normalising does that).
+    importance divided by the sum over its siblings.
     """
-    found: dict[str, float] = {}
-    for code in members:
-        below = [n.code for n in defn.descendants(code) if n.kind == "item" and n.role == "importance"]
-        columns = [c for c in below if c in responses.columns]
-        if not columns:
-            continue
-        values = responses[columns].to_numpy(dtype="float64").ravel()
-        values = values[~pd.isna(values)]
-        if len(values):
-            found[code] = float(values.mean())
-    return found
+    below = {
+        code: [n.code for n in defn.descendants(code) if n.kind == "item" and n.role == "importance"]
+        for code in members
+    }
+    return metrics.stated_importance(responses, below)

@@ -179,3 +179,65 @@ def test_large_frame_is_vectorised():
     expected = ((data.mean() - 1) / 6 * 100).to_numpy()
     np.testing.assert_allclose(r.nodes.set_index("code").loc[ITEMS, "index"], expected)
     assert r.n == int(data.notna().any(axis=1).sum())
+
+
+def test_global_weights_multiply_down_the_tree_and_the_leaves_sum_to_one():
+    from metrics import tree_weights
+
+    weighed = tree_weights(TREE)
+    # domain.md §2: product 0.6 × quality 0.7 × q1 0.5; service 0.4 × staff 2/3 × q5 3/4
+    assert weighed.at["q1", "global_weight"] == pytest.approx(0.6 * 0.7 * 0.5)
+    assert weighed.at["q5", "global_weight"] == pytest.approx(0.4 * 2 / 3 * 3 / 4)
+    leaves = weighed[[not kids for kids in weighed["children"]]]
+    assert leaves["global_weight"].sum() == pytest.approx(1.0)
+    # the index's nodes carry the same weights
+    data = pd.DataFrame({f"q{k}": [3.0] for k in range(1, 7)})
+    nodes = satisfaction_index(data, TREE, scales=(1, 5)).nodes.set_index("code")
+    assert nodes["global_weight"].to_dict() == pytest.approx(weighed["global_weight"].to_dict())
+
+
+def test_siblings_of_different_groups_are_weighed_apart():
+    from metrics import tree_weights
+
+    tree = pd.DataFrame(
+        {
+            "code": ["d", "p1", "p2", "i1", "i2"],
+            "parent": [None, "d", "d", "d", "d"],
+            "weight": [1, 1, 3, 5, 5],
+            "group": ["node", "perception", "perception", "importance", "importance"],
+        }
+    )
+    weighed = tree_weights(tree)
+    assert weighed.loc[["p1", "p2", "i1", "i2"], "global_weight"].tolist() == pytest.approx([0.25, 0.75, 0.5, 0.5])
+    # without the group column the four items are one sibling group
+    assert tree_weights(tree.drop(columns="group")).at["p2", "global_weight"] == pytest.approx(3 / 14)
+
+
+def test_a_group_all_at_zero_is_refused_or_counted_equally_as_asked():
+    from metrics import sibling_weights, tree_weights
+
+    tree = pd.DataFrame({"code": ["a", "b", "a1", "a2"], "parent": [None, None, "a", "a"], "weight": [1, 1, 0, 0]})
+    with pytest.raises(ValueError, match="children of 'a' are all zero"):
+        tree_weights(tree)
+    weighed = tree_weights(tree, all_zero="equal")
+    assert weighed.loc[["a1", "a2", "b"], "global_weight"].tolist() == pytest.approx([0.25, 0.25, 0.5])
+    with pytest.raises(ValueError, match="all_zero"):
+        sibling_weights({"a": 1}, {"a": None}, all_zero="ignore")
+    # "" and None both mean the top level
+    assert sibling_weights({"a": 1, "b": 3}, {"a": "", "b": None}).tolist() == [0.25, 0.75]
+
+
+def test_respondent_scores_rescale_weigh_and_leave_missing_answers_out():
+    from metrics import respondent_scores
+
+    data = pd.DataFrame({"a": [5.0, 1.0, np.nan, 3.0], "b": [3.0, np.nan, np.nan, 3.0]})
+    scores = respondent_scores(data, {"a": 1.0, "b": 3.0, "absent": 2.0}, scales={"a": (1, 5), "b": (1, 5)})
+    assert scores.iloc[0] == pytest.approx((100 + 3 * 50) / 4)
+    assert scores.iloc[1] == 0.0  # answered a only: its own score, not dragged down by a zero for b
+    assert np.isnan(scores.iloc[2])
+    assert scores.iloc[3] == pytest.approx(50.0)
+    # the mean of equal-weight single-item scores is the item's index
+    one = satisfaction_index(data[["a"]], pd.DataFrame({"code": ["a"], "parent": [None], "weight": [1]}), scales=(1, 5))
+    assert respondent_scores(data, {"a": 1.0}, scales=(1, 5)).mean() == pytest.approx(one.index)
+    with pytest.raises(ValueError, match="non-negative"):
+        respondent_scores(data, {"a": -1.0}, scales=(1, 5))

@@ -303,3 +303,33 @@ def test_respondent_scores_leave_missing_answers_out():
 def test_the_examples_in_the_docstrings_hold():
     result = doctest.testmod(survey.analysis.inputs)
     assert result.attempted >= 3 and result.failed == 0
+
+
+@pytest.mark.parametrize("template_id", ["servqual", "course", "canteen"])
+def test_the_designer_and_the_dashboards_give_an_item_the_same_weight(template_id):
+    defn = templates.build(template_id)
+    inputs = analysis.analysis_inputs(defn)
+    leaves = inputs.tree[~inputs.tree["code"].isin(inputs.tree["parent"])]
+    shown = defn.global_weights()  # the designer's weights table
+    assert leaves["global_weight"].tolist() == pytest.approx([shown[c] for c in leaves["code"]])
+    assert leaves["global_weight"].sum() == pytest.approx(1.0)
+
+
+def test_a_dimension_weighted_zero_beside_one_without_perception_items_still_has_an_index():
+    # "cost" is weighted 0 by the user, "service" 1 but holds only an expectation item: the kept
+    # perception tree has one top-level node whose weight is 0, counted as the whole index
+    defn = templates.build("servqual")
+    scale = next(n.scale for n in defn.items_with_role("perception"))
+    nodes = (
+        Node(code="cost", kind="dimension", label_en="Cost", weight=0.0),
+        Node(code="c1", kind="item", label_en="Fair", parent="cost", role="perception", scale=scale),
+        Node(code="service", kind="dimension", label_en="Service", weight=1.0),
+        Node(code="s1", kind="item", label_en="Fast", parent="service", role="expectation", scale=scale),
+    )
+    defn = replace(defn, nodes=nodes, weight_rules=())
+    inputs = analysis.analysis_inputs(defn)
+    assert inputs.tree.set_index("code")["global_weight"].to_dict() == pytest.approx({"cost": 1.0, "c1": 1.0})
+    low, high = inputs.scales["c1"]
+    frame = pd.DataFrame({"c1": [low, high], "s1": [high, high]})
+    assert analysis.satisfaction(inputs, frame).index == pytest.approx(50.0)
+    assert analysis.satisfaction_scores(inputs, frame).tolist() == pytest.approx([0.0, 100.0])

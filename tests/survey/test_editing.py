@@ -127,5 +127,7 @@ def test_stated_importance_is_the_mean_importance_below_each_node():
         ),
     )
     responses = pd.DataFrame({"a_i": [4.0, 5.0, None], "b_i": [2.0, None, 3.0]})
-    means = editing.stated_importance(defn, responses, ["a", "b", "c"])
-    assert means == {"a": 4.5, "b": 2.5}  # missing answers are left out, not counted as 0; c has none
+    stated = editing.stated_importance(defn, responses, ["a", "b", "c"])
+    assert stated["mean"].to_dict() == {"a": 4.5, "b": 2.5}  # missing answers left out, not counted as 0; c has none
+    assert stated["n"].to_dict() == {"a": 2, "b": 2}
+    assert stated["weight"].to_dict() == pytest.approx({"a": 4.5 / 7, "b": 2.5 / 7})
