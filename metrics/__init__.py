@@ -3,7 +3,7 @@
 One public function per method, grouped by family:
 
 - nps: `nps`, `nps_difference`
-- gaps: `experience_table`, `servqual`, `item_gaps`
+- gaps: `experience_table`, `servqual`, `item_gaps`, `weighted_gaps`
 - indices: `satisfaction_index`, `respondent_scores`, `tree_weights`, `sibling_weights`
 - loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
 - ahp: `ahp_weights`
@@ -20,7 +20,7 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
-from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual
+from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
@@ -72,6 +72,7 @@ __all__ = [
     "tree_weights",
     "satisfaction_loyalty_segments",
     "servqual",
+    "weighted_gaps",
     "welch_t_test",
     "word_of_mouth",
 ]

@@ -195,3 +195,30 @@ def _paired_means(p: np.ndarray, e: np.ndarray, index: list) -> pd.DataFrame:
         {"expectation": e_mean, "perception": p_mean, "gap": p_mean - e_mean, "n": n},
         index=pd.Index(index, name="item"),
     )
+
+
+def weighted_gaps(gaps, weights) -> pd.DataFrame:
+    """Gaps weighed by what each indicator counts for, the largest weighted shortfall first.
+
+    Formula (domain.md §3, the weighted satisfaction of the experience
+    table): weighted_gap = weight × gap, with the node's weight in the whole
+    tree (its global weight) or its importance; negative = below
+    expectation, so the most negative weighted gap is the first to act on.
+
+    Conventions: `gaps` is a Series (or mapping) indicator → gap
+    (perception − expectation, NaN allowed); `weights` maps indicator →
+    weight (missing = NaN, so that row has no weighted gap and sorts last).
+    Returns a DataFrame indexed by indicator with columns gap, weight,
+    weighted_gap, sorted by weighted_gap, then gap (stable, NaN last).
+
+    Example
+    -------
+    >>> weighted_gaps({"price": -1.0, "speed": -0.5, "staff": 0.2}, {"price": 0.1, "speed": 0.6}).to_dict("list")
+    {'gap': [-0.5, -1.0, 0.2], 'weight': [0.6, 0.1, nan], 'weighted_gap': [-0.3, -0.1, nan]}
+    """
+    gap = pd.to_numeric(pd.Series(gaps, dtype=object), errors="coerce").astype(float)
+    weight = pd.Series({k: weights.get(k, np.nan) for k in gap.index}, index=gap.index, dtype=float)
+    if (weight < 0).any():
+        raise ValueError(f"weights must be ≥ 0; got {weight[weight < 0].to_dict()}.")
+    out = pd.DataFrame({"gap": gap, "weight": weight, "weighted_gap": gap * weight})
+    return out.sort_values(["weighted_gap", "gap"], kind="stable", na_position="last")

@@ -53,8 +53,8 @@ def gap_table(
         table["weight"] = [weights.get(g, math.nan) for g in table["code"]]
     table["level"] = level
     table["dimension"] = [inputs.dimension_of.get(inputs.pair_parent.get(c, c), c) for c in table["code"]]
-    table["weighted_gap"] = table["gap"] * table["weight"]
-    table = table.sort_values(["weighted_gap", "gap"], kind="stable", na_position="last")
+    ranked = metrics.weighted_gaps(table["gap"], dict(enumerate(table["weight"])))
+    table = table.loc[ranked.index].assign(weighted_gap=ranked["weighted_gap"])
     return table[GAP_COLUMNS].reset_index(drop=True)
 
 

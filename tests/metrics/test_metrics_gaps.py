@@ -82,3 +82,16 @@ def test_item_gaps_uses_paired_answers():
     assert (g["gap"] == g["perception"] - g["expectation"]).all()
     with pytest.raises(ValueError, match="perception column"):
         item_gaps(d, {"speed": "p1"})
+
+
+def test_weighted_gaps_put_the_heaviest_shortfall_first():
+    from metrics import weighted_gaps
+
+    # textbook Fig. 3-1: convenience −2 × importance 9 is worse than product −1 × 6
+    ranked = weighted_gaps({"product": -1, "price": 0, "convenience": -2}, {"product": 6, "price": 7, "convenience": 9})
+    assert ranked.index.tolist() == ["convenience", "product", "price"]
+    assert ranked["weighted_gap"].tolist() == [-18, -6, 0]
+    # a gap without a weight is kept, last
+    assert weighted_gaps({"a": -3.0, "b": -0.1}, {"b": 1.0}).index.tolist() == ["b", "a"]
+    with pytest.raises(ValueError, match="≥ 0"):
+        weighted_gaps({"a": -1.0}, {"a": -2.0})
