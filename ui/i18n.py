@@ -6,6 +6,7 @@ import re
 
 import streamlit as st
 
+from survey.errors import UserError
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
 
 LANG_KEY = "lang"  # st.session_state: "zh" or "en", kept for the whole session
@@ -34,6 +35,12 @@ def refusal(key: str, **params: object) -> str:
     """A refusal's message (a translation id and its parameters, as the survey layer raises them) in the
     user's language, every parameter that is user text escaped (`plain`), named fields (`Term`) worded."""
     return t(key, **{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()})
+
+
+def error_text(error: UserError) -> str:
+    """A `survey.errors.UserError` (any refusal or unreadable input of the survey layer) in the user's
+    language, its user text shown as typed."""
+    return refusal(error.message, **error.params)
 
 
 _FROM_URL_KEY = "_lang_from_url"  # st.session_state: the URL's language last taken

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from survey.access import audit
 from survey.access.permissions import MEMBER_ROLES, allowed
 from survey.characters import bad_character, normal_text, trim
+from survey.errors import UserError
 from survey.i18n import Term
 from survey.storage import tables as t
 from survey.storage.tables import utcnow
@@ -47,13 +48,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, for timing only")
 
 
-class AccountError(ValueError):
+class AccountError(UserError):
     """A refused account action; `message` is a translation id, `params` fill it."""
-
-    def __init__(self, message: str, **params: object):
-        self.message = message
-        self.params = params
-        super().__init__(message)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from survey.characters import bad_character, normal_text
 from survey.design.definition import LABEL_MAX
+from survey.errors import UserError
 from survey.i18n import Term
 from survey.storage import store
 from survey.storage import tables as t
@@ -16,13 +17,8 @@ from survey.storage import tables as t
 NAME_MAX = 100  # characters of a class or group name
 
 
-class ClassError(ValueError):
+class ClassError(UserError):
     """A refused classroom action; `message` is a translation id, `params` fill it."""
-
-    def __init__(self, message: str, **params: object):
-        self.message = message
-        self.params = params
-        super().__init__(message)
 
 
 def class_room(s: Session, workspace_id: int) -> t.ClassRoom:

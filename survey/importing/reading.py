@@ -41,6 +41,8 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from survey.errors import UserError
+
 CHUNK_ROWS = 10_000
 DEFAULT_MAX_MB = 200
 DELIMITERS = (",", ";", "\t", "|")
@@ -53,13 +55,8 @@ XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be")
 
 
-class ReadError(ValueError):
+class ReadError(UserError):
     """A file that cannot be read; `message` is a translation id, `params` fill it."""
-
-    def __init__(self, message: str, **params: object):
-        self.message = message
-        self.params = params
-        super().__init__(f"{message} {params}")
 
 
 def max_bytes() -> int:

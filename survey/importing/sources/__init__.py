@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from survey.errors import UserError
 from survey.importing.sources import (
     google_forms,
     limesurvey,
@@ -50,13 +51,8 @@ AUTO = "auto"
 SURE = 0.5  # below this, a file is read as a plain CSV
 
 
-class SourceError(ValueError):
+class SourceError(UserError):
     """A file that cannot be read as the tool asked for; `message` is a translation id, `params` fill it."""
-
-    def __init__(self, message: str, **params: object):
-        self.message = message
-        self.params = params
-        super().__init__(f"{message} {params}")
 
 
 def scores(sheet: Sheet) -> dict[str, float]:
