@@ -35,6 +35,7 @@ from pathlib import Path
 
 from survey.analysis import Change, Overview, target_gap
 from survey.characters import break_long_words, printable
+from survey.errors import UserError
 from survey.i18n import text
 from survey.reporting import rendering
 from survey.reporting.exports import cjk_font_dir
@@ -50,12 +51,12 @@ ACCENT = (0x00, 0x72, 0xB2)  # Okabe–Ito blue, as in the charts
 CARD_FILL = (0xF2, 0xF6, 0xFA)
 
 
-class ReportError(ValueError):
-    """A report cannot be written; `key` is the translation id of what to do."""
+class ReportError(UserError):
+    """A report cannot be written; `message` (also `key`) is the translation id of what to do."""
 
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
+    @property
+    def key(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
