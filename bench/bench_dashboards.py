@@ -1,6 +1,7 @@
-"""Benchmark of the Overview dashboard on a large survey (run by hand, not part of the test suite).
+"""Benchmark of the dashboard pages on a large survey (run by hand; the test suite runs it once at a tiny size).
 
-    .venv/bin/python bench/bench_dashboards.py [--rows 100000] [--repeat 3]
+    .venv/bin/python bench/bench_dashboards.py [--rows 100000] [--repeat 3] [--pages overview,gaps,...]
+        [--profile] [--results FILE] [--no-record]
 
 Builds a SQLite database with the course survey and ROWS responses resampled from its demo responses
 (three waves, two classes, 19 groups), then measures:
@@ -13,16 +14,23 @@ Builds a SQLite database with the course survey and ROWS responses resampled fro
 3. filter change: the Overview page after choosing one class (responses cached, figures not) against the
    direct metrics on that class. Target: within 2×.
 4. rerun: the Overview page again with the same filters (everything cached).
+5. every dashboard page (Overview, Gaps, Priorities, NPS, Loyalty, Model): its first render with empty
+   caches and its filter change (one class chosen), signed in as an administrator, in AppTest. The
+   baseline of a first render is loading the responses (`store.responses_frame`), of a filter change the
+   direct Overview metrics on that class. With --profile, the slowest page's first render is profiled
+   and its ten costliest calls (cumulative time) written as one line.
 
-Each measurement appends one line to bench/RESULTS.md.
+Each measurement appends one line to --results (bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
-import argparse
+import cProfile
 import os
+import pstats
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -30,20 +38,23 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import insert
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import metrics
-from bench.bench_metrics import best_of, record
+from bench.common import REPO, Recorder, arguments, best_of, stamp
 from survey import analysis
+from survey.access import accounts
 from survey.design import templates
 from survey.storage import demo, seed, store
 from survey.storage import tables as t
 from survey.storage.db import open_database
 
+PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
+USER, PASSWORD = "bench-admin", "a benchmark's password"
+
 
 def build_database(path: Path, rows: int) -> int:
-    """A database with the course survey and `rows` responses; returns the survey id."""
+    """A database with the course survey, `rows` responses and an administrator; returns the survey id."""
     db = open_database(f"sqlite:///{path}")
     defn = templates.build("course")
     source = demo.course_responses()
@@ -71,10 +82,21 @@ def build_database(path: Path, rows: int) -> int:
                 for r in records
             ],
         )
+        accounts.create_account(s, USER, PASSWORD, is_admin=True)
         s.commit()
         survey_id = survey.id
     db.dispose()
     return survey_id
+
+
+def sign_in(url: str) -> str:
+    """A sign-in session of the benchmark's administrator (the dashboards need one)."""
+    db = open_database(url)
+    with db.session() as s:
+        token = accounts.start_session(s, accounts.authenticate(s, USER, PASSWORD).id)
+        s.commit()
+    db.dispose()
+    return token
 
 
 def direct_overview(frame: pd.DataFrame, defn) -> None:
@@ -114,10 +136,15 @@ def direct_overview(frame: pd.DataFrame, defn) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = arguments(__doc__, rows=100_000)
+    parser.add_argument("--pages", default=",".join(PAGES), help="dashboard pages, comma-separated")
+    parser.add_argument("--profile", action="store_true", help="profile the slowest page's first render")
     args = parser.parse_args()
+    out = Recorder.from_args(args)
+    pages = [p for p in args.pages.split(",") if p]
+    unknown = set(pages) - set(PAGES)
+    if unknown:
+        parser.error(f"unknown page(s) {', '.join(sorted(unknown))}: choose among {', '.join(PAGES)}")
 
     folder = Path(tempfile.mkdtemp(prefix="bench-dash-"))
     path = folder / "bench.db"
@@ -137,50 +164,109 @@ def main() -> None:
         load_time = best_of(load, args.repeat)
     db.dispose()
     inputs = analysis.analysis_inputs(defn)
+    rows = args.rows
 
     # 1. the glue against metrics directly
     direct = best_of(lambda: direct_overview(frame, defn), args.repeat)
     glue = best_of(lambda: analysis.overview(inputs, frame), args.repeat)
-    rows = args.rows
-    record(f"dash_overview_figures_{rows}", glue, direct, "analysis.overview vs the same metrics calls")
+    out.timing(f"dash_overview_figures_{rows}", glue, direct, "analysis.overview vs the same metrics calls")
 
-    # 2.–4. the page in AppTest
+    # 2.–5. the pages in AppTest
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     os.environ["DATABASE_URL"] = url
+    token = sign_in(url)
 
     def app() -> AppTest:
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=300)
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
         at.session_state["lang"] = "en"
+        at.session_state["auth_token"] = token
         at.session_state["survey_id"] = survey_id
         return at
 
-    firsts, changes, reruns = [], [], []
-    for _ in range(args.repeat):
+    def shown(at: AppTest, page: str) -> None:
+        problems = [e.value for e in at.exception] + [e.value for e in at.error]
+        assert not problems, f"{page}: {problems}"
+
+    def first_render(page: str) -> AppTest:
         st.cache_data.clear()
         at = app()
-        t0 = time.perf_counter()
-        at.run()
-        firsts.append(time.perf_counter() - t0)
-        assert not at.exception, [e.value for e in at.exception]
-        widget = at.multiselect(key="_filter_seg_class")
-        t0 = time.perf_counter()
-        widget.select("Class 2").run()
-        changes.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        at.run()
-        reruns.append(time.perf_counter() - t0)
+        at.run()  # the landing page, then the page itself with empty caches
+        st.cache_data.clear()
+        at.switch_page(f"pages/{page}.py").run()
+        return at
+
     class_2 = frame[frame["class"] == "Class 2"]
     direct_class = best_of(lambda: direct_overview(class_2, defn), args.repeat)
-    record(
-        f"dash_overview_first_render_{rows}",
-        min(firsts),
-        load_time + direct,
-        "AppTest run, empty caches, vs store.responses_frame + direct metrics",
+    slowest = ("", 0.0)
+    for page in pages:
+        firsts, changes, reruns = [], [], []
+        for _ in range(args.repeat):
+            st.cache_data.clear()
+            at = app()
+            at.run()
+            st.cache_data.clear()
+            t0 = time.perf_counter()
+            at.switch_page(f"pages/{page}.py").run()
+            firsts.append(time.perf_counter() - t0)
+            shown(at, page)
+            widget = at.multiselect(key="_filter_seg_class")
+            t0 = time.perf_counter()
+            widget.select("Class 2").run()
+            changes.append(time.perf_counter() - t0)
+            shown(at, page)
+            t0 = time.perf_counter()
+            at.run()
+            reruns.append(time.perf_counter() - t0)
+        if min(firsts) > slowest[1]:
+            slowest = (page, min(firsts))
+        out.timing(
+            f"dash_{page}_first_render_{rows}",
+            min(firsts),
+            load_time + direct if page == "overview" else load_time,
+            "AppTest, empty caches, vs store.responses_frame"
+            + (" + direct metrics" if page == "overview" else " alone"),
+        )
+        out.timing(f"dash_{page}_filter_change_{rows}", min(changes), direct_class, "AppTest, one class chosen")
+        out.timing(f"dash_{page}_rerun_{rows}", min(reruns), direct_class, "AppTest, same filters, all cached")
+
+    if args.profile and slowest[0]:
+        profile(slowest[0], first_render, out, rows)
+
+
+def profile(page: str, first_render, out: Recorder, rows: int) -> None:
+    """One line: the ten calls of the slowest page's first render with the most cumulative time."""
+    # AppTest runs the page in a thread of its own: profile every thread started meanwhile
+    profilers: list[cProfile.Profile] = []
+
+    def start(frame, event, arg) -> None:
+        sys.setprofile(None)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        profilers.append(profiler)
+
+    threading.setprofile(start)
+    try:
+        first_render(page)
+    finally:
+        threading.setprofile(None)
+    stats = pstats.Stats(*profilers)
+    project_files = ("/survey/", "/metrics/", "/ui/", "/pages/")
+    top = []
+    for (file, _line, name), (_, _, _, cumulative, _) in sorted(
+        stats.stats.items(), key=lambda kv: kv[1][3], reverse=True
+    ):
+        if any(part in file for part in project_files) and name not in ("<module>",):
+            short = file.split(str(REPO) + "/", 1)[-1]
+            top.append(f"{short}:{name} {cumulative:.2f} s")
+        if len(top) == 10:
+            break
+    total = stats.total_tt
+    out.line(
+        f"profile_dash_{page}_first_render_{rows}: project {total:.3f} s, baseline n/a "
+        f"({stamp()}, cumulative: {'; '.join(top)})"
     )
-    record(f"dash_overview_filter_change_{rows}", min(changes), direct_class, "AppTest, one class chosen")
-    record(f"dash_overview_rerun_{rows}", min(reruns), direct_class, "AppTest, same filters, all cached")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-"""Benchmark of the response import (run by hand, not part of the test suite).
+"""Benchmark of the response import (run by hand; the test suite runs it once at a tiny size).
 
     .venv/bin/python bench/bench_import.py [--rows 100000] [--memory-rows 1000000] [--repeat 3]
+        [--skip-memory] [--results FILE] [--no-record]
 
 1. import_100000x30: `survey.importing.importer.import_file` (read, map, validate, store in one transaction) of a
    CSV with a respondent id, a wave and 30 items on a 1–5 scale into a fresh SQLite database, against a
@@ -10,7 +11,7 @@
    imports it) for a 1,000,000-row file; the budget is about 1 GB. Reported as "project MB peak, baseline
    MB" where the baseline is the same child's peak right after reading the file's bytes (before importing).
 
-Each benchmark appends one line to bench/RESULTS.md:
+Each benchmark appends one line to --results (bench/RESULTS.md):
     NAME: project T s, baseline T s, ratio R (machine, date)
 Timings are the best of `--repeat` runs.
 """
@@ -18,11 +19,8 @@ Timings are the best of `--repeat` runs.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -32,15 +30,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import Recorder, arguments, stamp
 from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
 from survey.importing import importer
 from survey.storage import store
 from survey.storage.db import open_database
 
-RESULTS = REPO / "bench" / "RESULTS.md"
 ITEMS = 30
 
 
@@ -95,31 +92,15 @@ def time_baseline(data: bytes, folder: Path, n: int) -> float:
     return elapsed
 
 
-def machine() -> str:
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
-RECORD = True
-
-
-def append(line: str) -> None:
-    print(line)
-    if not RECORD:
-        return
-    with open(RESULTS, "a", encoding="utf-8") as f:
-        f.write(line + "\n")
-
-
-def speed(rows: int, repeat: int) -> None:
+def speed(rows: int, repeat: int, out: Recorder) -> None:
     data = csv_bytes(rows)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         project = min(time_project(data, folder, n) for n in range(repeat))
         baseline = min(time_baseline(data, folder, n) for n in range(repeat))
-    today = dt.date.today().isoformat()
-    append(
+    out.line(
         f"import_{rows}x{ITEMS}: project {project:.3f} s, baseline {baseline:.3f} s, ratio {project / baseline:.2f} "
-        f"({machine()}, {today}, baseline = pandas.read_csv + DataFrame.to_sql into SQLite, "
+        f"({stamp()}, baseline = pandas.read_csv + DataFrame.to_sql into SQLite, "
         f"{len(data) / 1e6:.1f} MB CSV)"
     )
 
@@ -161,39 +142,34 @@ def child_memory(path: str) -> None:
     print(json.dumps({"before_mb": before, "after_mb": after, "seconds": elapsed, "bytes": len(data)}))
 
 
-def memory(rows: int) -> None:
+def memory(rows: int, out: Recorder) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.csv"
         write_csv(path, rows)
-        out = subprocess.run(
+        printed = subprocess.run(
             [sys.executable, __file__, "--child-memory", str(path)], capture_output=True, text=True, check=True
         ).stdout
-    found = json.loads(out.strip().splitlines()[-1])
-    today = dt.date.today().isoformat()
-    append(
+    found = json.loads(printed.strip().splitlines()[-1])
+    out.line(
         f"import_memory_{rows}x{ITEMS}: project {found['after_mb']:.0f} MB peak, baseline {found['before_mb']:.0f} MB "
         f"(interpreter + modules + file bytes, before the import), import took {found['seconds']:.1f} s "
-        f"({machine()}, {today}, {found['bytes'] / 1e6:.0f} MB CSV, peak RSS (VmHWM) of a child process)"
+        f"({stamp()}, {found['bytes'] / 1e6:.0f} MB CSV, peak RSS (VmHWM) of a child process)"
     )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=100_000)
+    parser = arguments(__doc__, rows=100_000)
     parser.add_argument("--memory-rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child-memory", help=argparse.SUPPRESS)
     parser.add_argument("--skip-memory", action="store_true")
-    parser.add_argument("--no-record", action="store_true", help="print the lines, do not append them")
     args = parser.parse_args()
-    global RECORD
-    RECORD = not args.no_record
     if args.child_memory:
         child_memory(args.child_memory)
         return
-    speed(args.rows, args.repeat)
+    out = Recorder.from_args(args)
+    speed(args.rows, args.repeat, out)
     if not args.skip_memory:
-        memory(args.memory_rows)
+        memory(args.memory_rows, out)
 
 
 if __name__ == "__main__":

@@ -1,69 +1,40 @@
-"""Benchmarks for metrics/ (run by hand, not part of the test suite).
+"""Benchmarks for metrics/ (run by hand; the test suite runs them once at a tiny size).
 
-    .venv/bin/python bench/bench_metrics.py [--rows 1000000] [--plspm-python /tmp/plspm-env/bin/python]
+    .venv/bin/python bench/bench_metrics.py [--rows 1000000] [--pls-rows 100000] [--repeat 3]
+        [--plspm-python /tmp/plspm-env/bin/python] [--only overview|pls] [--results FILE] [--no-record]
 
 1. overview: every overview figure — satisfaction index over a three-level tree, NPS with its interval,
    loyalty index, gaps per indicator — on 1,000,000 responses × 30 items, against a floor measured in the
    same run on the same frame: plain `DataFrame.mean()` plus one `value_counts()`. Target: within 3×.
-2. pls_250x27 / pls_100000x27: `pls_path_model` (centroid) on the ECSI data and on 100,000 rows resampled
+2. pls_250x27 / pls_100000x27: `pls_path_model` (centroid) on the ECSI data and on --pls-rows rows resampled
    from it, against the `plspm` package (Python port) run in a separate venv with pandas<3, since plspm
    does not run on pandas 3. Build that venv with:
        python3 -m venv /tmp/plspm-env && /tmp/plspm-env/bin/pip install "pandas<3" "numpy<2" plspm
 
-Each benchmark appends one line to bench/RESULTS.md:
+Each benchmark appends one line to --results (bench/RESULTS.md):
     NAME: project T s, baseline T s, ratio R (machine, date)
 Timings are the best of `--repeat` runs.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import REPO, Recorder, arguments, best_of
 from metrics import item_gaps, loyalty_index, nps, pls_path_model, satisfaction_index
 from tests.reference import PLSPM_BLOCKS as BLOCKS
 from tests.reference import PLSPM_PATHS as PATHS
 
-RESULTS = REPO / "bench" / "RESULTS.md"
 ECSI = REPO.parent / "shared" / "data" / "ecsi_mobile_satisfaction.csv"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
-def machine() -> str:
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
-def record(name: str, project: float, baseline: float | None, note: str = "") -> str:
-    base = f"{baseline:.3f} s" if baseline is not None else "n/a"
-    ratio = f"{project / baseline:.2f}" if baseline else "n/a"
-    extra = f", {note}" if note else ""
-    line = f"{name}: project {project:.3f} s, baseline {base}, ratio {ratio} ({machine()}, {dt.date.today()}{extra})"
-    with RESULTS.open("a", encoding="utf-8") as f:
-        f.write(line + "\n")
-    print(line)
-    return line
 
 
 # ---- 1. overview ----------------------------------------------------------------------------------------------
@@ -98,7 +69,7 @@ def survey_frame(rows: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame, 
     return frame, tree, pairs, loyalty
 
 
-def bench_overview(rows: int, repeat: int) -> None:
+def bench_overview(rows: int, repeat: int, out: Recorder) -> None:
     frame, tree, pairs, loyalty = survey_frame(rows)
     assert frame.shape == (rows, 30)
 
@@ -115,7 +86,7 @@ def bench_overview(rows: int, repeat: int) -> None:
     overview()  # warm up
     project = best_of(overview, repeat)
     baseline = best_of(floor, repeat)
-    record(f"overview_{rows}x30", project, baseline, "floor = DataFrame.mean() + one value_counts()")
+    out.timing(f"overview_{rows}x30", project, baseline, "floor = DataFrame.mean() + one value_counts()")
 
 
 # ---- 2. PLS ---------------------------------------------------------------------------------------------------
@@ -168,34 +139,34 @@ def plspm_times(python: str, frames: dict, repeat: int) -> dict | None:
         return {name: raw[path] for name, path in files.items()}
 
 
-def bench_pls(python: str, repeat: int) -> None:
+def bench_pls(python: str, rows: int, repeat: int, out: Recorder) -> None:
     ecsi = pd.read_csv(ECSI, index_col=0).drop(columns="gender")
     rng = np.random.default_rng(1)
-    big = ecsi.iloc[rng.integers(0, len(ecsi), 100_000)].reset_index(drop=True)
-    frames = {"pls_250x27": ecsi, "pls_100000x27": big}
+    big = ecsi.iloc[rng.integers(0, len(ecsi), rows)].reset_index(drop=True)
+    frames = {"pls_250x27": ecsi, f"pls_{rows}x27": big}
     baseline = plspm_times(python, frames, repeat)
     for name, df in frames.items():
         fit = pls_path_model(df, BLOCKS, PATHS, scale=(0, 10))
         project = best_of(lambda df=df: pls_path_model(df, BLOCKS, PATHS, scale=(0, 10)), repeat)
         if baseline is None:
-            record(name, project, None, "plspm baseline not available")
+            out.timing(name, project, None, "plspm baseline not available")
             continue
         base_time, base_coef = baseline[name]
         agree = abs(base_coef - fit.path_coefficients.loc["SAT", "VAL"])
-        record(name, project, base_time, f"baseline = plspm 0.5.7 on pandas<3, VAL→SAT agrees to {agree:.0e}")
+        out.timing(name, project, base_time, f"baseline = plspm 0.5.7 on pandas<3, VAL→SAT agrees to {agree:.0e}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = arguments(__doc__, rows=1_000_000)
+    parser.add_argument("--pls-rows", type=int, default=100_000, help="rows resampled for the large PLS fit")
     parser.add_argument("--plspm-python", default="/tmp/plspm-env/bin/python")
     parser.add_argument("--only", choices=["overview", "pls"])
     args = parser.parse_args()
+    out = Recorder.from_args(args)
     if args.only in (None, "overview"):
-        bench_overview(args.rows, args.repeat)
+        bench_overview(args.rows, args.repeat, out)
     if args.only in (None, "pls"):
-        bench_pls(args.plspm_python, args.repeat)
+        bench_pls(args.plspm_python, args.pls_rows, args.repeat, out)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""Benchmark of importing a survey tool's export (run by hand, not part of the test suite).
+"""Benchmark of importing a survey tool's export (run by hand; the test suite runs it once at a tiny size).
 
-    .venv/bin/python bench/bench_sources.py [--rows 100000] [--repeat 3] [--no-record]
+    .venv/bin/python bench/bench_sources.py [--rows 100000] [--repeat 3] [--results FILE] [--no-record]
 
 import_qualtrics_100000x30: a Qualtrics "choice text" CSV export as it comes out of the tool (three header
 rows, the 17 fixed columns with IP address, names, e-mail and location, two 10-row matrix questions and 10
@@ -11,20 +11,16 @@ mapping, validation, one transaction) into a fresh SQLite database. Baseline, me
 plain CSV import (`survey.importing.importer.import_file`) of the same answers as numbers (respondent id + 30 columns)
 into the same survey. Target: within 1.5×. Both imports are checked to store the same numbers.
 
-Appends one line to bench/RESULTS.md:
+Appends one line to --results (bench/RESULTS.md):
     NAME: project T s, baseline T s, ratio R (machine, date, ...)
 Timings are the best of `--repeat` runs.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import datetime as dt
 import io
 import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -32,9 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import Recorder, arguments, stamp
 from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
 from survey.importing import importer
 from survey.importing.sources import normalize
@@ -42,7 +38,6 @@ from survey.importing.sources.importing import import_export
 from survey.storage import store
 from survey.storage.db import open_database
 
-RESULTS = REPO / "bench" / "RESULTS.md"
 ITEMS = 30
 LABELS = ("Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied")
 FIXED = (
@@ -173,16 +168,9 @@ def time_baseline(data: bytes, folder: Path, n: int) -> tuple[float, list[float]
     return elapsed, sums
 
 
-def machine() -> str:
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-record", action="store_true", help="print the line, do not append it")
-    args = parser.parse_args()
+    args = arguments(__doc__, rows=100_000).parse_args()
+    out = Recorder.from_args(args)
     values = answers(args.rows)
     export, plain = qualtrics_bytes(values), plain_bytes(values)
     with tempfile.TemporaryDirectory() as tmp:
@@ -194,16 +182,12 @@ def main() -> None:
     project, project_sums = min(projects)
     baseline, baseline_sums = min(baselines)
     assert project_sums == baseline_sums == [float(s) for s in values.sum(axis=0)], "the imports stored other numbers"
-    line = (
+    out.line(
         f"import_qualtrics_{args.rows}x{ITEMS}: project {project:.3f} s, baseline {baseline:.3f} s, "
-        f"ratio {project / baseline:.2f} ({machine()}, {dt.date.today().isoformat()}, project = normalize + "
+        f"ratio {project / baseline:.2f} ({stamp()}, project = normalize + "
         f"import_export of a {len(export) / 1e6:.1f} MB Qualtrics text export into SQLite, baseline = "
         f"importer.import_file of the same numbers as a {len(plain) / 1e6:.1f} MB plain CSV)"
     )
-    print(line)
-    if not args.no_record:
-        with open(RESULTS, "a", encoding="utf-8") as f:
-            f.write(line + "\n")
 
 
 if __name__ == "__main__":

@@ -223,31 +223,41 @@ def sibling_weights(weights, groups, *, all_zero: str = "raise") -> pd.Series:
     ...                 all_zero="equal").tolist()
     [0.75, 0.25, 0.5, 0.5]
     """
+    w = pd.Series(weights, dtype=object)
+    group_of = pd.Series(groups, dtype=object).reindex(w.index)
+    norm = _normalised(list(w.index), list(w), list(group_of), all_zero)
+    return pd.Series([norm[c] for c in w.index], index=w.index, dtype=float)
+
+
+def _normalised(codes: list, raw: list, groups: list, all_zero: str) -> dict:
+    """code → weight / Σ weights of its group (see `sibling_weights`), in plain Python: it runs for every
+    index of every segment."""
     if all_zero not in ("raise", "equal"):
         raise ValueError(f"all_zero must be 'raise' or 'equal', not {all_zero!r}.")
-    w = pd.Series(weights, dtype=object)
-    values = pd.to_numeric(w, errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) | (values < 0)
-    if bad.any():
-        k = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"Node {w.index[k]!r} has weight {w.iloc[k]!r}; weights must be numbers ≥ 0.")
-    group_of = pd.Series(groups, dtype=object).reindex(w.index)
-    keys = [_group_key(g) for g in group_of]
+    values = []
+    for code, value in zip(codes, raw):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number) or number < 0:
+            raise ValueError(f"Node {code!r} has weight {value!r}; weights must be numbers ≥ 0.")
+        values.append(number)
+    keys = [_group_key(g) for g in groups]
     totals: dict = {}
     sizes: dict = {}
     for key, value in zip(keys, values):
         totals[key] = totals.get(key, 0.0) + value
         sizes[key] = sizes.get(key, 0) + 1
-    out = np.empty(len(values))
-    for k, (key, value) in enumerate(zip(keys, values)):
+    out = {}
+    for code, key, value, group in zip(codes, keys, values, groups):
         if totals[key] > 0:
-            out[k] = value / totals[key]
+            out[code] = value / totals[key]
         elif all_zero == "equal":
-            out[k] = 1.0 / sizes[key]
+            out[code] = 1.0 / sizes[key]
         else:
-            where = _group_name(group_of.iloc[k])
-            raise ValueError(f"The weights of {where} are all zero; give at least one a positive weight.")
-    return pd.Series(out, index=w.index, dtype=float)
+            raise ValueError(f"The weights of {_group_name(group)} are all zero; give at least one a positive weight.")
+    return out
 
 
 def tree_weights(tree: pd.DataFrame, *, all_zero: str = "raise") -> pd.DataFrame:
@@ -286,20 +296,17 @@ def tree_weights(tree: pd.DataFrame, *, all_zero: str = "raise") -> pd.DataFrame
     codes = list(tree["code"])
     if any(c is None or (isinstance(c, float) and math.isnan(c)) or c == "" for c in codes):
         raise ValueError("Every tree node needs a code; found an empty one.")
-    dup = pd.Index(codes)[pd.Index(codes).duplicated()].unique().tolist()
-    if dup:
+    if len(set(codes)) < len(codes):
+        dup = list(dict.fromkeys(c for c in codes if codes.count(c) > 1))
         raise ValueError(f"Tree codes must be unique; {', '.join(map(repr, dup))} appear(s) more than once.")
     parents = [None if _is_top(p) else p for p in tree["parent"]]
-    unknown = [(c, p) for c, p in zip(codes, parents) if p is not None and p not in set(codes)]
+    known = set(codes)
+    unknown = [(c, p) for c, p in zip(codes, parents) if p is not None and p not in known]
     if unknown:
         c, p = unknown[0]
         raise ValueError(f"Node {c!r} has parent {p!r}, which is not a code in the tree.")
     kinds = list(tree["group"]) if "group" in tree.columns else [None] * len(codes)
-    norm = sibling_weights(
-        pd.Series(list(tree["weight"]), index=codes, dtype=object),
-        pd.Series([(p, g) for p, g in zip(parents, kinds)], index=codes, dtype=object),
-        all_zero=all_zero,
-    )
+    norm = _normalised(codes, list(tree["weight"]), list(zip(parents, kinds)), all_zero)
 
     parent_of = dict(zip(codes, parents))
     children: dict = {c: [] for c in codes}
@@ -336,7 +343,12 @@ def tree_weights(tree: pd.DataFrame, *, all_zero: str = "raise") -> pd.DataFrame
 
 
 def _is_top(parent) -> bool:
-    return parent is None or parent is pd.NA or parent == "" or (isinstance(parent, float) and math.isnan(parent))
+    return (
+        parent is None
+        or parent is pd.NA
+        or (isinstance(parent, str) and parent == "")
+        or (isinstance(parent, float) and math.isnan(parent))
+    )
 
 
 def _group_key(group):
