@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from survey import classroom
-from survey.access import audit
 from survey.classroom import ClassError, Criterion
 from survey.design.editing import cell_text
 from ui.auth import WORKSPACE_KEY, current
@@ -26,7 +25,6 @@ from ui.classroom import (
 from ui.i18n import lang, refusal, t
 from ui.page import start
 from ui.qr import public_base_url, qr_png
-from ui.signin import actor
 from ui.state import SURVEY_KEY, database
 
 CLASS_KEY = "classes_class"
@@ -64,16 +62,7 @@ with st.expander(t("classes.new"), expanded=not classes, icon=":material/add:"):
     if create:
         try:
             with database().session() as s:
-                made = classroom.create_class(s, who.account_id, name, groups_text.splitlines())
-                audit.record(
-                    s,
-                    actor(who),
-                    "class_create",
-                    workspace_id=made.workspace_id,
-                    target=made.name,
-                    groups=len(made.groups),
-                )
-                s.commit()
+                made = classroom.start_class(s, who, name, groups_text.splitlines())
         except ClassError as e:
             refused(e)
         else:
@@ -119,19 +108,21 @@ with code_col:
         st.warning(t("classes.joining_closed"))
     with st.container(horizontal=True):
         if st.button(t("classes.close_joining") if chosen.joining_open else t("classes.open_joining"), key="joining"):
-            with database().session() as s:
-                classroom.set_joining_open(s, ws, not chosen.joining_open)
-                audit.record(
-                    s, actor(who), "class_joining", workspace_id=ws, target=chosen.name, open=not chosen.joining_open
-                )
-                s.commit()
-            done(t("classes.joining_now_open") if not chosen.joining_open else t("classes.joining_now_closed"))
+            try:
+                with database().session() as s:
+                    classroom.set_joining(s, who, ws, not chosen.joining_open)
+            except ClassError as e:
+                refused(e)
+            else:
+                done(t("classes.joining_now_open") if not chosen.joining_open else t("classes.joining_now_closed"))
         if st.button(t("classes.new_code"), help=t("classes.new_code_help"), key="new_code"):
-            with database().session() as s:
-                code = classroom.regenerate_code(s, ws)
-                audit.record(s, actor(who), "class_code", workspace_id=ws, target=chosen.name)
-                s.commit()
-            done(t("classes.code_changed", code=code))
+            try:
+                with database().session() as s:
+                    code = classroom.change_join_code(s, who, ws)
+            except ClassError as e:
+                refused(e)
+            else:
+                done(t("classes.code_changed", code=code))
 png = qr_png(url)
 qr_col.image(png, caption=t("classes.qr_caption"), width=280)
 qr_col.download_button(
@@ -166,20 +157,13 @@ edited_groups = st.data_editor(
     key=f"_groups_{ws}_{edit}",
 )
 if st.button(t("classes.save_groups"), key="save_groups"):
+    rows = [
+        (None if r.get("id") is None or pd.isna(r.get("id")) else int(r.get("id")), cell_text(r.get("name")))
+        for r in edited_groups.to_dict("records")
+    ]
     try:
         with database().session() as s:
-            before = {g.id: g.name for g in chosen.groups}
-            for record in edited_groups.to_dict("records"):
-                name = cell_text(record.get("name"))
-                group_id = record.get("id")
-                if group_id is None or pd.isna(group_id):
-                    if name:
-                        classroom.add_group(s, ws, name)
-                        audit.record(s, actor(who), "group_add", workspace_id=ws, target=name)
-                elif name != before.get(int(group_id)):
-                    classroom.rename_group(s, ws, int(group_id), name)
-                    audit.record(s, actor(who), "group_rename", workspace_id=ws, target=name)
-            s.commit()
+            classroom.save_groups(s, who, ws, rows)
     except ClassError as e:
         refused(e)
     else:
@@ -234,7 +218,7 @@ st.header(t("classes.peer"))
 with database().session() as s:
     criteria = classroom.rubric(s, ws)
     totals = classroom.peer_review_totals(s, ws)
-reviews = sum(x.reviews for x in totals)
+    reviews = classroom.review_count(s, ws)
 st.caption(t("classes.rubric_help"))
 rubric_rows = pd.DataFrame(
     {
@@ -267,9 +251,7 @@ if st.button(t("classes.save_rubric"), key="save_rubric"):
     ]
     try:
         with database().session() as s:
-            classroom.set_rubric(s, ws, new)
-            audit.record(s, actor(who), "rubric_set", workspace_id=ws, target=chosen.name, criteria=len(new))
-            s.commit()
+            classroom.save_rubric(s, who, ws, new)
     except ClassError as e:
         refused(e)
     else:
@@ -293,10 +275,12 @@ if reviews:
     with st.popover(t("classes.clear_reviews"), icon=":material/delete:"):
         st.warning(t("classes.clear_reviews_warning", count=reviews))
         if st.button(t("classes.clear_reviews_confirm"), type="primary", key="clear_reviews"):
-            with database().session() as s:
-                cleared = classroom.clear_peer_reviews(s, ws)
-                audit.record(s, actor(who), "peer_review_clear", workspace_id=ws, target=chosen.name, reviews=cleared)
-                s.commit()
-            done(t("classes.reviews_cleared", count=cleared))
+            try:
+                with database().session() as s:
+                    cleared = classroom.clear_reviews(s, who, ws)
+            except ClassError as e:
+                refused(e)
+            else:
+                done(t("classes.reviews_cleared", count=cleared))
 else:
     st.caption(t("classes.peer_none"))

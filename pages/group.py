@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from survey import answering, classroom
-from survey.access import audit
 from survey.classroom import ClassError, Indicator
 from survey.design.definition import DefinitionError
 from survey.design.editing import cell_text
 from survey.storage import store
+from ui.auth import current
 from ui.classroom import (
     LIVE_SECONDS,
     number,
@@ -25,10 +25,10 @@ from ui.classroom import (
 from ui.i18n import lang, t
 from ui.page import show_problems, start
 from ui.qr import link_and_qr, public_base_url
-from ui.signin import actor
 from ui.state import database
 
 start("group.title", "group.intro", need="group.design")
+who = current()
 place = student_group()
 ws, group_id = place.workspace_id, place.group_id
 try:
@@ -66,17 +66,7 @@ if group.survey_id is None:
     if st.button(t("group.create"), type="primary", key="create_survey"):
         try:
             with database().session() as s:
-                survey_id = classroom.start_group_survey(s, ws, group_id, template)
-                audit.record(
-                    s,
-                    actor(),
-                    "group_survey",
-                    workspace_id=ws,
-                    target=group.name,
-                    template=template,
-                    survey_id=survey_id,
-                )
-                s.commit()
+                classroom.start_survey(s, who, ws, group_id, template)
         except ClassError as e:
             refused(e)
         else:
@@ -128,9 +118,7 @@ if st.button(t("group.save"), type="primary", key="save_indicators"):
     ]
     try:
         with database().session() as s:
-            codes = classroom.save_indicators(s, ws, group_id, edits)
-            audit.record(s, actor(), "group_indicators", workspace_id=ws, target=group.name, indicators=len(codes))
-            s.commit()
+            codes = classroom.save_group_indicators(s, who, ws, group_id, edits)
     except ClassError as e:
         refused(e)
     except DefinitionError as e:
@@ -145,10 +133,13 @@ if state.is_open:
 else:
     st.warning(t("group.link_closed"))
     if st.button(t("group.reopen"), key="reopen"):
-        with database().session() as s:
-            answering.open_for_answers(s, ws, group.survey_id, actor=actor())
-            s.commit()
-        done(t("group.link_open"))
+        try:
+            with database().session() as s:
+                classroom.reopen_link(s, who, ws, group_id)
+        except ClassError as e:
+            refused(e)
+        else:
+            done(t("group.link_open"))
 if state.link_token:
     url = answering.answer_url(public_base_url("group"), state.link_token)
     link_and_qr(url, f"group-{group_id}-qr.png", key="qr", width=240, help_text=t("group.link_help"))

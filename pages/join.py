@@ -3,25 +3,23 @@ new student account or an existing one; then the student is signed in, in the cl
 
 Session keys (st.session_state): "_join_code" (the code typed), "_join_code_from_link" (the last code a link
 brought), "_join_flash" (the welcome after joining), "_join_misses" (when wrong codes were tried: after
-`FREE_MISSES` within `MISS_WINDOW` seconds the page asks to wait, so codes cannot be guessed quickly).
+`classroom.FREE_MISSES` within `classroom.MISS_WINDOW` seconds the page asks to wait, `classroom.code_tries`,
+so codes cannot be guessed quickly).
 """
 
 import time
 
 import streamlit as st
 
-from survey.access import accounts, audit
+from survey import classroom
 from survey.access.accounts import AccountError
-from survey.classroom import ClassError, class_for_code, join_class
+from survey.classroom import ClassError, class_for_code
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain
 from ui.i18n import language_selector, refusal, t
 from ui.navigation import run_through_app
 from ui.signin import checked_password, sign_in_as
 from ui.state import database
-
-FREE_MISSES = 5
-MISS_WINDOW = 60.0
 
 run_through_app()
 language_selector()
@@ -41,15 +39,15 @@ code = st.text_input(t("join.code"), key="_join_code", max_chars=40, placeholder
 if not code.strip():
     st.stop()
 misses = st.session_state.get("_join_misses", [])  # times of wrong codes in this browser session
-recent = [m for m in misses if time.monotonic() - m < MISS_WINDOW]
-if len(recent) >= FREE_MISSES:
-    st.error(t("join.too_many", seconds=int(MISS_WINDOW - (time.monotonic() - recent[0])) + 1))
+tries = classroom.code_tries(misses, time.monotonic())
+if tries.wait:
+    st.error(t("join.too_many", seconds=tries.wait))
     st.stop()
 try:
     with database().session() as s:
         target = class_for_code(s, code)
 except ClassError as e:
-    st.session_state["_join_misses"] = [*recent, time.monotonic()]
+    st.session_state["_join_misses"] = [*tries.recent, time.monotonic()]
     st.error(refusal(e.message, **e.params))
     st.stop()
 st.subheader(plain(target.name))
@@ -67,19 +65,14 @@ group_id = st.selectbox(
 )
 
 
-def welcome(account_id: int, username: str) -> None:
+def welcome(account_id: int) -> None:
     """Join the class with an existing account, sign in there (when not signed in yet), say what is next."""
-    with database().session() as s:
-        try:
-            workspace_id = join_class(s, account_id, code, group_id)
-            audit.record(
-                s, audit.Actor(account_id, username), "class_join", workspace_id=workspace_id, target=groups[group_id]
-            )
-            s.commit()
-        except ClassError as e:
-            s.rollback()
-            st.error(refusal(e.message, **e.params))
-            return
+    try:
+        with database().session() as s:
+            workspace_id = classroom.join(s, account_id, code, group_id)
+    except (ClassError, AccountError) as e:
+        st.error(refusal(e.message, **e.params))
+        return
     if current() is None:
         sign_in_as(account_id, workspace_id=workspace_id)
     else:
@@ -93,7 +86,7 @@ who = current()
 if who is not None:
     st.caption(t("join.as", name=plain(who.name)))
     if st.button(t("join.submit"), type="primary", disabled=group_id is None, key="join_signed_in"):
-        welcome(who.account_id, who.username)
+        welcome(who.account_id)
     st.stop()
 
 new_tab, existing_tab = st.tabs([t("join.new_account"), t("join.existing_account")])
@@ -114,30 +107,19 @@ elif create:
     if password != again:
         st.error(t("account.password_mismatch"))
     else:
-        with database().session() as s:
-            try:
-                account = accounts.create_account(s, username, password, display_name=display)
-            except AccountError as e:
-                st.error(refusal(e.message, **e.params))
-            else:
-                # the account and the joining are one transaction: a refused join leaves no account behind
-                try:
-                    workspace_id = join_class(s, account.id, code, group_id)
-                except ClassError as e:
-                    s.rollback()
-                    st.error(refusal(e.message, **e.params))
-                else:
-                    actor = audit.Actor(account.id, account.username)
-                    audit.record(s, actor, "account_create", target=account.username)
-                    audit.record(s, actor, "class_join", workspace_id=workspace_id, target=groups[group_id])
-                    s.commit()
-                    sign_in_as(account.id, workspace_id=workspace_id)
-                    st.session_state["_join_flash"] = t(
-                        "join.welcome", name=plain(target.name), group=plain(groups[group_id])
-                    )
-                    st.session_state.pop("_join_code", None)
-                    st.rerun()
+        try:  # the account and the joining are one transaction: a refused join leaves no account behind
+            with database().session() as s:
+                account_id, workspace_id = classroom.join_with_new_account(
+                    s, code, group_id, username=username, password=password, display_name=display
+                )
+        except (AccountError, ClassError) as e:
+            st.error(refusal(e.message, **e.params))
+        else:
+            sign_in_as(account_id, workspace_id=workspace_id)
+            st.session_state["_join_flash"] = t("join.welcome", name=plain(target.name), group=plain(groups[group_id]))
+            st.session_state.pop("_join_code", None)
+            st.rerun()
 elif sign_in:
     account = checked_password(old_username, old_password)
     if account is not None:
-        welcome(*account)
+        welcome(account[0])

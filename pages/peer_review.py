@@ -9,14 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from survey import classroom
-from survey.access import audit
 from survey.classroom import ClassError
 from survey.storage import store
 from ui.auth import current
 from ui.classroom import plain, student_group
 from ui.i18n import lang, refusal, t
 from ui.page import start
-from ui.signin import actor
 from ui.state import database
 
 start("peer.title", "peer.intro", need="peer.review")
@@ -25,12 +23,12 @@ ws, mine = place.workspace_id, place.group_id
 try:
     with database().session() as s:
         summary = classroom.class_summary(s, ws)
-        criteria = classroom.rubric(s, ws)
-        submitted = classroom.reviews_by(s, ws, mine)
+        given = classroom.reviews_given(s, ws, mine)
 except store.NotFound:
     st.error(t("group.not_found"))
     st.stop()
 names = {g.id: g.name for g in summary.groups}
+criteria, submitted = given.criteria, given.scores
 st.subheader(t("group.heading", group=plain(names.get(mine, "")), name=plain(summary.name)))
 flash = st.session_state.pop("_peer_flash", None)
 if flash:
@@ -44,12 +42,12 @@ if not others:
     st.stop()
 
 # --- score the other groups ----------------------------------------------------------------------------------------
-st.caption(t("peer.how", total=sum(c.max for c in criteria)))
+st.caption(t("peer.how", total=given.max_total))
 for other in others:
     before = submitted.get(other.id)
     label = t("peer.review_of", group=plain(other.name))
     if before is not None:
-        label += " · " + t("peer.done_total", total=sum(before.values()))
+        label += " · " + t("peer.done_total", total=given.totals[other.id])
     with st.expander(label, expanded=before is None, icon=":material/rate_review:"):
         with st.form(f"review_{other.id}"):
             scores = {}
@@ -67,9 +65,7 @@ for other in others:
         if sent:
             try:
                 with database().session() as s:
-                    classroom.submit_peer_review(s, ws, mine, other.id, scores, account_id=who.account_id)
-                    audit.record(s, actor(who), "peer_review", workspace_id=ws, target=f"{names[mine]} → {other.name}")
-                    s.commit()
+                    classroom.review_group(s, who, ws, mine, other.id, scores)
             except ClassError as e:
                 st.error(refusal(e.message, **e.params))
             else:
@@ -85,5 +81,5 @@ else:
     table = pd.DataFrame({t("classes.col.group"): [g.name for g in reviewed]})
     for k, c in enumerate(criteria):
         table[t("peer.col.criterion", name=c.name(lang()), max=c.max)] = [submitted[g.id].get(k) for g in reviewed]
-    table[t("peer.col.total", max=sum(c.max for c in criteria))] = [sum(submitted[g.id].values()) for g in reviewed]
+    table[t("peer.col.total", max=given.max_total)] = [given.totals[g.id] for g in reviewed]
     st.dataframe(table, hide_index=True, width="stretch")

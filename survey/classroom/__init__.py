@@ -32,8 +32,20 @@ Every function takes the class's workspace and refuses groups, classes and
 surveys of another one (`store.NotFound`), so a changed id in a URL never
 reaches another class. Refusals a user can cause raise `ClassError`, whose
 `message` is a translation id (``classes.*``, ``group.*``, ``peer.*``,
-``join.*``) and `params` fill it. Each function works in the session it is
-given; the caller commits.
+``join.*``) and `params` fill it.
+
+**User actions** are one function each, what the pages call: `start_class`,
+`set_joining`, `change_join_code`, `save_groups`, `save_rubric`,
+`clear_reviews` (the teacher); `join`, `join_with_new_account` (joining);
+`start_survey`, `save_group_indicators`, `reopen_link`, `review_group` (a
+group's students). Each takes the signed-in user, checks their permission
+in the class again (ClassError "classes.not_allowed") and the action's
+preconditions, writes, adds its audit entry (`survey.access.audit`) and
+commits — one transaction: a refused action writes nothing. Call them in a
+fresh session. The **building blocks** they are made of (`create_class`,
+`join_class`, `start_group_survey`, `set_rubric`, …) work in the session
+they are given, audit nothing and leave the commit to the caller (tests
+and scripts set scenes with them).
 
 The parts: `common` (the refusal, looking up a class or group), `classes` (classes,
 groups, joining), `group_survey` (a group's survey and its indicators), `results`
@@ -42,26 +54,36 @@ package names what the pages use; the functions live in the parts.
 """
 
 from survey.classroom.classes import (
+    FREE_MISSES,
     GROUPS_MAX,
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
+    MISS_WINDOW,
     ClassSummary,
+    CodeTries,
     GroupInfo,
     JoinTarget,
     Member,
     add_group,
+    change_join_code,
     class_for_code,
     class_summary,
     classes_of,
+    code_tries,
     create_class,
     group_info,
+    join,
     join_class,
+    join_with_new_account,
     members,
     new_join_code,
     normal_code,
     regenerate_code,
     rename_group,
+    save_groups,
+    set_joining,
     set_joining_open,
+    start_class,
 )
 from survey.classroom.common import (
     NAME_MAX,
@@ -77,20 +99,30 @@ from survey.classroom.group_survey import (
     group_template,
     indicator_codes,
     indicators,
+    reopen_link,
+    save_group_indicators,
     save_indicators,
     set_planned,
     start_group_survey,
+    start_survey,
 )
 from survey.classroom.peer_review import (
     CRITERIA_MAX,
     DEFAULT_RUBRIC,
     SCORE_MAX,
     Criterion,
+    GroupReviews,
     PeerTotal,
     clear_peer_reviews,
+    clear_reviews,
+    max_total,
     peer_review_totals,
+    review_count,
+    review_group,
     reviews_by,
+    reviews_given,
     rubric,
+    save_rubric,
     set_rubric,
     submit_peer_review,
 )
@@ -127,6 +159,16 @@ __all__ = [
     "members",
     "class_for_code",
     "join_class",
+    "FREE_MISSES",
+    "MISS_WINDOW",
+    "CodeTries",
+    "code_tries",
+    "start_class",
+    "set_joining",
+    "change_join_code",
+    "save_groups",
+    "join",
+    "join_with_new_account",
     "INDICATORS_MAX",
     "GROUP_TEMPLATES",
     "BLANK_TITLE",
@@ -134,6 +176,9 @@ __all__ = [
     "Indicator",
     "group_template",
     "start_group_survey",
+    "start_survey",
+    "save_group_indicators",
+    "reopen_link",
     "group_definition",
     "indicator_codes",
     "indicators",
@@ -157,4 +202,11 @@ __all__ = [
     "reviews_by",
     "peer_review_totals",
     "clear_peer_reviews",
+    "GroupReviews",
+    "max_total",
+    "review_count",
+    "reviews_given",
+    "save_rubric",
+    "clear_reviews",
+    "review_group",
 ]

@@ -1,17 +1,31 @@
-"""Classes and their groups: a class, its join code, adding and renaming groups, members, joining with a code."""
+"""Classes and their groups: a class, its join code, adding and renaming groups, members, joining with a code.
+
+The building blocks (`create_class`, `set_joining_open`, `join_class`, …) change the caller's session; the
+user actions at the end (`start_class`, `set_joining`, `change_join_code`, `save_groups`, `join`,
+`join_with_new_account`) each check, change, write the audit entry and commit, in one transaction.
+"""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey.access import accounts
+from survey.access import accounts, audit
 from survey.access.accounts import SignedIn
-from survey.classroom.common import ClassError, class_room, clean_name, group_of
+from survey.classroom.common import (
+    ClassError,
+    acting_as,
+    class_name,
+    class_room,
+    clean_name,
+    group_of,
+    one_transaction,
+    permitted,
+)
 from survey.classroom.peer_review import DEFAULT_RUBRIC
 from survey.storage import store
 from survey.storage import tables as t
@@ -24,6 +38,13 @@ JOIN_CODE_LENGTH = 6
 
 
 GROUPS_MAX = 30
+
+
+# Guessing join codes: after FREE_MISSES wrong codes within MISS_WINDOW seconds, the join page asks to wait.
+FREE_MISSES = 5
+
+
+MISS_WINDOW = 60.0
 
 
 @dataclass(frozen=True)
@@ -246,3 +267,138 @@ def join_class(s: Session, account_id: int, code: str | None, group_id: int) -> 
         raise ClassError("join.other_role")
     accounts.set_role(s, account_id, target.workspace_id, "student", group_id)
     return target.workspace_id
+
+
+# --- guessing codes ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeTries:
+    """The wrong join codes of one browser session, as the join page counts them.
+
+    recent: the times (seconds, `time.monotonic()`) of the wrong codes less than `MISS_WINDOW` seconds
+    before now, oldest first; wait: whole seconds to wait before the next code is looked at — 0 while fewer
+    than `FREE_MISSES` are recent, otherwise int(MISS_WINDOW − (now − oldest recent)) + 1.
+    """
+
+    recent: tuple[float, ...]
+    wait: int
+
+
+def code_tries(misses: Iterable[float], now: float) -> CodeTries:
+    """How long a browser session that typed wrong codes at `misses` must wait at `now` (see `CodeTries`).
+
+    >>> code_tries([0.0, 1.0, 2.0, 3.0, 4.0], now=10.5)
+    CodeTries(recent=(0.0, 1.0, 2.0, 3.0, 4.0), wait=50)
+    >>> code_tries([0.0, 1.0, 2.0, 3.0, 4.0], now=60.5).wait  # the first one has left the window
+    0
+    """
+    recent = tuple(m for m in misses if now - m < MISS_WINDOW)
+    wait = int(MISS_WINDOW - (now - recent[0])) + 1 if len(recent) >= FREE_MISSES else 0
+    return CodeTries(recent, wait)
+
+
+# --- what the teacher does -----------------------------------------------------------------------------------
+
+
+def start_class(s: Session, who: SignedIn, name: str, group_names: Iterable[str]) -> ClassSummary:
+    """A teacher creates a class with its groups (`create_class`), audited "class_create"; committed.
+
+    Refused (ClassError): "classes.not_allowed" unless `who` may manage classes in some workspace, and
+    `create_class`'s refusals.
+    """
+    with one_transaction(s):
+        if not any(place.may("classes.manage") for place in accounts.places(s, who)):
+            raise ClassError("classes.not_allowed")
+        made = create_class(s, who.account_id, name, group_names)
+        audit.record(
+            s, acting_as(who), "class_create", workspace_id=made.workspace_id, target=made.name, groups=len(made.groups)
+        )
+    return made
+
+
+def set_joining(s: Session, who: SignedIn, workspace_id: int, joining_open: bool) -> None:
+    """The teacher opens or closes joining the class, audited "class_joining"; committed."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "classes.manage")
+        set_joining_open(s, workspace_id, joining_open)
+        audit.record(
+            s,
+            acting_as(who),
+            "class_joining",
+            workspace_id=workspace_id,
+            target=class_name(s, workspace_id),
+            open=bool(joining_open),
+        )
+
+
+def change_join_code(s: Session, who: SignedIn, workspace_id: int) -> str:
+    """The teacher gives the class a new join code (the old one stops working), audited "class_code";
+    committed. Returns the new code."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "classes.manage")
+        code = regenerate_code(s, workspace_id)
+        audit.record(s, acting_as(who), "class_code", workspace_id=workspace_id, target=class_name(s, workspace_id))
+    return code
+
+
+def save_groups(s: Session, who: SignedIn, workspace_id: int, rows: Sequence[tuple[int | None, str]]) -> int:
+    """The teacher's group table as edited: (group id, name) per row, id None for a new row.
+
+    A new row with a name adds a group ("group_add"); a row whose name differs from the group's renames it
+    ("group_rename"); a new row without a name is left out. All or nothing: one refused row
+    (`add_group`, `rename_group`) leaves every group as it was. Committed; returns the number of changes.
+    """
+    changes = 0
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "classes.manage")
+        before = {g.id: g.name for g in class_room(s, workspace_id).groups}
+        for group_id, name in rows:
+            if group_id is None:
+                if not name:
+                    continue
+                add_group(s, workspace_id, name)
+                action = "group_add"
+            elif name != before.get(group_id):
+                rename_group(s, workspace_id, group_id, name)
+                action = "group_rename"
+            else:
+                continue
+            audit.record(s, acting_as(who), action, workspace_id=workspace_id, target=name)
+            changes += 1
+    return changes
+
+
+# --- what a student does to join -----------------------------------------------------------------------------
+
+
+def _joined(s: Session, account: t.Account, code: str | None, group_id: int) -> int:
+    workspace_id = join_class(s, account.id, code, group_id)
+    group = group_of(s, workspace_id, group_id)
+    audit.record(
+        s, audit.Actor(account.id, account.username), "class_join", workspace_id=workspace_id, target=group.name
+    )
+    return workspace_id
+
+
+def join(s: Session, account_id: int, code: str | None, group_id: int) -> int:
+    """An account (signed in, or its password just checked) joins the class of `code` in one of its groups
+    (`join_class`), audited "class_join"; committed. Returns the class's workspace id."""
+    with one_transaction(s):
+        account = s.get(t.Account, account_id)
+        if account is None:
+            raise accounts.AccountError("account.not_found")
+        return _joined(s, account, code, group_id)
+
+
+def join_with_new_account(
+    s: Session, code: str | None, group_id: int, *, username: str, password: str, display_name: str = ""
+) -> tuple[int, int]:
+    """Someone new makes an account and joins the class of `code` in one of its groups, in one transaction
+    (audited "account_create" and "class_join"): a refused join (ClassError) or account (AccountError) leaves
+    no account behind. Committed; returns (account id, workspace id)."""
+    with one_transaction(s):
+        account = accounts.create_account(s, username, password, display_name=display_name)
+        audit.record(s, audit.Actor(account.id, account.username), "account_create", target=account.username)
+        workspace_id = _joined(s, account, code, group_id)
+    return account.id, workspace_id

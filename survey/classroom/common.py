@@ -1,12 +1,17 @@
-"""What the classroom's parts share: the refusal (`ClassError`), names, a class or a group of a workspace."""
+"""What the classroom's parts share: the refusal (`ClassError`), names, a class or a group of a workspace, and
+what every user action does around its change (`permitted`, `acting_as`, `one_transaction`)."""
 
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from survey.access import accounts, audit
+from survey.access.accounts import Place, SignedIn
 from survey.characters import bad_character, normal_text
 from survey.design.definition import LABEL_MAX
 from survey.errors import UserError
@@ -21,11 +26,47 @@ class ClassError(UserError):
     """A refused classroom action; `message` is a translation id, `params` fill it."""
 
 
+@contextmanager
+def one_transaction(s: Session) -> Iterator[None]:
+    """A user action's one transaction: committed when the block ends, rolled back (and the refusal raised
+    again) when anything in it raises, so a refused action writes nothing, its audit entry included.
+
+    The action owns the session's transaction: call it in a session without uncommitted work of its own.
+    """
+    try:
+        yield
+    except BaseException:
+        s.rollback()
+        raise
+    s.commit()
+
+
+def permitted(s: Session, who: SignedIn, workspace_id: int, permission: str, *, group_id: int | None = None) -> Place:
+    """`who`'s place in the class when their role there has `permission` (and, with `group_id`, they are in
+    that group); otherwise ClassError "classes.not_allowed". The pages ask first (`ui.page.start`); the
+    action asks again before it writes."""
+    place = accounts.place(s, who, workspace_id)
+    if place is None or not place.may(permission) or (group_id is not None and place.group_id != group_id):
+        raise ClassError("classes.not_allowed")
+    return place
+
+
+def acting_as(who: SignedIn) -> audit.Actor:
+    """The signed-in user as the audit log names them."""
+    return audit.Actor(who.account_id, who.username)
+
+
 def class_room(s: Session, workspace_id: int) -> t.ClassRoom:
     room = s.scalar(select(t.ClassRoom).where(t.ClassRoom.workspace_id == workspace_id))
     if room is None:
         raise store.NotFound(workspace_id)
     return room
+
+
+def class_name(s: Session, workspace_id: int) -> str:
+    """The class's name (its workspace's)."""
+    class_room(s, workspace_id)
+    return s.get(t.Workspace, workspace_id).name
 
 
 def group_of(s: Session, workspace_id: int, group_id: int) -> t.ClassGroup:

@@ -1,4 +1,9 @@
-"""A group's own survey: started from a template, its indicators edited, a planned satisfaction per indicator."""
+"""A group's own survey: started from a template, its indicators edited, a planned satisfaction per indicator.
+
+The building blocks (`start_group_survey`, `save_indicators`, `set_planned`) change the caller's session; the
+user actions at the end (`start_survey`, `save_group_indicators`, `reopen_link`) each check that the student
+designs this group, change, write the audit entry and commit, in one transaction.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey import analysis, answering
-from survey.classroom.common import ClassError, checked_label, group_of
+from survey.access import audit
+from survey.access.accounts import SignedIn
+from survey.classroom.common import ClassError, acting_as, checked_label, group_of, one_transaction, permitted
 from survey.design import templates
 from survey.design.definition import LABEL_MAX, Node, SurveyDefinition
 from survey.design.editing import unused_code, with_nodes
@@ -222,3 +229,55 @@ def save_indicators(s: Session, workspace_id: int, group_id: int, edits: list[In
     for code, value in zip(codes, planned):
         store.set_target(s, workspace_id, survey_id, store.INDICATOR_TARGET + code, value)
     return indicator_codes(group_definition(s, workspace_id, group_id))
+
+
+# --- what the group's students do -----------------------------------------------------------------------------
+
+
+def start_survey(s: Session, who: SignedIn, workspace_id: int, group_id: int, template: str) -> int:
+    """A student starts their group's survey from `template` (`start_group_survey`), audited "group_survey";
+    committed. Returns the survey id. Refused (ClassError): "classes.not_allowed" unless `who` designs this
+    group, and `start_group_survey`'s refusals."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "group.design", group_id=group_id)
+        survey_id = start_group_survey(s, workspace_id, group_id, template)
+        audit.record(
+            s,
+            acting_as(who),
+            "group_survey",
+            workspace_id=workspace_id,
+            target=group_of(s, workspace_id, group_id).name,
+            template=template,
+            survey_id=survey_id,
+        )
+    return survey_id
+
+
+def save_group_indicators(
+    s: Session, who: SignedIn, workspace_id: int, group_id: int, edits: list[Indicator]
+) -> list[str]:
+    """A student saves their group's indicator table (`save_indicators`), audited "group_indicators";
+    committed. Returns the indicator codes in order. Refused: ClassError ("classes.not_allowed" unless `who`
+    designs this group, and `save_indicators`' refusals) or DefinitionError; nothing is written then."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "group.design", group_id=group_id)
+        codes = save_indicators(s, workspace_id, group_id, edits)
+        audit.record(
+            s,
+            acting_as(who),
+            "group_indicators",
+            workspace_id=workspace_id,
+            target=group_of(s, workspace_id, group_id).name,
+            indicators=len(codes),
+        )
+    return codes
+
+
+def reopen_link(s: Session, who: SignedIn, workspace_id: int, group_id: int) -> answering.LinkState:
+    """A student opens their group's questionnaire link again (`answering.open_for_answers`), audited
+    "link_open"; committed. Returns the link's state now."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "group.design", group_id=group_id)
+        survey_id = survey_id_of(s, workspace_id, group_id)
+        state = answering.open_for_answers(s, workspace_id, survey_id, actor=acting_as(who))
+    return state

@@ -1,4 +1,9 @@
-"""Peer review: the class's rubric, the scores one group gives another, and each group's totals."""
+"""Peer review: the class's rubric, the scores one group gives another, and each group's totals.
+
+The building blocks (`set_rubric`, `submit_peer_review`, `clear_peer_reviews`) change the caller's session;
+the user actions at the end (`save_rubric`, `clear_reviews` by the teacher, `review_group` by a student)
+each check, change, write the audit entry and commit, in one transaction.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,18 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from survey import answering
-from survey.classroom.common import ClassError, checked_label, class_room, group_of
+from survey.access import audit
+from survey.access.accounts import SignedIn
+from survey.classroom.common import (
+    ClassError,
+    acting_as,
+    checked_label,
+    class_name,
+    class_room,
+    group_of,
+    one_transaction,
+    permitted,
+)
 from survey.storage import tables as t
 
 CRITERIA_MAX = 12
@@ -59,11 +75,35 @@ class PeerTotal:
     max_total: int
 
 
+@dataclass(frozen=True)
+class GroupReviews:
+    """What one group submitted, on the class's rubric.
+
+    scores: reviewed group id → {criterion index: score}; totals: reviewed group id → the sum of the scores
+    the group gave it; max_total: the best total one review can give (the sum of the criteria's maxima).
+    """
+
+    criteria: tuple[Criterion, ...]
+    scores: dict[int, dict[int, int]]
+    totals: dict[int, int]
+    max_total: int
+
+
+def max_total(criteria: list[Criterion] | tuple[Criterion, ...]) -> int:
+    """The best total one review can give: the sum of the criteria's maxima (4 criteria of 10 → 40)."""
+    return sum(c.max for c in criteria)
+
+
 def rubric(s: Session, workspace_id: int) -> list[Criterion]:
     return [
         Criterion(str(c.get("name_zh", "")), str(c.get("name_en", "")), int(c.get("max", 0)))
         for c in class_room(s, workspace_id).rubric or []
     ]
+
+
+def review_count(s: Session, workspace_id: int) -> int:
+    """How many reviews the class's groups have submitted (one per reviewing and reviewed group)."""
+    return _review_count(s, workspace_id)
 
 
 def _review_count(s: Session, workspace_id: int) -> int:
@@ -158,6 +198,18 @@ def reviews_by(s: Session, workspace_id: int, reviewer_group_id: int) -> dict[in
     return {r.reviewed_group_id: {int(k): int(v) for k, v in (r.scores or {}).items()} for r in rows}
 
 
+def reviews_given(s: Session, workspace_id: int, reviewer_group_id: int) -> GroupReviews:
+    """What a group submitted (`reviews_by`) with each review's total and the rubric's best total."""
+    criteria = tuple(rubric(s, workspace_id))
+    scores = reviews_by(s, workspace_id, reviewer_group_id)
+    return GroupReviews(
+        criteria=criteria,
+        scores=scores,
+        totals={group: sum(given.values()) for group, given in scores.items()},
+        max_total=max_total(criteria),
+    )
+
+
 def peer_review_totals(s: Session, workspace_id: int) -> list[PeerTotal]:
     """The scores every group received, in the class's order."""
     room = class_room(s, workspace_id)
@@ -178,7 +230,7 @@ def peer_review_totals(s: Session, workspace_id: int) -> list[PeerTotal]:
                 criteria=tuple(x / len(reviews) if reviews else math.nan for x in sums),
                 total=total,
                 mean=total / len(reviews) if reviews else math.nan,
-                max_total=sum(c.max for c in criteria),
+                max_total=max_total(criteria),
             )
         )
     return out
@@ -190,3 +242,56 @@ def clear_peer_reviews(s: Session, workspace_id: int) -> int:
     count = _review_count(s, workspace_id)
     s.execute(delete(t.PeerReview).where(t.PeerReview.workspace_id == workspace_id))
     return count
+
+
+# --- what the teacher and the students do ---------------------------------------------------------------------
+
+
+def save_rubric(s: Session, who: SignedIn, workspace_id: int, criteria: list[Criterion]) -> None:
+    """The teacher sets the class's rubric (`set_rubric`), audited "rubric_set"; committed."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "classes.manage")
+        set_rubric(s, workspace_id, criteria)
+        audit.record(
+            s,
+            acting_as(who),
+            "rubric_set",
+            workspace_id=workspace_id,
+            target=class_name(s, workspace_id),
+            criteria=len(criteria),
+        )
+
+
+def clear_reviews(s: Session, who: SignedIn, workspace_id: int) -> int:
+    """The teacher deletes every review of the class (`clear_peer_reviews`), audited "peer_review_clear";
+    committed. Returns how many were deleted."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "classes.manage")
+        cleared = clear_peer_reviews(s, workspace_id)
+        audit.record(
+            s,
+            acting_as(who),
+            "peer_review_clear",
+            workspace_id=workspace_id,
+            target=class_name(s, workspace_id),
+            reviews=cleared,
+        )
+    return cleared
+
+
+def review_group(
+    s: Session,
+    who: SignedIn,
+    workspace_id: int,
+    reviewer_group_id: int,
+    reviewed_group_id: int,
+    scores: Mapping[int | str, object],
+) -> None:
+    """A student submits (or changes) their group's scores for another group (`submit_peer_review`), audited
+    "peer_review" as "<reviewing group> → <reviewed group>"; committed. Refused (ClassError):
+    "classes.not_allowed" unless `who` reviews for this group, and `submit_peer_review`'s refusals."""
+    with one_transaction(s):
+        permitted(s, who, workspace_id, "peer.review", group_id=reviewer_group_id)
+        submit_peer_review(s, workspace_id, reviewer_group_id, reviewed_group_id, scores, account_id=who.account_id)
+        names = (group_of(s, workspace_id, reviewer_group_id).name, group_of(s, workspace_id, reviewed_group_id).name)
+        audit.record(s, acting_as(who), "peer_review", workspace_id=workspace_id, target=" → ".join(names))

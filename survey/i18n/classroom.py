@@ -3,6 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- refusals of survey.classroom (ClassError ids) ---
     "classes.name_empty": ("请填写班级名称。", "Give the class a name."),
+    "classes.not_allowed": (
+        "您在这个班级（或小组）中的角色不能做这件事。请刷新页面查看您现在的角色。",
+        "Your role in this class (or group) does not allow this. Reload the page to see your role now.",
+    ),
     "classes.name_long": ("名称最多 {n} 个字符。", "A name has at most {n} characters."),
     "classes.group_name_empty": ("请填写小组名称。", "Give the group a name."),
     "classes.group_duplicate": (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from survey import answering, classroom
-from survey.access import accounts
+from survey.access import accounts, audit
 from survey.classroom import ClassError, Criterion, Indicator
 from survey.i18n import MESSAGES
 from survey.storage import store
@@ -409,6 +409,211 @@ def test_the_rubric_is_checked_and_locked_once_reviews_are_in(db):
         assert classroom.clear_peer_reviews(s, ws) == 1
         classroom.set_rubric(s, ws, [Criterion("内容", "Content", 20)])
         assert classroom.peer_review_totals(s, ws)[1].max_total == 20
+
+
+# --- user actions: permission, change, audit entry and commit in one transaction --------------------------
+
+
+def signed_in(s, account_id: int) -> accounts.SignedIn:
+    return accounts.signed_in(s.get(tb.Account, account_id))
+
+
+def log(s) -> list[tuple[str, str, str]]:
+    """(action, username, target) of every audit entry, oldest first."""
+    return [(e.action, e.username, e.target) for e in reversed(audit.entries(s))]
+
+
+def written(db) -> dict[str, int]:
+    """How many rows the classroom actions could have written: to see that a refused one wrote nothing."""
+    with db.session() as s:
+        kinds = (tb.AuditEntry, tb.Account, tb.Membership, tb.ClassGroup, tb.PeerReview, tb.Survey, tb.SurveyVersion)
+        return {k.__name__: s.query(k).count() for k in kinds} | {
+            "join_codes": sorted(r.join_code + str(r.joining_open) + str(r.rubric) for r in s.query(tb.ClassRoom))
+        }
+
+
+@pytest.fixture
+def room(db):
+    """A class of "teacher" with groups A and B; ann is in A, bob in B; A has a canteen survey. Committed."""
+    with db.session() as s:
+        teacher = account(s, "teacher")
+        made = new_class(s, teacher, groups=("A", "B"))
+        ann, bob = student(s, "ann", made, 0), student(s, "bob", made, 1)
+        classroom.start_group_survey(s, made.workspace_id, made.groups[0].id, "canteen")
+        s.commit()
+    return made, {"teacher": teacher, "ann": ann, "bob": bob}
+
+
+def test_each_teacher_action_commits_its_change_with_an_audit_entry(db, room):
+    made, who = room
+    ws, (a, b) = made.workspace_id, (g.id for g in made.groups)
+    with db.session() as s:
+        teacher = signed_in(s, who["teacher"])
+        second = classroom.start_class(s, teacher, "Marketing 2", ["X", "Y"])
+        classroom.set_joining(s, teacher, ws, False)
+        code = classroom.change_join_code(s, teacher, ws)
+        assert classroom.save_groups(s, teacher, ws, [(a, "Alpha"), (b, "B"), (None, "C"), (None, "")]) == 2
+        classroom.save_rubric(s, teacher, ws, [Criterion("内容", "Content", 10)])
+    with db.session() as s:  # every change is committed: a new session sees it
+        assert [c.name for c in classroom.classes_of(s, signed_in(s, who["teacher"]))] == ["Marketing 1", "Marketing 2"]
+        summary = classroom.class_summary(s, ws)
+        assert (summary.joining_open, summary.join_code) == (False, code)
+        assert [g.name for g in summary.groups] == ["Alpha", "B", "C"]
+        assert classroom.rubric(s, ws) == [Criterion("内容", "Content", 10)]
+        assert log(s) == [
+            ("class_create", "teacher", "Marketing 2"),
+            ("class_joining", "teacher", "Marketing 1"),
+            ("class_code", "teacher", "Marketing 1"),
+            ("group_rename", "teacher", "Alpha"),
+            ("group_add", "teacher", "C"),
+            ("rubric_set", "teacher", "Marketing 1"),
+        ]
+        entries = {e.action: e for e in audit.entries(s)}
+        assert entries["class_create"].workspace_id == second.workspace_id
+        assert entries["class_create"].detail == {"groups": 2}
+        assert entries["class_joining"].detail == {"open": False}
+        assert entries["rubric_set"].detail == {"criteria": 1}
+
+
+def test_each_student_action_commits_its_change_with_an_audit_entry(db, room):
+    made, who = room
+    ws, (a, b) = made.workspace_id, (g.id for g in made.groups)
+    with db.session() as s:
+        bob = signed_in(s, who["bob"])
+        survey_id = classroom.start_survey(s, bob, ws, b, "blank")
+        codes = classroom.save_group_indicators(s, bob, ws, b, [Indicator("", "座位", "Seats", 70)])
+        answering.close_for_answers(s, ws, survey_id)
+        s.commit()
+        state = classroom.reopen_link(s, bob, ws, b)  # reopening the link is audited too
+        classroom.review_group(s, signed_in(s, who["ann"]), ws, a, b, {0: 9, 1: 8, 2: 7, 3: 6})
+    with db.session() as s:
+        assert codes == ["ind"] and state.is_open and answering.link_state(s, ws, survey_id).is_open
+        assert classroom.reviews_by(s, ws, a) == {b: {0: 9, 1: 8, 2: 7, 3: 6}}
+        assert log(s) == [
+            ("group_survey", "bob", "B"),
+            ("group_indicators", "bob", "B"),
+            ("link_open", "bob", store.get_survey(s, ws, survey_id).title_zh),
+            ("peer_review", "ann", "A → B"),
+        ]
+        entries = {e.action: e for e in audit.entries(s)}
+        assert entries["group_survey"].detail == {"template": "blank", "survey_id": survey_id}
+        assert entries["group_indicators"].detail == {"indicators": 1}
+        assert {e.workspace_id for e in entries.values()} == {ws}
+    with db.session() as s:
+        assert classroom.clear_reviews(s, signed_in(s, who["teacher"]), ws) == 1
+    with db.session() as s:
+        assert classroom.review_count(s, ws) == 0
+        cleared = audit.entries(s, action="peer_review_clear")
+        assert [(e.username, e.target, e.detail) for e in cleared] == [("teacher", "Marketing 1", {"reviews": 1})]
+
+
+def test_joining_is_audited_and_a_new_account_and_its_joining_are_one_transaction(db, room):
+    made, who = room
+    b = made.groups[1].id
+    with db.session() as s:
+        carl = account(s, "carl")
+        s.commit()
+        assert classroom.join(s, carl, made.join_code.lower(), b) == made.workspace_id
+        dana, ws = classroom.join_with_new_account(s, made.join_code, b, username="Dana", password=PASSWORD)
+    with db.session() as s:
+        assert ws == made.workspace_id
+        assert [m.username for m in classroom.members(s, ws) if m.group_id == b] == ["bob", "carl", "dana"]
+        assert log(s) == [("class_join", "carl", "B"), ("account_create", "dana", "dana"), ("class_join", "dana", "B")]
+        assert s.get(tb.Account, dana).username == "dana"
+    before = written(db)
+    with db.session() as s:
+        with pytest.raises(ClassError) as refused:  # a group of no class: no account is left behind
+            classroom.join_with_new_account(s, made.join_code, 10**6, username="eve", password=PASSWORD)
+        assert refused.value.message == "join.group_unknown"
+        with pytest.raises(accounts.AccountError):  # the username is taken
+            classroom.join_with_new_account(s, made.join_code, b, username="carl", password=PASSWORD)
+        with pytest.raises(ClassError):  # the teacher cannot join as a student
+            classroom.join(s, who["teacher"], made.join_code, b)
+    assert written(db) == before
+
+
+def refused_actions(made, who):
+    """(action, expected refusal) of actions that must change nothing: each with a wrong permission or
+    precondition. `s` and `as_` (username → SignedIn) are given when called."""
+    ws, (a, b) = made.workspace_id, (g.id for g in made.groups)
+    return [
+        # a student does what only the teacher may
+        (lambda s, as_: classroom.set_joining(s, as_("ann"), ws, False), "classes.not_allowed"),
+        (lambda s, as_: classroom.change_join_code(s, as_("ann"), ws), "classes.not_allowed"),
+        (lambda s, as_: classroom.save_groups(s, as_("ann"), ws, [(None, "Mine")]), "classes.not_allowed"),
+        (lambda s, as_: classroom.save_rubric(s, as_("ann"), ws, [Criterion("x", "", 5)]), "classes.not_allowed"),
+        (lambda s, as_: classroom.clear_reviews(s, as_("ann"), ws), "classes.not_allowed"),
+        (lambda s, as_: classroom.start_class(s, as_("ann"), "Mine", ["A"]), "classes.not_allowed"),
+        # another class's teacher
+        (lambda s, as_: classroom.set_joining(s, as_("other"), ws, False), "classes.not_allowed"),
+        (lambda s, as_: classroom.clear_reviews(s, as_("other"), ws), "classes.not_allowed"),
+        # a student of another group, or the teacher, designs or reviews for a group
+        (lambda s, as_: classroom.start_survey(s, as_("ann"), ws, b, "blank"), "classes.not_allowed"),
+        (lambda s, as_: classroom.start_survey(s, as_("teacher"), ws, b, "blank"), "classes.not_allowed"),
+        (lambda s, as_: classroom.save_group_indicators(s, as_("bob"), ws, a, []), "classes.not_allowed"),
+        (lambda s, as_: classroom.reopen_link(s, as_("bob"), ws, a), "classes.not_allowed"),
+        (
+            lambda s, as_: classroom.review_group(s, as_("bob"), ws, a, b, {0: 1, 1: 1, 2: 1, 3: 1}),
+            "classes.not_allowed",
+        ),
+        # preconditions: the group's data is checked after the permission, all or nothing
+        (lambda s, as_: classroom.start_survey(s, as_("ann"), ws, a, "course"), "group.survey_exists"),
+        (
+            lambda s, as_: classroom.save_group_indicators(s, as_("ann"), ws, a, [Indicator("", "", "")]),
+            "group.label_empty",
+        ),
+        (lambda s, as_: classroom.reopen_link(s, as_("bob"), ws, b), "group.no_survey"),
+        (lambda s, as_: classroom.review_group(s, as_("ann"), ws, a, a, {0: 1}), "peer.own_group"),
+        (lambda s, as_: classroom.review_group(s, as_("ann"), ws, a, b, {0: 11}), "peer.score_bad"),
+        (lambda s, as_: classroom.save_rubric(s, as_("teacher"), ws, []), "peer.rubric_empty"),
+        (lambda s, as_: classroom.start_class(s, as_("teacher"), "", ["A"]), "classes.name_empty"),
+        (
+            lambda s, as_: classroom.save_groups(s, as_("teacher"), ws, [(None, "C"), (a, "b")]),
+            "classes.group_duplicate",
+        ),
+        (
+            lambda s, as_: classroom.save_groups(s, as_("teacher"), ws, [(a, "Alpha"), (b, "")]),
+            "classes.group_name_empty",
+        ),
+    ]
+
+
+def test_a_refused_action_writes_nothing_not_even_its_audit_entry(db, room):
+    made, who = room
+    with db.session() as s:
+        who["other"] = account(s, "other")
+        new_class(s, who["other"], name="Other class")
+        s.commit()
+    before = written(db)
+    for action, message in refused_actions(made, who):
+        with db.session() as s:
+            with pytest.raises(ClassError) as refused:
+                action(s, lambda name: signed_in(s, who[name]))
+            assert refused.value.message == message
+        assert written(db) == before, message
+    with db.session() as s:
+        assert [g.name for g in classroom.class_summary(s, made.workspace_id).groups] == ["A", "B"]
+        assert log(s) == []
+
+
+def test_what_a_group_gave_comes_with_each_reviews_total_and_the_rubrics_best_total(db, room):
+    made, who = room
+    ws, (a, b) = made.workspace_id, (g.id for g in made.groups)
+    with db.session() as s:
+        classroom.save_rubric(
+            s, signed_in(s, who["teacher"]), ws, [Criterion("内容", "Content", 10), Criterion("", "Delivery", 5)]
+        )
+        assert classroom.reviews_given(s, ws, a) == classroom.GroupReviews(
+            criteria=(Criterion("内容", "Content", 10), Criterion("", "Delivery", 5)),
+            scores={},
+            totals={},
+            max_total=15,
+        )
+        classroom.review_group(s, signed_in(s, who["ann"]), ws, a, b, {0: 8, 1: 3})
+        given = classroom.reviews_given(s, ws, a)
+    # 8 + 3 = 11 of at most 10 + 5 = 15
+    assert (given.scores, given.totals, given.max_total) == ({b: {0: 8, 1: 3}}, {b: 11}, 15)
+    assert classroom.max_total([]) == 0
 
 
 # --- workspaces -----------------------------------------------------------------------------------------

@@ -347,6 +347,22 @@ def test_a_group_starts_its_survey_sets_planned_satisfaction_and_sees_its_result
         assert [a.target for a in audit.entries(s, action="group_survey")] == ["Red"]
 
 
+def test_a_student_reopens_the_groups_questionnaire_link_and_the_audit_log_says_who(scene, db):
+    ws = scene.workspace_id
+    with db.session() as s:
+        survey_id = classroom.start_group_survey(s, ws, scene.groups[0].id, "blank")
+        answering.close_for_answers(s, ws, survey_id)
+        s.commit()
+    at = as_student(scene, "group")
+    assert text("en", "group.link_closed") in [w.value for w in at.warning]
+    at.button(key="reopen").click().run()
+    assert not at.exception and at.success[0].value == text("en", "group.link_open")
+    with db.session() as s:
+        assert answering.link_state(s, ws, survey_id).is_open
+        entries = audit.entries(s, action="link_open")
+    assert [(e.username, e.workspace_id) for e in entries] == [(ROLE_ACCOUNTS["student"], ws)]
+
+
 def test_the_group_page_shows_html_labels_as_text_in_chinese(scene, db):
     with db.session() as s:
         classroom.start_group_survey(s, scene.workspace_id, scene.groups[0].id, "blank")
