@@ -3,6 +3,9 @@ makes first (`require`), the refusal, the account box.
 
 `sign_in_form()` is shown in place of any staff page when nobody is signed in,
 so a deep link signs in and lands where it pointed. Session keys: see ui.auth.
+Signing in and out, the first administrator and switching workspace are actions of
+survey.access.accounts (checked, audited, committed there); this module shows their
+forms and keeps the session token in the browser session.
 """
 
 from __future__ import annotations
