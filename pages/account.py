@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from survey.access import accounts, audit
+from survey.access import accounts
 from survey.access.accounts import AccountError
 from ui.auth import current, current_place
 from ui.i18n import language_selector, refusal, t
 from ui.navigation import run_through_app
-from ui.signin import SIGNIN_FLASH, actor, checked_password, sign_in_form, sign_out
+from ui.signin import SIGNIN_FLASH, sign_in_form, sign_out
 from ui.state import database
 
 run_through_app()
@@ -35,12 +35,9 @@ with st.form("change_password", clear_on_submit=True):
 if sent:
     if new != again:
         st.error(t("account.password_mismatch"))
-    elif checked_password(who.username, old, audit_success=False) is not None:
+    else:
         try:
-            with database().session() as s:
-                accounts.set_password(s, who.account_id, new)
-                audit.record(s, actor(who), "password_reset", target=who.username)
-                s.commit()
+            accounts.change_own_password(database(), who, old, new)
         except AccountError as e:
             st.error(refusal(e.message, **e.params))
         else:

@@ -48,8 +48,7 @@ except answering.AnswerRefused as refused:
 submission = render(defn, lang(), key=f"answer_{linked.version_id}")
 if submission is not None:
     try:
-        with database().session() as s:
-            answering.submit_answer(s, link, submission.answers, submission.attributes, respondent_token=personal)
+        answering.send_answer(database(), link, submission.answers, submission.attributes, respondent_token=personal)
     except answering.LinkNotFound:
         st.error(t("answer.unknown_link"))
     except answering.AnswerRefused as refused:

@@ -3,17 +3,18 @@
 import streamlit as st
 
 from survey import answering
-from ui.auth import workspace_id
-from ui.i18n import lang, t
+from survey.access.accounts import AccountError
+from ui.auth import current, workspace_id
+from ui.i18n import lang, refusal, t
 from ui.page import start
 from ui.qr import link_and_qr, public_base_url
-from ui.signin import actor
 from ui.state import database
 from ui.survey_picker import choose_survey
 
 BASE_URL_KEY = "links_base_url"
 
 start("links.title", "links.intro", need="surveys.design")
+who = current()
 ws = workspace_id()
 chosen = choose_survey()
 if chosen is None:
@@ -26,6 +27,16 @@ if flash:
 def done(message: str | None = None) -> None:
     st.session_state["_links_flash"] = message
     st.rerun()
+
+
+def act(action, *args) -> bool:
+    """Run one of the page's actions (survey.answering); False, with the refusal shown, when refused."""
+    try:
+        action(database(), who, ws, chosen.id, *args)
+    except AccountError as e:
+        st.error(refusal(e.message, **e.params))
+        return False
+    return True
 
 
 with database().session() as s:
@@ -45,15 +56,11 @@ if moved:
 open_col, close_col, _ = st.columns([1, 1, 2])
 open_label = t("links.move", version=state.current_version) if moved else t("links.open")
 if open_col.button(open_label, type="primary", disabled=state.is_open and not moved, key=f"open_{chosen.id}"):
-    with database().session() as s:
-        answering.open_for_answers(s, ws, chosen.id, actor=actor())
-        s.commit()
-    done()
+    if act(answering.open_link):
+        done()
 if close_col.button(t("links.close"), disabled=not state.is_open, key=f"close_{chosen.id}"):
-    with database().session() as s:
-        answering.close_for_answers(s, ws, chosen.id, actor=actor())
-        s.commit()
-    done()
+    if act(answering.close_link):
+        done()
 
 # --- the link and its QR code (the address is set at the bottom of the page) ---
 detected = public_base_url("links")
@@ -72,10 +79,7 @@ per_token = st.toggle(
     help=t("links.one_per_token_help"),
     key=f"per_token_{chosen.id}_{state.one_answer_per_token}",
 )
-if per_token != state.one_answer_per_token:
-    with database().session() as s:
-        answering.set_one_answer_per_token(s, ws, chosen.id, per_token, actor=actor())
-        s.commit()
+if per_token != state.one_answer_per_token and act(answering.require_one_answer_per_token, per_token):
     done(t("links.one_per_token_on") if per_token else t("links.one_per_token_off"))
 if state.one_answer_per_token and state.personal_links == 0:
     st.warning(t("links.one_per_token_no_links"))
@@ -97,9 +101,9 @@ else:
     )
     if make_col.button(t("links.personal_create"), key=f"personal_{chosen.id}"):
         try:
-            with database().session() as s:
-                made = answering.create_personal_links(s, ws, chosen.id, int(count))
-                s.commit()
+            made = answering.make_personal_links(database(), who, ws, chosen.id, int(count))
+        except AccountError as e:
+            st.error(refusal(e.message, **e.params))
         except ValueError:
             st.error(t("links.count_bad"))
         else:

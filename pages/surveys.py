@@ -1,22 +1,21 @@
 """Surveys: list, create from a template, rename, duplicate, archive, delete, export and import."""
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
-from survey.access import audit
+from survey import surveys as actions
+from survey.access.accounts import AccountError
 from survey.design import definition_file, templates
-from survey.design.definition import DefinitionError, SurveyDefinition
+from survey.design.definition import DefinitionError
 from survey.storage import store
-from ui.auth import workspace_id
-from ui.i18n import lang, t
+from ui.auth import current, workspace_id
+from ui.i18n import lang, refusal, t
 from ui.page import show_problems, start
-from ui.signin import actor
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_summaries
 
 start("surveys.title", "surveys.intro", need="surveys.design")
+who = current()
 ws = workspace_id()
 flash = st.session_state.pop("_surveys_flash", None)
 if flash:
@@ -30,6 +29,10 @@ def done(message: str, survey_id: int | None = None) -> None:
         st.session_state[SURVEY_KEY] = survey_id
         st.session_state["_surveys_select"] = survey_id
     st.rerun()
+
+
+def refused(e: AccountError) -> None:
+    st.error(refusal(e.message, **e.params))
 
 
 # --- the list ---------------------------------------------------------------
@@ -70,37 +73,36 @@ with st.expander(t("surveys.new"), expanded=not surveys):
     title_en = st.text_input(t("surveys.title_en"), value=default[1] if default else "", key=f"new_en_{template_id}")
     add_block = st.checkbox(t("surveys.add_nps"), value=False, key="new_add_block")
     if st.button(t("surveys.create"), type="primary"):
-        if template_id:
-            defn = templates.build(template_id)
-        else:
-            defn = SurveyDefinition(title_zh="", title_en="", scales=(templates.standard_scale("5"),))
-        defn = replace(defn, title_zh=title_zh.strip(), title_en=title_en.strip())
-        if add_block:
-            defn = templates.add_nps_loyalty_block(defn)
         try:
-            with database().session() as s:
-                created = store.create_survey(s, ws, defn)
-                audit.record(
-                    s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), template=template_id
-                )
-                s.commit()
-                done(t("surveys.created", title=defn.title(lang())), created.id)
+            created = actions.create_survey(
+                database(),
+                who,
+                ws,
+                template=template_id,
+                title_zh=title_zh,
+                title_en=title_en,
+                add_nps_loyalty=add_block,
+                lang=lang(),
+            )
         except DefinitionError as err:
             show_problems("designer.not_saved", err.problems)
+        except AccountError as e:
+            refused(e)
+        else:
+            done(t("surveys.created", title=created.title(lang())), created.id)
 
 # --- import a definition file ----------------------------------------------
 with st.expander(t("surveys.import")):
     upload = st.file_uploader(t("surveys.import"), type=["json"], key="definition_upload", label_visibility="collapsed")
     if upload is not None and st.button(t("surveys.import_button"), key="definition_import"):
         try:
-            defn = definition_file.load(upload.getvalue())
-            with database().session() as s:
-                created = store.create_survey(s, ws, defn)
-                audit.record(s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), file=upload.name)
-                s.commit()
-                done(t("surveys.imported", title=defn.title(lang())), created.id)
+            created = actions.import_survey_file(database(), who, ws, upload.getvalue(), upload.name, lang=lang())
         except DefinitionError as err:
             show_problems("surveys.import_refused", err.problems)
+        except AccountError as e:
+            refused(e)
+        else:
+            done(t("surveys.imported", title=created.title(lang())), created.id)
 
 if not surveys:
     st.stop()
@@ -140,47 +142,45 @@ with rename:
         new_en = st.text_input(t("surveys.title_en"), value=chosen.title_en)
         if st.form_submit_button(t("surveys.rename")):
             try:
-                with database().session() as s:
-                    store.rename_survey(s, ws, chosen_id, new_zh, new_en)
-                    audit.record(
-                        s, actor(), "survey_rename", workspace_id=ws, target=chosen.title(lang()), new=new_zh or new_en
-                    )
-                    s.commit()
+                actions.rename_survey(database(), who, ws, chosen_id, new_zh, new_en, lang=lang())
             except DefinitionError as err:
                 show_problems("surveys.rename_failed", err.problems)
+            except AccountError as e:
+                refused(e)
             else:
                 done(t("surveys.renamed"), chosen_id)
 with copy:
     if st.button(t("surveys.duplicate"), key=f"duplicate_{chosen_id}"):
-        with database().session() as s:
-            duplicate = store.duplicate_survey(s, ws, chosen_id)
-            audit.record(s, actor(), "survey_create", workspace_id=ws, target=chosen.title(lang()), copy=True)
-            s.commit()
+        try:
+            duplicate = actions.copy_survey(database(), who, ws, chosen_id, lang=lang())
+        except AccountError as e:
+            refused(e)
+        else:
             done(
                 t("surveys.duplicated", title=duplicate.title_zh if lang() == "zh" else duplicate.title_en),
                 duplicate.id,
             )
 with archive:
     if st.button(t("surveys.unarchive") if chosen.archived else t("surveys.archive"), key=f"archive_{chosen_id}"):
-        with database().session() as s:
-            store.set_archived(s, ws, chosen_id, not chosen.archived)
-            audit.record(
-                s, actor(), "survey_archive", workspace_id=ws, target=chosen.title(lang()), archived=not chosen.archived
-            )
-            s.commit()
-        done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
+        try:
+            actions.archive_survey(database(), who, ws, chosen_id, not chosen.archived, lang=lang())
+        except AccountError as e:
+            refused(e)
+        else:
+            done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
 with delete:
     st.warning(
         t("surveys.delete_confirm", title=chosen.title(lang()), count=chosen.responses, versions=chosen.versions)
     )
     confirmed = st.checkbox(t("surveys.delete_yes"), key=f"delete_confirm_{chosen_id}")
     if st.button(t("surveys.delete"), key=f"delete_{chosen_id}", disabled=not confirmed, type="primary"):
-        with database().session() as s:
-            removed = store.delete_survey(s, ws, chosen_id)
-            audit.record(s, actor(), "survey_delete", workspace_id=ws, target=chosen.title(lang()), responses=removed)
-            s.commit()
-        st.session_state.pop(SURVEY_KEY, None)
-        done(t("surveys.deleted", count=removed))
+        try:
+            removed = actions.delete_survey(database(), who, ws, chosen_id, lang=lang())
+        except AccountError as e:
+            refused(e)
+        else:
+            st.session_state.pop(SURVEY_KEY, None)
+            done(t("surveys.deleted", count=removed))
 with export:
     with database().session() as s:
         version = store.current_version(s, ws, chosen_id)

@@ -3,16 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from survey.access import accounts, audit
+from survey.access import accounts
 from survey.access.accounts import AccountError
 from survey.access.permissions import MEMBER_ROLES
+from ui.auth import current
 from ui.i18n import refusal, t
 from ui.page import start
-from ui.signin import actor
 from ui.state import database
 
 start("users.title", "users.intro", need="users.manage")
-me = actor()
+me = current()
 
 
 def _fail(e: AccountError) -> None:
@@ -66,19 +66,16 @@ with st.form("create_account", clear_on_submit=True):
     sent = st.form_submit_button(t("users.create"), type="primary")
 if sent:
     try:
-        with database().session() as s:
-            account = accounts.create_account(s, username, password, display_name=display, is_admin=is_admin)
-            accounts.set_role(s, account.id, ws_choice, role_choice)
-            audit.record(
-                s,
-                me,
-                "account_create",
-                workspace_id=ws_choice,
-                target=account.username,
-                role=role_choice,
-                admin=is_admin,
-            )
-            s.commit()
+        accounts.add_account(
+            database(),
+            me,
+            username,
+            password,
+            display_name=display,
+            is_admin=is_admin,
+            workspace_id=ws_choice,
+            role=role_choice,
+        )
     except AccountError as e:
         _fail(e)
     else:
@@ -97,12 +94,7 @@ if people:
     )
     if c3.button(t("users.save_role"), key="users_save_role"):
         try:
-            with database().session() as s:
-                accounts.set_role(s, who_id, ws_id, role or None)
-                audit.record(
-                    s, me, "role_change", workspace_id=ws_id, target=names[who_id], old=now or None, new=role or None
-                )
-                s.commit()
+            accounts.change_role(database(), me, who_id, ws_id, role or None)
         except AccountError as e:
             _fail(e)
         else:
@@ -113,10 +105,7 @@ if people:
         new = st.text_input(t("account.new_password"), type="password")
         if st.form_submit_button(t("users.reset_password")):
             try:
-                with database().session() as s:
-                    accounts.set_password(s, who_id, new)
-                    audit.record(s, me, "password_reset", target=names[who_id])
-                    s.commit()
+                accounts.reset_password(database(), me, who_id, new)
             except AccountError as e:
                 _fail(e)
             else:
@@ -124,9 +113,7 @@ if people:
     label = t("users.enable") if disabled else t("users.disable")
     if c2.button(label, key="users_disable", disabled=who_id == me.account_id):
         try:
-            with database().session() as s:
-                accounts.set_disabled(s, me, who_id, not disabled)
-                s.commit()
+            accounts.set_account_disabled(database(), me, who_id, not disabled)
         except AccountError as e:
             _fail(e)
         else:
@@ -142,10 +129,7 @@ with st.form("create_workspace", clear_on_submit=True):
     name = st.text_input(t("users.workspace_name"))
     if st.form_submit_button(t("users.create_workspace")):
         try:
-            with database().session() as s:
-                ws = accounts.create_workspace(s, name)
-                audit.record(s, me, "workspace_create", workspace_id=ws.id, target=ws.name)
-                s.commit()
+            accounts.add_workspace(database(), me, name)
         except AccountError as e:
             _fail(e)
         else:

@@ -6,11 +6,15 @@ unguessable link token (`secrets.token_urlsafe`), closed, reopened under the
 same token, and may be limited to one answer per respondent token. Personal
 respondent tokens (one per student of a class, say) are kept as `Respondent`
 rows whose external id is ``"link:" + token``, so that an id from an imported
-file can never pass for one.
+file can never pass for one. What a user does on the Questionnaire links page
+is one function each (`open_link`, `close_link`, `require_one_answer_per_token`,
+`make_personal_links`): it takes the `Database` and the signed-in account,
+checks that their role may design surveys in the workspace, writes, writes the
+audit entry and commits; a refused action writes nothing.
 
 Respondent side (no workspace: the link token is the key):
-`questionnaire_for_link` finds what a link opens and `submit_answer` stores one
-response in its own transaction. With one answer per token the response keeps
+`questionnaire_for_link` finds what a link opens and `submit_answer` (`send_answer`
+with the `Database`) stores one response in its own transaction. With one answer per token the response keeps
 the respondent token, and the unique constraint on (survey, token) is the
 final guard against a second answer, also against two at the same moment.
 
@@ -35,12 +39,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from survey.access import audit
+from survey.access import accounts, audit
+from survey.access.accounts import SignedIn
 from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.design.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
 from survey.storage import store
 from survey.storage import tables as t
+from survey.storage.db import Database
 
 ANSWER_PATH = "answer"  # the respondent page's url_path in app.py
 LINK_TOKEN_BYTES = 16  # 128 random bits → 22 URL-safe characters
@@ -196,11 +202,55 @@ def link_state(s: Session, workspace_id: int, survey_id: int) -> LinkState:
     )
 
 
+# --- staff: the user actions of the Questionnaire links page -----------------
+
+
+def open_link(db: Database, who: SignedIn, workspace_id: int, survey_id: int) -> LinkState:
+    """`who` opens the survey's link for answers (`open_for_answers`), audited as "link_open"."""
+    with db.session() as s:
+        accounts.check_permission(s, who, "surveys.design", workspace_id)
+        state = open_for_answers(s, workspace_id, survey_id, actor=who.actor)
+        s.commit()
+        return state
+
+
+def close_link(db: Database, who: SignedIn, workspace_id: int, survey_id: int) -> LinkState:
+    """`who` stops the survey's link taking answers (`close_for_answers`), audited as "link_close"."""
+    with db.session() as s:
+        accounts.check_permission(s, who, "surveys.design", workspace_id)
+        state = close_for_answers(s, workspace_id, survey_id, actor=who.actor)
+        s.commit()
+        return state
+
+
+def require_one_answer_per_token(db: Database, who: SignedIn, workspace_id: int, survey_id: int, on: bool) -> LinkState:
+    """`who` turns the one-answer-per-personal-link rule on or off (`set_one_answer_per_token`), audited as
+    "link_setting"."""
+    with db.session() as s:
+        accounts.check_permission(s, who, "surveys.design", workspace_id)
+        state = set_one_answer_per_token(s, workspace_id, survey_id, on, actor=who.actor)
+        s.commit()
+        return state
+
+
+def make_personal_links(db: Database, who: SignedIn, workspace_id: int, survey_id: int, count: int) -> list[str]:
+    """`who` makes `count` personal links (`create_personal_links`), audited as "personal_links".
+    ValueError "links.count_bad" for a count outside 1 – `PERSONAL_LINKS_AT_ONCE`."""
+    with db.session() as s:
+        accounts.check_permission(s, who, "surveys.design", workspace_id)
+        tokens = create_personal_links(s, workspace_id, survey_id, count, actor=who.actor)
+        s.commit()
+        return tokens
+
+
 # --- staff: personal links --------------------------------------------------
 
 
-def create_personal_links(s: Session, workspace_id: int, survey_id: int, count: int) -> list[str]:
-    """Make `count` new personal respondent tokens for the survey; returns them."""
+def create_personal_links(
+    s: Session, workspace_id: int, survey_id: int, count: int, *, actor: audit.Actor | None = None
+) -> list[str]:
+    """Make `count` new personal respondent tokens for the survey; returns them (audited as `actor`'s
+    "personal_links", with the count; the tokens stay out of the log)."""
     store.get_survey(s, workspace_id, survey_id)
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= PERSONAL_LINKS_AT_ONCE:
         raise ValueError("links.count_bad")
@@ -210,6 +260,7 @@ def create_personal_links(s: Session, workspace_id: int, survey_id: int, count: 
         for token in tokens
     )
     s.flush()
+    _audit_link(s, actor, "personal_links", workspace_id, survey_id, count=count)
     return tokens
 
 
@@ -462,3 +513,11 @@ def submit_answer(
             raise AnswerRefused([Problem("", "answer.token_used")]) from None
         raise
     return response_id
+
+
+def send_answer(
+    db: Database, link_token: str, answers: dict, attributes: dict, *, respondent_token: str | None = None
+) -> int:
+    """The respondent's action: `submit_answer` in a session of its own; returns the response id."""
+    with db.session() as s:
+        return submit_answer(s, link_token, answers, attributes, respondent_token=respondent_token)

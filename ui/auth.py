@@ -42,9 +42,7 @@ def current() -> SignedIn | None:
         token = _cookie_token()
     if not token:
         return None
-    with database().session() as s:
-        who = accounts.resume_session(s, token)
-        s.commit()
+    who = accounts.resume(database(), token)
     if who is None:
         if st.session_state.pop(TOKEN_KEY, None):
             st.session_state[EXPIRED_KEY] = True  # the sign-in form says why

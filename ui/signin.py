@@ -3,6 +3,9 @@ makes first (`require`), the refusal, the account box.
 
 `sign_in_form()` is shown in place of any staff page when nobody is signed in,
 so a deep link signs in and lands where it pointed. Session keys: see ui.auth.
+Signing in and out, the first administrator and switching workspace are actions of
+survey.access.accounts (checked, audited, committed there); this module shows their
+forms and keeps the session token in the browser session.
 """
 
 from __future__ import annotations
@@ -22,24 +25,24 @@ SIGNIN_FLASH = "_signin_flash"  # a message for the sign-in form (e.g. after a p
 def actor(who: SignedIn | None = None) -> audit.Actor:
     """The signed-in user as the audit log names them."""
     who = who or current()
-    return audit.Actor(who.account_id, who.username) if who else audit.SYSTEM
+    return who.actor if who else audit.SYSTEM
 
 
-def sign_in_as(account_id: int, workspace_id: int | None = None) -> None:
-    """Start a session for an account in this browser session (after sign-in, first admin or joining)."""
-    with database().session() as s:
-        token = accounts.start_session(s, account_id)
-        s.commit()
+def _signed_in_with(token: str, workspace_id: int | None = None) -> None:
+    """This browser session holds the sign-in session `token` (and works in `workspace_id`, when given)."""
     st.session_state[TOKEN_KEY] = token
     remember_in_browser(token)
     if workspace_id is not None:
         st.session_state[WORKSPACE_KEY] = workspace_id
 
 
+def sign_in_as(account_id: int, workspace_id: int | None = None) -> None:
+    """Start a session for an account in this browser session (after joining a class)."""
+    _signed_in_with(accounts.open_session(database(), account_id), workspace_id)
+
+
 def sign_out() -> None:
-    with database().session() as s:
-        accounts.end_session(s, st.session_state.get(TOKEN_KEY))
-        s.commit()
+    accounts.sign_out(database(), st.session_state.get(TOKEN_KEY))
     for key in (TOKEN_KEY, WORKSPACE_KEY, SURVEY_KEY):
         st.session_state.pop(key, None)
     remember_in_browser("")
@@ -60,15 +63,11 @@ def _first_admin_form() -> None:
         st.error(t("account.password_mismatch"))
         return
     try:
-        with database().session() as s:
-            account = accounts.create_first_admin(s, username, password, display)
-            audit.record(s, audit.Actor(account.id, account.username), "first_admin", target=account.username)
-            s.commit()
-            account_id = account.id
+        token = accounts.create_first_administrator(database(), username, password, display)
     except AccountError as e:
         st.error(t(e.message, **e.params))
         return
-    sign_in_as(account_id)
+    _signed_in_with(token)
     st.rerun()
 
 
@@ -92,30 +91,27 @@ def sign_in_form() -> None:
     st.caption(t("signin.student_hint"))
     if not sent:
         return
-    account = checked_password(username, password)
-    if account is not None:
-        sign_in_as(account[0])
-        st.rerun()
+    try:
+        _, token = accounts.sign_in(database(), username, password)
+    except AccountError as e:
+        st.error(t(e.message, **e.params))
+        return
+    _signed_in_with(token)
+    st.rerun()
 
 
-def checked_password(username: str, password: str, *, audit_success: bool = True) -> tuple[int, str] | None:
-    """(account id, username) when the password is right; otherwise the reason is shown and None.
+def checked_password(username: str, password: str) -> tuple[int, str] | None:
+    """(account id, username) when the password is right (audited as a sign-in); otherwise the reason is
+    shown and None.
 
     Wrong passwords count towards the wait (survey.access.accounts) and go to the audit log as failed sign-ins.
     """
-    with database().session() as s:
-        try:
-            account = accounts.authenticate(s, username, password)
-        except AccountError as e:
-            if e.message == "account.wrong_password":
-                audit.record(s, None, "sign_in_failed", target=accounts.normal_username(username)[:100])
-            s.commit()  # keeps the count of wrong passwords
-            st.error(t(e.message, **e.params))
-            return None
-        if audit_success:
-            audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
-        s.commit()
-        return account.id, account.username
+    try:
+        who = accounts.verify_password(database(), username, password)
+    except AccountError as e:
+        st.error(t(e.message, **e.params))
+        return None
+    return who.account_id, who.username
 
 
 def refuse(who: SignedIn, place: Place | None, permission: str) -> None:
@@ -133,7 +129,14 @@ def refuse(who: SignedIn, place: Place | None, permission: str) -> None:
 
 
 def _switch_workspace() -> None:
-    st.session_state[WORKSPACE_KEY] = st.session_state["_workspace_choice"]
+    who = current()
+    if who is None:
+        return
+    try:
+        place = accounts.switch_workspace(database(), who, st.session_state["_workspace_choice"])
+    except AccountError:
+        return  # not one of theirs (any more): they stay where they were
+    st.session_state[WORKSPACE_KEY] = place.workspace_id
     for key in (SURVEY_KEY, "dashboard_filters"):
         st.session_state.pop(key, None)
 

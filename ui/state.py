@@ -22,7 +22,5 @@ SURVEY_KEY = "survey_id"
 def database() -> Database:
     """The app's database, migrated, with the demo surveys on first start."""
     db = open_database()
-    with db.session() as s:
-        seed.ensure_demo(s)
-        s.commit()
+    seed.load_demo_on_first_start(db)
     return db

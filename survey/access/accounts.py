@@ -12,7 +12,11 @@ each further failure, up to `MAX_WAIT`. A correct password after the wait
 resets the count. An unknown username costs the same hashing time as a
 known one, so timing does not tell which usernames exist.
 
-Every function takes a SQLAlchemy session and leaves the commit to the caller.
+The building blocks take a SQLAlchemy session and leave the commit to the caller. The user actions (the
+last section: sign in and out, change a password, add an account, change a role, ...) take the `Database`
+and are one transaction each: they check that the acting account may do it (`check_permission`), write,
+write the audit entry and commit; a refused action raises `AccountError` and writes nothing (a wrong
+password still counts towards the wait, and is audited as a failed sign-in).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from survey.characters import bad_character, normal_text, trim
 from survey.errors import UserError
 from survey.i18n import Term
 from survey.storage import tables as t
+from survey.storage.db import Database
 from survey.storage.tables import utcnow
 
 IDLE_LIMIT = timedelta(hours=2)
@@ -64,6 +69,11 @@ class SignedIn:
     @property
     def name(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def actor(self) -> audit.Actor:
+        """The account as the audit log names it."""
+        return audit.Actor(self.account_id, self.username)
 
 
 @dataclass(frozen=True)
@@ -337,3 +347,193 @@ def create_workspace(s: Session, name: str, kind: str = "organisation") -> t.Wor
     s.add(ws)
     s.flush()
     return ws
+
+
+# --- user actions: each one transaction that checks, writes, audits and commits -----------------
+
+
+def check_permission(s: Session, who: SignedIn, permission: str, workspace_id: int | None = None) -> Place:
+    """`who`'s place where they act, when their role there has `permission`: in `workspace_id`, or (None) in
+    any of their workspaces for an action on the whole app (accounts, workspaces). Read again from the
+    database, so an account disabled or a role taken away since the page was shown is refused:
+    AccountError "account.not_permitted"."""
+    account = s.get(t.Account, who.account_id)
+    if account is None or account.disabled:
+        raise AccountError("account.not_permitted")
+    mine = places(s, signed_in(account))
+    found = next((p for p in mine if p.may(permission) and workspace_id in (None, p.workspace_id)), None)
+    if found is None:
+        raise AccountError("account.not_permitted")
+    return found
+
+
+def label(account: t.Account) -> str:
+    """An account as the users page lists it and its audit entries name it: "username (display name)"."""
+    return f"{account.username} ({account.display_name})" if account.display_name else account.username
+
+
+def _authenticated(s: Session, username: str, password: str) -> t.Account:
+    """`authenticate`; when refused, the count of wrong passwords is committed (with a "sign_in_failed" entry
+    for a wrong password) before the AccountError goes on."""
+    try:
+        return authenticate(s, username, password)
+    except AccountError as e:
+        if e.message == "account.wrong_password":
+            audit.record(s, None, "sign_in_failed", target=normal_username(username)[:100])
+        s.commit()  # keeps the count of wrong passwords
+        raise
+
+
+def sign_in(db: Database, username: str, password: str) -> tuple[SignedIn, str]:
+    """Sign in with a username and password: the account and a new session token, audited as "sign_in".
+    AccountError: a wrong password (counted and audited as "sign_in_failed"), a disabled account, or wait."""
+    with db.session() as s:
+        account = _authenticated(s, username, password)
+        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
+        token = start_session(s, account.id)
+        s.commit()
+        return signed_in(account), token
+
+
+def verify_password(db: Database, username: str, password: str) -> SignedIn:
+    """The account of a username and password, audited as "sign_in" (joining a class with an existing
+    account); refused as `sign_in` is. Starts no session."""
+    with db.session() as s:
+        account = _authenticated(s, username, password)
+        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
+        s.commit()
+        return signed_in(account)
+
+
+def open_session(db: Database, account_id: int) -> str:
+    """A new session token for an account that has just proved who it is in an audited action of its own
+    (the first administrator, joining a class)."""
+    with db.session() as s:
+        token = start_session(s, account_id)
+        s.commit()
+        return token
+
+
+def resume(db: Database, token: str | None) -> SignedIn | None:
+    """The account of a live session token (`resume_session`), its activity recorded; None when unknown,
+    expired (the session is removed) or disabled."""
+    with db.session() as s:
+        who = resume_session(s, token)
+        s.commit()
+        return who
+
+
+def sign_out(db: Database, token: str | None) -> None:
+    """End the session of `token`, audited as its account's "sign_out"; nothing for an unknown or ended one."""
+    if not token:
+        return
+    with db.session() as s:
+        row = s.scalar(select(t.SignInSession).where(t.SignInSession.token_hash == _digest(token)))
+        if row is None:
+            return
+        account = s.get(t.Account, row.account_id)
+        s.delete(row)
+        if account is not None:
+            audit.record(s, audit.Actor(account.id, account.username), "sign_out", target=account.username)
+        s.commit()
+
+
+def create_first_administrator(db: Database, username: str, password: str, display_name: str = "") -> str:
+    """The first administrator, on first start, signed in: returns the session token. Audited as
+    "first_admin"; AccountError once any account exists, or for a bad username or password."""
+    with db.session() as s:
+        account = create_first_admin(s, username, password, display_name)
+        audit.record(s, audit.Actor(account.id, account.username), "first_admin", target=account.username)
+        token = start_session(s, account.id)
+        s.commit()
+        return token
+
+
+def change_own_password(db: Database, who: SignedIn, old_password: str, new_password: str) -> None:
+    """`who` changes their password, proving it with the current one; every session of the account ends.
+    Audited as "password_reset". A wrong current password is refused as a sign-in is (counted, audited as
+    "sign_in_failed"); a new password too short is refused after the current one was found right (which, as a
+    sign-in, clears the count of wrong passwords)."""
+    with db.session() as s:
+        account = _authenticated(s, who.username, old_password)
+        try:
+            check_password(new_password)
+        except AccountError:
+            s.commit()
+            raise
+        set_password(s, account.id, new_password)
+        audit.record(s, who.actor, "password_reset", target=who.username)
+        s.commit()
+
+
+def add_account(
+    db: Database,
+    who: SignedIn,
+    username: str,
+    password: str,
+    *,
+    display_name: str = "",
+    is_admin: bool = False,
+    workspace_id: int,
+    role: str,
+) -> SignedIn:
+    """An administrator adds an account with a role in one workspace, audited as "account_create"."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage", workspace_id)
+        account = create_account(s, username, password, display_name=display_name, is_admin=is_admin)
+        set_role(s, account.id, workspace_id, role)
+        detail = {"role": role, "admin": is_admin}
+        audit.record(s, who.actor, "account_create", workspace_id=workspace_id, target=account.username, **detail)
+        s.commit()
+        return signed_in(account)
+
+
+def change_role(db: Database, who: SignedIn, account_id: int, workspace_id: int, role: str | None) -> None:
+    """An administrator gives an account a role in a workspace (None: no role there), audited as
+    "role_change" with the old and the new role."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage", workspace_id)
+        account = s.get(t.Account, account_id)
+        if account is None:
+            raise AccountError("account.not_found")
+        old = memberships(s, account_id).get(workspace_id)
+        set_role(s, account_id, workspace_id, role)
+        audit.record(s, who.actor, "role_change", workspace_id=workspace_id, target=label(account), old=old, new=role)
+        s.commit()
+
+
+def reset_password(db: Database, who: SignedIn, account_id: int, password: str) -> None:
+    """An administrator sets another account's password (its sessions end), audited as "password_reset"."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage")
+        set_password(s, account_id, password)
+        audit.record(s, who.actor, "password_reset", target=label(s.get(t.Account, account_id)))
+        s.commit()
+
+
+def set_account_disabled(db: Database, who: SignedIn, account_id: int, disabled: bool) -> None:
+    """An administrator disables an account or enables it again (`set_disabled`, audited)."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage")
+        set_disabled(s, who.actor, account_id, disabled)
+        s.commit()
+
+
+def add_workspace(db: Database, who: SignedIn, name: str) -> WorkspaceInfo:
+    """An administrator adds an organisation's workspace, audited as "workspace_create"."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage")
+        ws = create_workspace(s, name)
+        audit.record(s, who.actor, "workspace_create", workspace_id=ws.id, target=ws.name)
+        s.commit()
+        return WorkspaceInfo(ws.id, ws.name, ws.kind)
+
+
+def switch_workspace(db: Database, who: SignedIn, workspace_id: int) -> Place:
+    """`who`'s place in the workspace they switch to (nothing is written, so nothing is audited);
+    AccountError "account.not_permitted" for a workspace they have no place in."""
+    with db.session() as s:
+        found = place(s, who, workspace_id)
+    if found is None:
+        raise AccountError("account.not_permitted")
+    return found

@@ -1,4 +1,4 @@
-"""The audit log: imports, undos, deletes, survey edits, role changes and sign-ins.
+"""The audit log: imports, undos, deletes, survey edits, role changes, sign-ins and sign-outs.
 
 `record` adds an entry to the caller's session, so it is written in the same
 transaction as the change it describes (a rolled-back import leaves no entry).
@@ -18,6 +18,7 @@ from survey.storage import tables as t
 ACTIONS = (
     "sign_in",
     "sign_in_failed",
+    "sign_out",
     "first_admin",
     "account_create",
     "account_disable",
@@ -32,6 +33,7 @@ ACTIONS = (
     "link_open",
     "link_close",
     "link_setting",
+    "personal_links",
     "import",
     "undo_import",
     "class_create",

@@ -22,7 +22,7 @@ from survey.design import templates
 from survey.design.definition import Node, SurveyDefinition
 from survey.storage import demo, store
 from survey.storage import tables as t
-from survey.storage.db import first_start_lock
+from survey.storage.db import Database, first_start_lock
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ECSI_CSV = DATA / "ecsi_mobile_satisfaction.csv"
@@ -105,3 +105,11 @@ def ensure_demo(s: Session) -> bool:
     ws = store.default_workspace(s)
     load_demo(s, ws.id)
     return True
+
+
+def load_demo_on_first_start(db: Database) -> bool:
+    """`ensure_demo` in a transaction of its own, committed: what the app does when it opens its database."""
+    with db.session() as s:
+        loaded = ensure_demo(s)
+        s.commit()
+        return loaded

@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from survey.access import accounts, audit
 from survey.access.accounts import AccountError
@@ -223,3 +223,114 @@ def test_command_line_creates_an_administrator_and_resets_a_lost_password(databa
             accounts.authenticate(s, "boss", "first-password")
         assert [e.action for e in audit.entries(s)] == ["password_reset", "account_create"]
     db.dispose()
+
+
+# --- user actions: one transaction each, checked, audited, committed ----------------------------
+
+
+def log(db) -> list[tuple[str, str, str]]:
+    """(who, action, target) of every audit entry, oldest first."""
+    with db.session() as s:
+        return [(e.username, e.action, e.target) for e in reversed(audit.entries(s))]
+
+
+def who(db, account_id) -> accounts.SignedIn:
+    with db.session() as s:
+        return accounts.signed_in(s.get(tb.Account, account_id))
+
+
+def test_signing_in_and_out_is_audited_and_a_wrong_password_is_counted_and_audited_only(db):
+    make(db)
+    with pytest.raises(AccountError, match="wrong_password"):
+        accounts.sign_in(db, "ana", "guess-again")
+    with db.session() as s:
+        assert s.scalar(select(tb.Account.failed_sign_ins)) == 1
+        assert s.scalar(select(func.count(tb.SignInSession.id))) == 0  # refused: no session
+    ana, token = accounts.sign_in(db, " Ana ", PASSWORD)
+    assert ana.username == "ana" and accounts.resume(db, token) == ana
+    accounts.sign_out(db, token)
+    accounts.sign_out(db, token)  # already ended: nothing more
+    assert accounts.resume(db, token) is None
+    assert log(db) == [("system", "sign_in_failed", "ana"), ("ana", "sign_in", "ana"), ("ana", "sign_out", "ana")]
+
+
+def test_the_first_administrator_is_audited_and_signed_in_and_only_once(db):
+    token = accounts.create_first_administrator(db, "Root", PASSWORD, "Boss")
+    assert accounts.resume(db, token).is_admin
+    with pytest.raises(AccountError, match="first_admin_exists"):
+        accounts.create_first_administrator(db, "root2", PASSWORD)
+    assert log(db) == [("root", "first_admin", "root")]
+
+
+def test_changing_ones_password_needs_the_current_one_and_is_audited(db):
+    ana = who(db, make(db))
+    _, token = accounts.sign_in(db, "ana", PASSWORD)
+    with pytest.raises(AccountError, match="wrong_password"):
+        accounts.change_own_password(db, ana, "not-it", "a-new-password")
+    with pytest.raises(AccountError, match="password_short"):
+        accounts.change_own_password(db, ana, PASSWORD, "short")
+    assert [a for _, a, _ in log(db)] == ["sign_in", "sign_in_failed"]  # the refusals changed nothing else
+    accounts.change_own_password(db, ana, PASSWORD, "a-new-password")
+    assert accounts.resume(db, token) is None  # every session ended
+    assert accounts.sign_in(db, "ana", "a-new-password")[0] == ana
+    assert [a for _, a, _ in log(db)][2:] == ["password_reset", "sign_in"]
+
+
+def test_an_administrator_manages_accounts_and_workspaces_each_change_audited(db, ws):
+    root = who(db, make(db, "root", is_admin=True))
+    ana = accounts.add_account(db, root, "Ana", PASSWORD, display_name="Ana Li", workspace_id=ws, role="coordinator")
+    accounts.change_role(db, root, ana.account_id, ws, "manager")
+    accounts.reset_password(db, root, ana.account_id, "another-password")
+    accounts.set_account_disabled(db, root, ana.account_id, True)
+    shop = accounts.add_workspace(db, root, "Shop")
+    with pytest.raises(AccountError, match="disable_self"):
+        accounts.set_account_disabled(db, root, root.account_id, True)
+    assert log(db) == [
+        ("root", "account_create", "ana"),
+        ("root", "role_change", "ana (Ana Li)"),
+        ("root", "password_reset", "ana (Ana Li)"),
+        ("root", "account_disable", "ana"),
+        ("root", "workspace_create", "Shop"),
+    ]
+    with db.session() as s:
+        assert accounts.memberships(s, ana.account_id) == {ws: "manager"}
+        role_change = audit.entries(s, action="role_change")[0]
+        assert role_change.detail == {"old": "coordinator", "new": "manager"}
+        assert audit.entries(s, action="account_create")[0].detail == {"role": "coordinator", "admin": False}
+    assert shop.name == "Shop" and shop.kind == "organisation"
+    assert accounts.switch_workspace(db, root, shop.id).role == "administrator"
+
+
+def test_account_actions_by_someone_without_the_permission_are_refused_and_write_nothing(db, ws):
+    coordinator = who(db, make(db, "coco"))
+    ana = make(db)
+    with db.session() as s:
+        accounts.set_role(s, coordinator.account_id, ws, "coordinator")
+        s.commit()
+    refused = [
+        lambda: accounts.add_account(db, coordinator, "bo", PASSWORD, workspace_id=ws, role="coordinator"),
+        lambda: accounts.change_role(db, coordinator, ana, ws, "coordinator"),
+        lambda: accounts.reset_password(db, coordinator, ana, "taken-over-now"),
+        lambda: accounts.set_account_disabled(db, coordinator, ana, True),
+        lambda: accounts.add_workspace(db, coordinator, "Mine"),
+    ]
+    for action in refused:
+        with pytest.raises(AccountError) as e:
+            action()
+        assert e.value.message == "account.not_permitted"
+    with db.session() as s:
+        assert [a.username for a in accounts.list_accounts(s)] == ["ana", "coco"]
+        assert accounts.memberships(s, ana) == {} and not s.get(tb.Account, ana).disabled
+        assert accounts.list_workspaces(s) == [accounts.WorkspaceInfo(ws, "Default workspace", "organisation")]
+    assert sign_in(db, "ana", PASSWORD) == ana  # the password stayed
+    assert log(db) == []
+    with pytest.raises(AccountError, match="not_permitted"):
+        accounts.switch_workspace(db, coordinator, ws + 1)  # not one of theirs
+
+
+def test_an_administrator_disabled_meanwhile_can_no_longer_act(db, ws):
+    root, other = who(db, make(db, "root", is_admin=True)), who(db, make(db, "boss", is_admin=True))
+    accounts.set_account_disabled(db, other, root.account_id, True)
+    with pytest.raises(AccountError, match="not_permitted"):
+        accounts.add_workspace(db, root, "Sneaky")
+    assert [a for _, a, _ in log(db)] == ["account_disable"]

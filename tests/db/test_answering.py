@@ -5,7 +5,8 @@ import threading
 import pytest
 
 from survey import answering
-from survey.access import audit
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
 from survey.answering import AnswerRefused, LinkNotFound
 from survey.design.definition import Node, Scale, ScalePoint, SurveyDefinition
 from survey.storage import store
@@ -106,6 +107,52 @@ def test_opening_closing_and_the_token_setting_are_in_the_audit_log_with_who_did
         ("lin", "link_setting", "课程满意度", {"one_answer_per_token": True}),
         ("lin", "link_close", "课程满意度", {}),
     ]
+
+
+def account_with_role(db, ws, username, role) -> accounts.SignedIn:
+    with db.session() as s:
+        account = accounts.create_account(s, username, "long-enough-password")
+        accounts.set_role(s, account.id, ws, role)
+        s.commit()
+        return accounts.signed_in(account)
+
+
+def test_each_action_of_the_links_page_is_checked_audited_and_committed_personal_links_too(db, survey):
+    ws, survey_id = survey
+    lin = account_with_role(db, ws, "lin", "coordinator")
+    assert answering.open_link(db, lin, ws, survey_id).is_open
+    assert answering.require_one_answer_per_token(db, lin, ws, survey_id, True).one_answer_per_token
+    tokens = answering.make_personal_links(db, lin, ws, survey_id, 3)
+    assert not answering.close_link(db, lin, ws, survey_id).is_open
+    with pytest.raises(ValueError, match="links.count_bad"):
+        answering.make_personal_links(db, lin, ws, survey_id, 0)
+    with db.session() as s:
+        log = [(e.username, e.action, e.detail) for e in reversed(audit.entries(s))]
+        assert answering.link_state(s, ws, survey_id).personal_links == 3
+    assert log == [
+        ("lin", "link_open", {"version": 1}),
+        ("lin", "link_setting", {"one_answer_per_token": True}),
+        ("lin", "personal_links", {"count": 3}),
+        ("lin", "link_close", {}),
+    ]
+    assert not any(token in str(log) for token in tokens)  # the tokens stay out of the log
+
+
+def test_a_role_that_may_not_design_surveys_is_refused_and_nothing_is_written(db, survey):
+    ws, survey_id = survey
+    manager = account_with_role(db, ws, "mo", "manager")
+    for action, args in (
+        (answering.open_link, ()),
+        (answering.close_link, ()),
+        (answering.require_one_answer_per_token, (True,)),
+        (answering.make_personal_links, (5,)),
+    ):
+        with pytest.raises(AccountError, match="not_permitted"):
+            action(db, manager, ws, survey_id, *args)
+    with db.session() as s:
+        state = answering.link_state(s, ws, survey_id)
+        assert audit.entries(s) == []
+    assert (state.link_token, state.one_answer_per_token, state.personal_links) == (None, False, 0)
 
 
 def test_another_workspace_cannot_open_the_survey(db, survey):

@@ -4,6 +4,10 @@ from dataclasses import replace
 
 import pytest
 
+from survey import surveys
+from survey.access import accounts, audit
+from survey.access.accounts import AccountError
+from survey.design import definition_file
 from survey.design.definition import DefinitionError, Node, Scale, ScalePoint, SurveyDefinition
 from survey.storage import store
 
@@ -184,3 +188,80 @@ def test_targets_are_kept_with_the_survey_and_checked(db, ws):
         assert store.targets(s, ws, survey_id) == {"satisfaction": 85.0}
         store.delete_survey(s, ws, survey_id)
         s.commit()
+
+
+# --- the Surveys page's actions (survey.surveys): checked, audited, one transaction each -------------
+
+
+def account(db, ws, username, role) -> accounts.SignedIn:
+    with db.session() as s:
+        made = accounts.create_account(s, username, "long-enough-password")
+        accounts.set_role(s, made.id, ws, role)
+        s.commit()
+        return accounts.signed_in(made)
+
+
+def audit_log(db) -> list[tuple[str, str, str, dict]]:
+    with db.session() as s:
+        return [(e.username, e.action, e.target, e.detail) for e in reversed(audit.entries(s))]
+
+
+def test_each_survey_action_writes_its_audit_entry_in_the_users_language(db, ws):
+    lin = account(db, ws, "lin", "coordinator")
+    made = surveys.create_survey(
+        db, lin, ws, template="canteen", title_zh=" 食堂 ", title_en="Canteen", add_nps_loyalty=True, lang="en"
+    )
+    assert (made.title_zh, made.title("en")) == ("食堂", "Canteen")
+    imported = surveys.import_survey_file(db, lin, ws, definition_file.dump(small_survey()), "canteen.json", lang="zh")
+    surveys.rename_survey(db, lin, ws, imported.id, "新名字", "New name", lang="zh")
+    copy = surveys.copy_survey(db, lin, ws, imported.id, lang="en")
+    surveys.archive_survey(db, lin, ws, imported.id, True, lang="en")
+    with db.session() as s:
+        store.add_responses(s, ws, store.current_version(s, ws, imported.id).id, [answers()])
+        s.commit()
+    assert surveys.delete_survey(db, lin, ws, imported.id, lang="zh") == 1
+    assert copy.title_en == "New name (copy)"
+    assert audit_log(db) == [
+        ("lin", "survey_create", "Canteen", {"template": "canteen"}),
+        ("lin", "survey_create", "食堂满意度", {"file": "canteen.json"}),
+        ("lin", "survey_rename", "食堂满意度", {"new": "新名字"}),
+        ("lin", "survey_create", "New name", {"copy": True}),
+        ("lin", "survey_archive", "New name", {"archived": True}),
+        ("lin", "survey_delete", "新名字", {"responses": 1}),
+    ]
+    with db.session() as s:
+        assert {x.id for x in store.list_surveys(s, ws)} == {made.id, copy.id}
+        assert store.load_definition(s, ws, store.current_version(s, ws, made.id).id).node("nps") is not None
+
+
+def test_a_refused_survey_action_writes_nothing(db, ws):
+    lin, manager = account(db, ws, "lin", "coordinator"), account(db, ws, "mo", "manager")
+    made = surveys.create_survey(db, lin, ws, template="", title_zh="", title_en="Blank", lang="en")
+    before = audit_log(db)
+    not_permitted = (
+        lambda: surveys.create_survey(db, manager, ws, template="", title_zh="", title_en="Mine", lang="en"),
+        lambda: surveys.import_survey_file(db, manager, ws, definition_file.dump(small_survey()), "x.json", lang="en"),
+        lambda: surveys.rename_survey(db, manager, ws, made.id, "", "Mine", lang="en"),
+        lambda: surveys.copy_survey(db, manager, ws, made.id, lang="en"),
+        lambda: surveys.archive_survey(db, manager, ws, made.id, True, lang="en"),
+        lambda: surveys.delete_survey(db, manager, ws, made.id, lang="en"),
+    )
+    for action in not_permitted:
+        with pytest.raises(AccountError, match="not_permitted"):
+            action()
+    with pytest.raises(DefinitionError):
+        surveys.rename_survey(db, lin, ws, made.id, "", "  ", lang="en")  # no title
+    with pytest.raises(DefinitionError):
+        surveys.import_survey_file(db, lin, ws, b"{not json", "broken.json", lang="en")
+    with pytest.raises(DefinitionError):
+        surveys.create_survey(db, lin, ws, template="", title_zh=" ", title_en="", lang="en")
+    with db.session() as s:
+        other = accounts.create_workspace(s, "Other organisation").id
+        accounts.set_role(s, lin.account_id, other, "coordinator")
+        s.commit()
+    with pytest.raises(store.NotFound):
+        surveys.delete_survey(db, lin, other, made.id, lang="en")  # a survey of another workspace
+    with db.session() as s:
+        listed = store.list_surveys(s, ws)
+    assert [(x.id, x.title_en, x.archived) for x in listed] == [(made.id, "Blank", False)]
+    assert audit_log(db) == before

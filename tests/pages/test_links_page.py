@@ -3,6 +3,7 @@
 import pytest
 
 from survey import answering
+from survey.access import audit
 from survey.i18n import text
 from survey.storage import store
 from survey.storage.db import open_database
@@ -61,6 +62,14 @@ def test_one_answer_per_personal_link_and_personal_links_as_csv(course):
     assert text("en", "links.personal_download") in [x.label for x in at.get("download_button")]
     at.toggle[0].set_value(False).run()
     assert not state(db, ws, survey_id).one_answer_per_token
+    with db.session() as s:
+        log = [(e.action, e.detail) for e in reversed(audit.entries(s))]
+    assert log == [
+        ("link_open", {"version": 1}),
+        ("link_setting", {"one_answer_per_token": True}),
+        ("personal_links", {"count": 5}),
+        ("link_setting", {"one_answer_per_token": False}),
+    ]
 
 
 def test_the_base_address_can_be_changed_and_a_bad_one_is_explained(course):

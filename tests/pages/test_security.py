@@ -12,7 +12,7 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from survey.access import accounts
+from survey.access import accounts, audit
 from survey.access.permissions import ROLES, allowed
 from survey.design import templates
 from survey.i18n import text
@@ -234,4 +234,7 @@ def test_changing_the_password_needs_the_current_one_and_ends_the_session(app_da
     with db.session() as s:
         assert accounts.authenticate(s, ROLE_ACCOUNTS["coordinator"], "brand-new-password")
         assert s.query(tb.Account).filter_by(username=ROLE_ACCOUNTS["coordinator"]).one().failed_sign_ins == 0
+        log = [(e.action, e.target) for e in reversed(audit.entries(s))]
+    coordinator = ROLE_ACCOUNTS["coordinator"]
+    assert log == [("sign_in_failed", coordinator), ("password_reset", coordinator)]  # no sign-out of an ended session
     db.dispose()

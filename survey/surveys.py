@@ -1,0 +1,142 @@
+"""What a coordinator does to a workspace's surveys on the Surveys page: create one (from a template or blank),
+import a definition file, rename, copy, archive or restore, delete.
+
+Each is one user action and one transaction: it takes the `Database` and the signed-in account, checks
+that their role may design surveys in the workspace (`accounts.check_permission`, AccountError
+"account.not_permitted"), writes through `survey.storage.store`, writes the audit entry and commits. A
+refused action (that error, a `DefinitionError` naming what is wrong, `store.NotFound` for a survey of
+another workspace) writes nothing.
+
+The audit entry names a survey by its title in the user's language (`lang`), as the page shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from survey.access import accounts, audit
+from survey.access.accounts import SignedIn
+from survey.design import definition_file, templates
+from survey.design.definition import SurveyDefinition
+from survey.storage import store
+from survey.storage import tables as t
+from survey.storage.db import Database
+
+PERMISSION = "surveys.design"
+
+
+@dataclass(frozen=True)
+class MadeSurvey:
+    """A survey an action has just made (created, imported or copied)."""
+
+    id: int
+    title_zh: str
+    title_en: str
+
+    def title(self, lang: str) -> str:
+        return (self.title_zh if lang == "zh" else self.title_en) or self.title_zh or self.title_en
+
+
+def _title(survey: t.Survey, lang: str) -> str:
+    return MadeSurvey(survey.id, survey.title_zh, survey.title_en).title(lang)
+
+
+def new_definition(template: str, title_zh: str, title_en: str, *, add_nps_loyalty: bool = False) -> SurveyDefinition:
+    """The definition of a new survey: the template's (`templates.TEMPLATES`; "" a blank survey with the
+    standard 5-point scale) under the titles given (trimmed), with the NPS and loyalty block when asked."""
+    if template:
+        defn = templates.build(template)
+    else:
+        defn = SurveyDefinition(title_zh="", title_en="", scales=(templates.standard_scale("5"),))
+    defn = replace(defn, title_zh=title_zh.strip(), title_en=title_en.strip())
+    return templates.add_nps_loyalty_block(defn) if add_nps_loyalty else defn
+
+
+def _create(s: Session, who: SignedIn, workspace_id: int, defn: SurveyDefinition, lang: str, **detail) -> MadeSurvey:
+    survey = store.create_survey(s, workspace_id, defn)
+    audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=defn.title(lang), **detail)
+    return MadeSurvey(survey.id, survey.title_zh, survey.title_en)
+
+
+def create_survey(
+    db: Database,
+    who: SignedIn,
+    workspace_id: int,
+    *,
+    template: str,
+    title_zh: str,
+    title_en: str,
+    add_nps_loyalty: bool = False,
+    lang: str,
+) -> MadeSurvey:
+    """A new survey from a template (`new_definition`), audited as "survey_create" with the template."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        defn = new_definition(template, title_zh, title_en, add_nps_loyalty=add_nps_loyalty)
+        made = _create(s, who, workspace_id, defn, lang, template=template)
+        s.commit()
+        return made
+
+
+def import_survey_file(
+    db: Database, who: SignedIn, workspace_id: int, content: bytes, file_name: str, *, lang: str
+) -> MadeSurvey:
+    """A new survey from a definition file's bytes (`definition_file.load`: DefinitionError naming every
+    problem), audited as "survey_create" with the file's name."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        defn = definition_file.load(content)
+        made = _create(s, who, workspace_id, defn, lang, file=file_name)
+        s.commit()
+        return made
+
+
+def rename_survey(
+    db: Database, who: SignedIn, workspace_id: int, survey_id: int, title_zh: str, title_en: str, *, lang: str
+) -> None:
+    """New titles for a survey (`store.rename_survey`), audited as "survey_rename" under the old title."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        old = _title(store.get_survey(s, workspace_id, survey_id), lang)
+        store.rename_survey(s, workspace_id, survey_id, title_zh, title_en)
+        audit.record(s, who.actor, "survey_rename", workspace_id=workspace_id, target=old, new=title_zh or title_en)
+        s.commit()
+
+
+def copy_survey(db: Database, who: SignedIn, workspace_id: int, survey_id: int, *, lang: str) -> MadeSurvey:
+    """A copy of a survey's current definition, without its responses (`store.duplicate_survey`), audited
+    as "survey_create" under the original's title."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        original = _title(store.get_survey(s, workspace_id, survey_id), lang)
+        copy = store.duplicate_survey(s, workspace_id, survey_id)
+        audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=original, copy=True)
+        made = MadeSurvey(copy.id, copy.title_zh, copy.title_en)
+        s.commit()
+        return made
+
+
+def archive_survey(
+    db: Database, who: SignedIn, workspace_id: int, survey_id: int, archived: bool, *, lang: str
+) -> None:
+    """Archive a survey (`archived`) or restore it, audited as "survey_archive"."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        title = _title(store.get_survey(s, workspace_id, survey_id), lang)
+        store.set_archived(s, workspace_id, survey_id, archived)
+        audit.record(s, who.actor, "survey_archive", workspace_id=workspace_id, target=title, archived=archived)
+        s.commit()
+
+
+def delete_survey(db: Database, who: SignedIn, workspace_id: int, survey_id: int, *, lang: str) -> int:
+    """Delete a survey with its versions and responses (`store.delete_survey`); returns the responses
+    removed. Audited as "survey_delete" with that number."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        title = _title(store.get_survey(s, workspace_id, survey_id), lang)
+        removed = store.delete_survey(s, workspace_id, survey_id)
+        audit.record(s, who.actor, "survey_delete", workspace_id=workspace_id, target=title, responses=removed)
+        s.commit()
+        return removed
