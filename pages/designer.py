@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 import metrics
-from survey.access import audit
+from survey import surveys
+from survey.access.accounts import AccountError
 from survey.design import editing, templates
 from survey.design.definition import (
     ROLES,
@@ -19,10 +20,9 @@ from survey.design.definition import (
     SurveyDefinition,
 )
 from survey.storage import store
-from ui.auth import workspace_id
+from ui.auth import current, workspace_id
 from ui.i18n import lang, t
-from ui.page import show_problems, start
-from ui.signin import actor
+from ui.page import show_error, show_problems, start
 from ui.state import database
 from ui.survey_picker import choose_survey
 
@@ -53,10 +53,10 @@ wkey = f"{chosen.id}_{version.number}_{edit_round}"
 def save(new: SurveyDefinition) -> None:
     """Store the edited definition and show the page again, or name what is wrong."""
     try:
-        with database().session() as s:
-            result = store.save_definition(s, ws, chosen.id, new)
-            audit.record(s, actor(), "survey_edit", workspace_id=ws, target=new.title(lang()), version=result.version)
-            s.commit()
+        result = surveys.edit_survey(database(), current(), ws, chosen.id, new, lang=lang())
+    except AccountError as err:
+        show_error(err)
+        return
     except DefinitionError as err:
         show_problems("designer.not_saved", err.problems)
         return

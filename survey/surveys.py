@@ -1,5 +1,5 @@
 """What a coordinator does to a workspace's surveys on the Surveys page: create one (from a template or blank),
-import a definition file, rename, copy, archive or restore, delete.
+import a definition file, rename, copy, archive or restore, delete; and the designer's save (`edit_survey`).
 
 Each is one user action and one transaction: it takes the `Database` and the signed-in account, checks
 that their role may design surveys in the workspace (`accounts.check_permission`, AccountError
@@ -103,6 +103,22 @@ def rename_survey(
         store.rename_survey(s, workspace_id, survey_id, title_zh, title_en)
         audit.record(s, who.actor, "survey_rename", workspace_id=workspace_id, target=old, new=title_zh or title_en)
         s.commit()
+
+
+def edit_survey(
+    db: Database, who: SignedIn, workspace_id: int, survey_id: int, defn: SurveyDefinition, *, lang: str
+) -> store.SaveResult:
+    """The designer's save: the edited definition stored (`store.save_definition`: a new version when the
+    answered version's structure changes, the old one kept with its answers), audited as "survey_edit"
+    with the version written. A `DefinitionError` names what is wrong; nothing is written then."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        result = store.save_definition(s, workspace_id, survey_id, defn)
+        audit.record(
+            s, who.actor, "survey_edit", workspace_id=workspace_id, target=defn.title(lang), version=result.version
+        )
+        s.commit()
+        return result
 
 
 def copy_survey(db: Database, who: SignedIn, workspace_id: int, survey_id: int, *, lang: str) -> MadeSurvey:

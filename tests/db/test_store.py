@@ -265,3 +265,26 @@ def test_a_refused_survey_action_writes_nothing(db, ws):
         listed = store.list_surveys(s, ws)
     assert [(x.id, x.title_en, x.archived) for x in listed] == [(made.id, "Blank", False)]
     assert audit_log(db) == before
+
+
+def test_the_designers_save_is_one_audited_action_and_a_refused_one_writes_nothing(db, ws):
+    lin, manager = account(db, ws, "lin", "coordinator"), account(db, ws, "mo", "manager")
+    made = surveys.create_survey(db, lin, ws, template="canteen", title_zh="食堂", title_en="Canteen", lang="en")
+    with db.session() as s:
+        defn = store.load_definition(s, ws, store.current_version(s, ws, made.id).id)
+        store.add_responses(s, ws, store.current_version(s, ws, made.id).id, [{}])
+        s.commit()
+    first = defn.items[0]
+    edited = replace(defn, nodes=tuple(n for n in defn.nodes if n.code != first.code))
+    before = audit_log(db)
+    with pytest.raises(AccountError, match="not_permitted"):
+        surveys.edit_survey(db, manager, ws, made.id, edited, lang="en")
+    with pytest.raises(DefinitionError):
+        surveys.edit_survey(db, lin, ws, made.id, replace(edited, title_zh="", title_en=""), lang="en")
+    assert audit_log(db) == before
+    result = surveys.edit_survey(db, lin, ws, made.id, edited, lang="en")
+    assert result.new_version and result.version == 2  # the answered version 1 is kept as it was
+    assert audit_log(db)[-1] == ("lin", "survey_edit", "Canteen", {"version": 2})
+    with db.session() as s:
+        assert [number for _, number, _ in store.list_versions(s, ws, made.id)] == [1, 2]
+        assert store.response_count(s, ws, made.id) == 1
