@@ -57,6 +57,7 @@ def remember_mapping(
 
 
 def saved_mapping(s: Session, workspace_id: int, survey_id: int) -> SavedMapping | None:
+    """The survey's remembered mapping (in this workspace), read in the caller's session, or None."""
     row = s.scalars(
         sa.select(t.ImportMapping).where(
             t.ImportMapping.survey_id == survey_id, t.ImportMapping.workspace_id == workspace_id
@@ -68,6 +69,7 @@ def saved_mapping(s: Session, workspace_id: int, survey_id: int) -> SavedMapping
 
 
 def remember(s: Session, workspace_id: int, survey_id: int, columns: Mapping, labels: Mapping) -> None:
+    """Merge `columns` and `labels` into what is remembered (these win), keep the last `MAPPING_MAX`; flushed."""
     row = s.scalars(sa.select(t.ImportMapping).where(t.ImportMapping.survey_id == survey_id)).first()
     if row is None:
         row = t.ImportMapping(workspace_id=workspace_id, survey_id=survey_id, columns={}, labels={})
@@ -81,6 +83,8 @@ def remember(s: Session, workspace_id: int, survey_id: int, columns: Mapping, la
 
 
 def mapping_in_effect(s, workspace_id, survey_id, defn: SurveyDefinition, keys, columns, labels):
+    """(columns, labels) an import uses: the caller's, else the remembered ones (columns: then the proposal),
+    with one entry for every column key."""
     saved = saved_mapping(s, workspace_id, survey_id) if columns is None or labels is None else None
     if columns is None:
         columns = propose_columns(defn, keys, saved.columns if saved else None)
