@@ -359,26 +359,53 @@ def check_and_import(file: Upload, export: NormalizedExport | None, personal: No
     `personal`: the same export with its personal data, when the user asked to keep it; only the import
     itself sees it (stored with each response, never shown).
     """
-    if export is None:
-        data, name, digest = file.data, file.name, file.digest
-    else:
-        data, name = export.to_plain_csv(fields=True), file.name
-        digest = hashlib.sha256(data).hexdigest()[:16]
+    data, name, digest = file_to_check(file, export)
     state_key = f"_import_{chosen.id}_{digest}"  # the user's mapping for this file: (columns, labels) as JSON
     columns_json, labels_json = st.session_state.get(state_key, ("", ""))
     with database().session() as s:
         defn = store.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
+    p = preview_file(defn, export, data, name, digest, columns_json, labels_json)
+    show_detected(p, export)
+    chosen_targets = choose_columns(p, defn, state_key, columns_json)
+    edited_labels = edit_answer_texts(p, state_key, labels_json)
+    if st.button(t("impage.recheck"), key=f"recheck_{state_key}"):
+        recheck(p, chosen_targets, edited_labels, state_key)
+    show_check(p, file, export, state_key)
+    policy = choose_policy(state_key)
+    can_import = p.ok and p.rows_valid > 0 and (policy == "valid_rows" or p.rows_rejected == 0)
+    if not can_import:
+        st.caption(t("impage.cannot_import"))
+    if st.button(t("impage.import"), type="primary", disabled=not can_import, key=f"import_{state_key}"):
+        result = import_now(file, export, personal, data, name, p, policy)
+        show_result(result, file, export)
+
+
+def file_to_check(file: Upload, export: NormalizedExport | None) -> tuple[bytes, str, str]:
+    """(data, name, digest) of what is mapped and checked: the file itself, or the export's normalized table."""
+    if export is None:
+        return file.data, file.name, file.digest
+    data = export.to_plain_csv(fields=True)
+    return data, file.name, hashlib.sha256(data).hexdigest()[:16]
+
+
+def preview_file(defn, export: NormalizedExport | None, data: bytes, name: str, digest: str, columns_json, labels_json):
+    """The preview under the user's mapping; an export without one starts from its own proposal."""
     proposed_json = columns_json
     if export is not None and not columns_json:
         saved = importer.remembered_mapping(database(), ws, chosen.id)
         proposal = sources_import.propose_columns(defn, export, saved.columns if saved else None)
         proposed_json = json.dumps(proposal, ensure_ascii=False, sort_keys=True)
     with st.spinner(t("impage.checking")):
-        p = checked(chosen.id, chosen.version, digest, data, name, proposed_json, labels_json, lang())
+        return checked(chosen.id, chosen.version, digest, data, name, proposed_json, labels_json, lang())
 
-    def in_file(problems):
-        return [sources_import.in_file_terms(x, export) for x in problems] if export is not None else list(problems)
 
+def in_file_terms(problems, export: NormalizedExport | None) -> list:
+    """The problems in the words of the export's own columns (a plain file's are its own already)."""
+    return [sources_import.in_file_terms(x, export) for x in problems] if export is not None else list(problems)
+
+
+def show_detected(p: importer.ImportPreview, export: NormalizedExport | None) -> None:
+    """What the reader found in a plain file; the file's own problems, and stop, when it has no header."""
     if p.kind and export is None:
         st.caption(
             t(
@@ -394,7 +421,9 @@ def check_and_import(file: Upload, export: NormalizedExport | None, personal: No
         st.error("\n".join(f"- {x.text(lang())}" for x in file_problems) or t("impage.unreadable"))
         st.stop()
 
-    # --- column mapping -------------------------------------------------------
+
+def choose_columns(p: importer.ImportPreview, defn, state_key: str, columns_json: str) -> dict[str, str | None]:
+    """One select box per file column, with a sample of its answers: {column: target or None}."""
     target_names = {"": t("imp.target.skip")} | {x.value: x.label(lang()) for x in mapping.targets(defn)}
     samples = list(zip(*p.sample)) if p.sample else [()] * len(p.header)
     st.subheader(t("impage.mapping"))
@@ -416,50 +445,57 @@ def check_and_import(file: Upload, export: NormalizedExport | None, personal: No
             )
             or None
         )
+    return chosen_targets
 
-    # --- answer texts → scale points -----------------------------------------------
-    edited_labels = None
-    if p.answer_texts:
-        st.subheader(t("impage.labels"))
-        st.caption(t("impage.labels_help"))
-        label_rows = pd.DataFrame(
-            {
-                "column": [a.column for a in p.answer_texts],
-                "text": [a.text for a in p.answer_texts],
-                "count": [a.count for a in p.answer_texts],
-                "value": [a.proposed for a in p.answer_texts],
-                "known": [a.known for a in p.answer_texts],
-            }
-        )
-        edited_labels = st.data_editor(
-            label_rows,
-            key=f"labels_{state_key}_{labels_json}",
-            hide_index=True,
-            width="stretch",
-            disabled=["column", "text", "count", "known"],
-            column_config={
-                "column": st.column_config.TextColumn(t("impage.file_column")),
-                "text": st.column_config.TextColumn(t("impage.answer_text")),
-                "count": st.column_config.NumberColumn(t("impage.count")),
-                "value": st.column_config.NumberColumn(t("impage.value"), help=t("impage.value_help")),
-                "known": st.column_config.CheckboxColumn(t("impage.known")),
-            },
-        )
 
-    if st.button(t("impage.recheck"), key=f"recheck_{state_key}"):
-        new_columns = dict(chosen_targets)
-        new_labels = dict(p.labels)
-        if edited_labels is not None:
-            for r in edited_labels.to_dict("records"):
-                value = r["value"]
-                new_labels[r["text"]] = None if value is None or pd.isna(value) else float(value)
-        st.session_state[state_key] = (
-            json.dumps(new_columns, ensure_ascii=False, sort_keys=True),
-            json.dumps(new_labels, ensure_ascii=False, sort_keys=True),
-        )
-        st.rerun()
+def edit_answer_texts(p: importer.ImportPreview, state_key: str, labels_json: str) -> pd.DataFrame | None:
+    """The answer texts that are not numbers, each with the scale point the user gives it (None when there are none)."""
+    if not p.answer_texts:
+        return None
+    st.subheader(t("impage.labels"))
+    st.caption(t("impage.labels_help"))
+    label_rows = pd.DataFrame(
+        {
+            "column": [a.column for a in p.answer_texts],
+            "text": [a.text for a in p.answer_texts],
+            "count": [a.count for a in p.answer_texts],
+            "value": [a.proposed for a in p.answer_texts],
+            "known": [a.known for a in p.answer_texts],
+        }
+    )
+    return st.data_editor(
+        label_rows,
+        key=f"labels_{state_key}_{labels_json}",
+        hide_index=True,
+        width="stretch",
+        disabled=["column", "text", "count", "known"],
+        column_config={
+            "column": st.column_config.TextColumn(t("impage.file_column")),
+            "text": st.column_config.TextColumn(t("impage.answer_text")),
+            "count": st.column_config.NumberColumn(t("impage.count")),
+            "value": st.column_config.NumberColumn(t("impage.value"), help=t("impage.value_help")),
+            "known": st.column_config.CheckboxColumn(t("impage.known")),
+        },
+    )
 
-    # --- what the check found ---------------------------------------------------------
+
+def recheck(p: importer.ImportPreview, chosen_targets: dict, edited_labels: pd.DataFrame | None, state_key: str):
+    """Keep the user's mapping for this file and check it again."""
+    new_columns = dict(chosen_targets)
+    new_labels = dict(p.labels)
+    if edited_labels is not None:
+        for r in edited_labels.to_dict("records"):
+            value = r["value"]
+            new_labels[r["text"]] = None if value is None or pd.isna(value) else float(value)
+    st.session_state[state_key] = (
+        json.dumps(new_columns, ensure_ascii=False, sort_keys=True),
+        json.dumps(new_labels, ensure_ascii=False, sort_keys=True),
+    )
+    st.rerun()
+
+
+def show_check(p: importer.ImportPreview, file: Upload, export: NormalizedExport | None, state_key: str) -> None:
+    """What the check found: the counts, the problems (with their CSV report), or that all is well."""
     st.subheader(t("impage.check"))
     c1, c2, c3 = st.columns(3)
     c1.metric(t("impage.rows_read"), p.rows_read)
@@ -468,83 +504,98 @@ def check_and_import(file: Upload, export: NormalizedExport | None, personal: No
     # respondent fields left unmapped are no news: the column table lists them already
     fields = {f.name for f in export.fields} if export is not None else set()
     kept = [x for x in p.problems if not (x.message == "imp.column_ignored" and x.column in fields)]
-    if kept:
-        problems = in_file(kept)
-        errors = [x for x in problems if x.level == "error"]
-        notices = [x for x in problems if x.level != "error"]
-        if errors:
-            st.error(t("impage.problems", count=p.problem_count - (len(p.problems) - len(kept))))
-        if notices:
-            st.info("\n".join(f"- {x.text(lang())}" for x in notices[:10]))
-        st.dataframe(problems_table(problems), hide_index=True, width="stretch")
-        st.download_button(
-            t("impage.report_download"),
-            report_csv(problems, lang()),
-            file_name=f"{file.name}.problems.csv",
-            mime="text/csv",
-            key=f"report_{state_key}",
-        )
-    else:
+    if not kept:
         st.success(t("impage.all_good", rows=p.rows_valid))
+        return
+    problems = in_file_terms(kept, export)
+    errors = [x for x in problems if x.level == "error"]
+    notices = [x for x in problems if x.level != "error"]
+    if errors:
+        st.error(t("impage.problems", count=p.problem_count - (len(p.problems) - len(kept))))
+    if notices:
+        st.info("\n".join(f"- {x.text(lang())}" for x in notices[:10]))
+    st.dataframe(problems_table(problems), hide_index=True, width="stretch")
+    st.download_button(
+        t("impage.report_download"),
+        report_csv(problems, lang()),
+        file_name=f"{file.name}.problems.csv",
+        mime="text/csv",
+        key=f"report_{state_key}",
+    )
 
-    # --- import -------------------------------------------------------------------------
+
+def choose_policy(state_key: str) -> str:
+    """All or nothing, or the valid rows only."""
     policy_names = {x: t(f"imp.policy.{x}") for x in importer.POLICIES}
-    policy = st.radio(
+    return st.radio(
         t("impage.policy"),
         list(policy_names),
         format_func=policy_names.get,
         key=f"policy_{state_key}",
         index=0,
     )
-    can_import = p.ok and p.rows_valid > 0 and (policy == "valid_rows" or p.rows_rejected == 0)
-    if not can_import:
-        st.caption(t("impage.cannot_import"))
-    if st.button(t("impage.import"), type="primary", disabled=not can_import, key=f"import_{state_key}"):
-        bar = st.progress(0.0)
 
-        def progress(fraction: float, message: str) -> None:
-            bar.progress(min(max(fraction, 0.0), 1.0), message)
 
-        def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
-            audit.record(
-                s,
-                actor(),
-                "import",
-                workspace_id=ws,
-                target=file.name,
-                batch=batch_id,
-                tool=export.tool if export is not None else PLAIN,
-            )
+def import_now(
+    file: Upload,
+    export: NormalizedExport | None,
+    personal: NormalizedExport | None,
+    data: bytes,
+    name: str,
+    p: importer.ImportPreview,
+    policy: str,
+) -> importer.ImportResult:
+    """The import under the checked mapping, with a progress bar and its audit entry in the same transaction."""
+    bar = st.progress(0.0)
 
-        options = dict(
-            columns=p.columns, labels=p.labels, policy=policy, lang=lang(), progress=progress, before_commit=record
+    def progress(fraction: float, message: str) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), message)
+
+    def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
+        audit.record(
+            s,
+            actor(),
+            "import",
+            workspace_id=ws,
+            target=file.name,
+            batch=batch_id,
+            tool=export.tool if export is not None else PLAIN,
         )
-        if export is None:
-            result = importer.import_file(database(), ws, chosen.id, data, name, **options)
-        else:
-            result = sources_import.import_export(
-                database(), ws, chosen.id, personal or export, name, keep_personal=personal is not None, **options
-            )
-        bar.empty()
-        if result.batch_id is None:
-            st.error(
-                t("imp.result_refused", count=result.problem_count)
-                + "\n\n"
-                + "\n".join(f"- {x.text(lang())}" for x in in_file(result.problems)[:20])
-            )
-        else:
-            st.session_state["_import_flash"] = t(
-                "imp.result_imported",
-                imported=result.rows_imported,
-                rejected=result.rows_rejected,
-                read=result.rows_read,
-            )
-            if result.rejected_csv:
-                st.session_state["_import_rejected"] = (file.name, result.rejected_csv)
-            st.session_state["_import_round"] = st.session_state.get("_import_round", 0) + 1
-            st.session_state.pop("_import_carry", None)
-            checked.clear()
-            st.rerun()
+
+    options = dict(
+        columns=p.columns, labels=p.labels, policy=policy, lang=lang(), progress=progress, before_commit=record
+    )
+    if export is None:
+        result = importer.import_file(database(), ws, chosen.id, data, name, **options)
+    else:
+        result = sources_import.import_export(
+            database(), ws, chosen.id, personal or export, name, keep_personal=personal is not None, **options
+        )
+    bar.empty()
+    return result
+
+
+def show_result(result: importer.ImportResult, file: Upload, export: NormalizedExport | None) -> None:
+    """Why nothing was stored; or what was, said after a fresh start of the page (the rejected rows to download)."""
+    if result.batch_id is None:
+        st.error(
+            t("imp.result_refused", count=result.problem_count)
+            + "\n\n"
+            + "\n".join(f"- {x.text(lang())}" for x in in_file_terms(result.problems, export)[:20])
+        )
+        return
+    st.session_state["_import_flash"] = t(
+        "imp.result_imported",
+        imported=result.rows_imported,
+        rejected=result.rows_rejected,
+        read=result.rows_read,
+    )
+    if result.rejected_csv:
+        st.session_state["_import_rejected"] = (file.name, result.rejected_csv)
+    st.session_state["_import_round"] = st.session_state.get("_import_round", 0) + 1
+    st.session_state.pop("_import_carry", None)
+    checked.clear()
+    st.rerun()
 
 
 # --- the page, top to bottom ---------------------------------------------------------------------------------

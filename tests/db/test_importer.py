@@ -334,7 +334,7 @@ def test_progress_is_reported_and_an_error_in_the_middle_leaves_nothing(db, ws, 
 
 
 def test_a_clash_with_the_unique_constraint_is_retried_once_then_reported(db, ws, sid, monkeypatch):
-    real_store = importer._store
+    real_store = importer.store_chunk
     calls = []
 
     def clashing_store(*args, **kwargs):
@@ -343,7 +343,7 @@ def test_a_clash_with_the_unique_constraint_is_retried_once_then_reported(db, ws
             raise IntegrityError("INSERT", {}, Exception("unique"))
         return real_store(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "_store", clashing_store)
+    monkeypatch.setattr(importer, "store_chunk", clashing_store)
     clashes = 1
     assert import_file(db, ws, sid, csv_file([HEADER, *GOOD_ROWS]), "x.csv").rows_imported == 3
     calls.clear()

@@ -1,0 +1,116 @@
+"""The import batches of a survey: the list the import page shows, and undoing one.
+
+Every import is a batch (file, time, counts, mapping). Undoing removes
+exactly its responses and the respondents it created that nothing else
+uses, in one transaction that first locks the batch's row (an UPDATE that
+changes nothing, as the import locks the survey's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from survey.importing.sessions import session_of
+from survey.importing.writing import ID_LOOKUP_SLICE
+from survey.storage import store
+from survey.storage import tables as t
+from survey.storage.db import Database
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """One import as the batch list shows it; `responses` is how many of its rows are still stored."""
+
+    id: int
+    file_name: str
+    source: str
+    created_at: datetime
+    version: int
+    rows_read: int
+    rows_imported: int
+    rows_rejected: int
+    responses: int
+    encoding: str | None
+    mapping: dict
+
+
+def list_batches(target: Database | Session, workspace_id: int, survey_id: int) -> list[BatchSummary]:
+    """The survey's import batches, newest first."""
+    with session_of(target) as (s, _owned):
+        store.get_survey(s, workspace_id, survey_id)
+        b = t.ImportBatch
+        counts = (
+            sa.select(t.Response.batch_id, sa.func.count().label("n"))
+            .where(t.Response.survey_id == survey_id)
+            .group_by(t.Response.batch_id)
+            .subquery()
+        )
+        rows = s.execute(
+            sa.select(b, t.SurveyVersion.number, sa.func.coalesce(counts.c.n, 0))
+            .join(t.SurveyVersion, t.SurveyVersion.id == b.version_id)
+            .outerjoin(counts, counts.c.batch_id == b.id)
+            .where(b.survey_id == survey_id, b.workspace_id == workspace_id)
+            .order_by(b.id.desc())
+        ).all()
+        return [
+            BatchSummary(
+                id=batch.id,
+                file_name=batch.file_name,
+                source=batch.source,
+                created_at=batch.created_at,
+                version=number,
+                rows_read=batch.rows_read,
+                rows_imported=batch.rows_imported,
+                rows_rejected=batch.rows_rejected,
+                responses=int(n),
+                encoding=batch.encoding,
+                mapping=dict(batch.mapping or {}),
+            )
+            for batch, number, n in rows
+        ]
+
+
+def undo_batch(target: Database | Session, workspace_id: int, batch_id: int) -> int:
+    """Remove a batch: exactly its responses, and the respondents it created that nothing else uses.
+
+    A respondent counts as created by the batch when its creation time is
+    the batch's (the importer writes both with one timestamp); one that
+    existed before (another import's, or a personal questionnaire link) or
+    that still has other responses stays. Returns the responses removed.
+    With a Database it commits; with a Session the caller does.
+    """
+    with session_of(target) as (s, owned):
+        # lock first (see the module docstring): an UPDATE that changes nothing
+        locked = s.execute(
+            sa.update(t.ImportBatch.__table__)
+            .where(t.ImportBatch.__table__.c.id == batch_id, t.ImportBatch.__table__.c.workspace_id == workspace_id)
+            .values(file_name=t.ImportBatch.__table__.c.file_name)
+        )
+        batch = s.get(t.ImportBatch, batch_id)
+        if locked.rowcount == 0 or batch is None:
+            raise store.NotFound(batch_id)
+        r, rp = t.Response, t.Respondent
+        removed = s.scalar(sa.select(sa.func.count()).select_from(r).where(r.batch_id == batch_id)) or 0
+        other = sa.select(r.id).where(r.respondent_id == rp.id, sa.or_(r.batch_id.is_(None), r.batch_id != batch_id))
+        created = sa.select(r.respondent_id).where(r.batch_id == batch_id, r.respondent_id.is_not(None))
+        orphans = s.scalars(
+            sa.select(rp.id).where(
+                rp.survey_id == batch.survey_id,
+                rp.id.in_(created),
+                rp.created_at == batch.created_at,
+                ~other.exists(),
+            )
+        ).all()
+        s.execute(sa.delete(r).where(r.batch_id == batch_id), execution_options={"synchronize_session": False})
+        for start in range(0, len(orphans), ID_LOOKUP_SLICE):
+            part = orphans[start : start + ID_LOOKUP_SLICE]
+            s.execute(sa.delete(rp).where(rp.id.in_(part)), execution_options={"synchronize_session": False})
+        s.execute(sa.delete(t.ImportBatch).where(t.ImportBatch.id == batch_id))
+        s.expunge(batch)
+        if owned:
+            s.commit()
+        return removed

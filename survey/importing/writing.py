@@ -1,0 +1,195 @@
+"""The batch writer: one import's rows go into the database chunk by chunk, inside the import's transaction.
+
+`lock_survey` takes the survey's row lock first (imports into one survey
+take turns). `KnownRespondents` is the duplicate check against the database
+and remembers the respondents the batch created; `store_chunk` inserts one
+checked chunk: new respondents first, then the responses, as ready-made JSON
+text through the driver's executemany (statements compiled from Core
+``insert()``), which keeps a large import's time and memory low
+(bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from survey.importing.validation import CheckedChunk
+from survey.storage import store
+from survey.storage import tables as t
+
+ID_LOOKUP_SLICE = 2_000  # ids per duplicate-check query (SQLite allows 32,766 parameters)
+
+# Bulk insert target. Its columns carry no type, so SQLAlchemy does no per-row work on
+# them: answers / attributes / meta arrive as JSON text (PostgreSQL casts the text to
+# json itself), the timestamp as the dialect stores it (`timestamp`).
+_RESPONSES = sa.table(
+    "response",
+    sa.column("workspace_id"),
+    sa.column("survey_id"),
+    sa.column("version_id"),
+    sa.column("respondent_id"),
+    sa.column("batch_id"),
+    sa.column("submitted_at"),  # see timestamp
+    sa.column("wave"),
+    sa.column("answers"),
+    sa.column("attributes"),
+    sa.column("meta"),
+)
+
+
+def lock_survey(s: Session, workspace_id: int, survey_id: int) -> None:
+    """Take the survey's row lock for this transaction (an UPDATE that changes nothing); NotFound if not ours."""
+    survey = t.Survey.__table__
+    result = s.execute(
+        sa.update(survey)
+        .where(survey.c.id == survey_id, survey.c.workspace_id == workspace_id)
+        .values(updated_at=survey.c.updated_at)
+    )
+    if result.rowcount == 0:
+        raise store.NotFound(survey_id)
+
+
+class KnownRespondents:
+    """The duplicate check against the database: {external id: waves it already has responses for}.
+
+    Responses of the running batch do not count (the file's own duplicates
+    are found by the validator). Respondents the batch created are kept in
+    `created`; the database is asked only about other ids, and not at all
+    when the survey had no respondents when the import began. After a call,
+    `respondent_ids` holds the stored respondents of the ids asked about,
+    for `store_chunk` to reuse.
+    """
+
+    def __init__(self, s: Session, survey_id: int, batch_id: int | None):
+        self.s = s
+        self.survey_id = survey_id
+        self.batch_id = batch_id
+        self.created: dict[str, int] = {}
+        self.respondent_ids: dict[str, int] = {}
+        self.any_before = (
+            s.scalar(sa.select(t.Respondent.id).where(t.Respondent.survey_id == survey_id).limit(1)) is not None
+        )
+
+    def __call__(self, ids: list[str]) -> dict[str, set]:
+        created = self.created
+        self.respondent_ids = {x: created[x] for x in ids if x in created}
+        found: dict[str, set] = {}
+        if not self.any_before:
+            return found
+        ask = [x for x in ids if x not in created]
+        rp, r = t.Respondent, t.Response
+        joined = r.respondent_id == rp.id
+        if self.batch_id is not None:
+            joined = sa.and_(joined, sa.or_(r.batch_id.is_(None), r.batch_id != self.batch_id))
+        for start in range(0, len(ask), ID_LOOKUP_SLICE):
+            part = ask[start : start + ID_LOOKUP_SLICE]
+            rows = self.s.execute(
+                sa.select(rp.external_id, rp.id, r.id, r.wave)
+                .outerjoin(r, joined)
+                .where(rp.survey_id == self.survey_id, rp.external_id.in_(part))
+            )
+            for external_id, respondent_id, response_id, wave in rows:
+                self.respondent_ids[external_id] = respondent_id
+                waves = found.setdefault(external_id, set())
+                if response_id is not None:
+                    waves.add(wave)
+        return found
+
+
+def store_chunk(
+    s: Session,
+    workspace_id: int,
+    survey_id: int,
+    version_id: int,
+    batch_id: int,
+    now: datetime,
+    checked: CheckedChunk,
+    known: KnownRespondents,
+) -> None:
+    """Insert one chunk's rows: new respondents first (ids back through RETURNING), then the responses."""
+    connection = s.connection()
+    ids = known.respondent_ids
+    new = {x for x in checked.respondents if x is not None and x not in ids}
+    if new:
+        made = insert_respondents(connection, workspace_id, survey_id, sorted(new), now)
+        ids.update(made)
+        known.created.update(made)
+    stamp = timestamp(connection, now)
+    rows = [
+        (
+            workspace_id,
+            survey_id,
+            version_id,
+            ids[x] if x is not None else None,
+            batch_id,
+            stamp,
+            wave,
+            answers,
+            attributes,
+            meta,
+        )
+        for x, wave, answers, attributes, meta in zip(
+            checked.respondents, checked.waves, checked.answers, checked.attributes, checked.meta
+        )
+    ]
+    connection.exec_driver_sql(insert_sql(connection.dialect), rows)
+
+
+def insert_respondents(
+    connection: sa.Connection, workspace_id: int, survey_id: int, external_ids: list[str], now: datetime
+) -> dict[str, int]:
+    """Insert new respondents with the driver's executemany; returns {external id: respondent id}.
+
+    Their ids are read back as the rows above the highest id before the
+    insert: ids only grow (SQLite's rowid, PostgreSQL's sequence), and a row
+    another transaction added meanwhile is told apart by its survey and
+    external id (two rows with one survey and external id cannot exist).
+    """
+    rp = t.Respondent.__table__
+    last = connection.execute(sa.select(sa.func.max(rp.c.id))).scalar() or 0
+    stamp = timestamp(connection, now)
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO respondent (workspace_id, survey_id, external_id, created_at) "
+        f"VALUES ({marker}, {marker}, {marker}, {marker})",
+        [(workspace_id, survey_id, x, stamp) for x in external_ids],
+    )
+    wanted = set(external_ids)
+    rows = connection.execute(sa.select(rp.c.external_id, rp.c.id).where(rp.c.id > last, rp.c.survey_id == survey_id))
+    made = {external_id: rid for external_id, rid in rows if external_id in wanted}
+    if len(made) != len(wanted):
+        raise RuntimeError("new respondents could not be read back")
+    return made
+
+
+_RESPONSE_COLUMNS = tuple(c.name for c in _RESPONSES.columns)  # the order of each row's values
+
+
+def insert_sql(dialect: sa.Dialect) -> str:
+    """The response INSERT with positional parameters, for the driver's own executemany.
+
+    Rows go to the DB-API driver directly: SQLAlchemy's per-row parameter
+    processing took about 40 % of a large import. The statement is compiled
+    from a Core `insert()` and only its parameter markers are rewritten.
+    """
+    compiled = sa.insert(_RESPONSES).compile(dialect=dialect, column_keys=list(_RESPONSE_COLUMNS))
+    sql = str(compiled)
+    if dialect.paramstyle == "qmark":
+        order = list(compiled.positiontup or [])
+    else:
+        order = sorted(_RESPONSE_COLUMNS, key=lambda name: sql.index(f"%({name})s"))
+        for name in _RESPONSE_COLUMNS:
+            sql = sql.replace(f"%({name})s", "%s")
+    if order != list(_RESPONSE_COLUMNS):
+        raise RuntimeError(f"unexpected parameter order {order}")
+    return sql
+
+
+def timestamp(connection: sa.Connection, now: datetime) -> object:
+    """`now` as the untyped bulk insert passes it: SQLite's text form (as SQLAlchemy's DateTime writes it)."""
+    if connection.dialect.name == "sqlite":
+        return now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return now
