@@ -24,9 +24,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from survey.access import audit
+from survey import surveys
+from survey.access.accounts import AccountError
 from survey.characters import bad_character
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
+from survey.importing import actions as import_actions
 from survey.importing import importer, mapping
 from survey.importing.reading import ReadError
 from survey.importing.sources import AUTO, TOOLS, NormalizedExport, SourceError, detect_tool, normalize
@@ -34,10 +36,9 @@ from survey.importing.sources import importing as sources_import
 from survey.importing.sources.draft import draft_columns, draft_definition, export_language
 from survey.importing.validation import report_csv
 from survey.storage import store
-from ui.auth import current_place, workspace_id
+from ui.auth import current, current_place, workspace_id
 from ui.i18n import lang, t
-from ui.page import start
-from ui.signin import actor
+from ui.page import show_error, start
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import choose_survey
 
@@ -301,11 +302,11 @@ def offer_draft(file: Upload, tool: str, export: NormalizedExport | None) -> Non
     defn = draft_definition(export, title, written_in)
     show_draft(defn)
     if st.button(t("impage.draft_save"), type="primary", key=f"draft_save_{file.digest}"):
-        with database().session() as s:
-            created = store.create_survey(s, ws, defn)
-            audit.record(s, actor(), "survey_create", workspace_id=ws, target=defn.title(lang()), file=file.name)
-            s.commit()
-            survey_id = created.id
+        try:
+            survey_id = surveys.create_drafted_survey(database(), current(), ws, defn, file.name, lang=lang()).id
+        except AccountError as err:
+            show_error(err)
+            st.stop()
         if tool != PLAIN:  # the columns the draft was made for; a plain file's own headers match by themselves
             importer.remember_mapping(database(), ws, survey_id, draft_columns(export, defn))
         st.session_state[SURVEY_KEY] = survey_id
@@ -551,26 +552,21 @@ def import_now(
     def progress(fraction: float, message: str) -> None:
         bar.progress(min(max(fraction, 0.0), 1.0), message)
 
-    def record(s, batch_id: int) -> None:  # the audit entry, in the import's own transaction
-        audit.record(
-            s,
-            actor(),
-            "import",
-            workspace_id=ws,
-            target=file.name,
-            batch=batch_id,
-            tool=export.tool if export is not None else PLAIN,
-        )
-
-    options = dict(
-        columns=p.columns, labels=p.labels, policy=policy, lang=lang(), progress=progress, before_commit=record
+    result = import_actions.import_responses(
+        database(),
+        current(),
+        ws,
+        chosen.id,
+        name,
+        data=data if export is None else None,
+        export=None if export is None else personal or export,
+        keep_personal=personal is not None,
+        columns=p.columns,
+        labels=p.labels,
+        policy=policy,
+        lang=lang(),
+        progress=progress,
     )
-    if export is None:
-        result = importer.import_file(database(), ws, chosen.id, data, name, **options)
-    else:
-        result = sources_import.import_export(
-            database(), ws, chosen.id, personal or export, name, keep_personal=personal is not None, **options
-        )
     bar.empty()
     return result
 
@@ -652,10 +648,11 @@ else:
             key=f"undo_sure_{chosen.id}_{batch_id}",
         )
         if st.button(t("impage.undo"), disabled=not sure, key=f"undo_{chosen.id}"):
-            with database().session() as s:
-                removed = importer.undo_batch(s, ws, batch_id)
-                audit.record(s, actor(), "undo_import", workspace_id=ws, target=live[batch_id], responses=removed)
-                s.commit()
+            try:
+                removed = import_actions.undo_import(database(), current(), ws, batch_id, target=live[batch_id])
+            except AccountError as err:
+                show_error(err)
+                st.stop()
             st.session_state["_import_flash"] = t("imp.undone", count=removed, batch=batch_id)
             checked.clear()
             st.rerun()

@@ -93,6 +93,18 @@ def import_survey_file(
         return made
 
 
+def create_drafted_survey(
+    db: Database, who: SignedIn, workspace_id: int, defn: SurveyDefinition, file_name: str, *, lang: str
+) -> MadeSurvey:
+    """A new survey drafted from a survey tool's export on the import page, audited as "survey_create"
+    with the file it was drafted from."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        made = _create(s, who, workspace_id, defn, lang, file=file_name)
+        s.commit()
+        return made
+
+
 def rename_survey(
     db: Database, who: SignedIn, workspace_id: int, survey_id: int, title_zh: str, title_en: str, *, lang: str
 ) -> None:

@@ -534,3 +534,40 @@ def test_random_bytes_never_crash_and_never_half_import(database_url, db, ws, si
     else:
         assert after == before and result.errors
     assert counts(db)["response"] == before["response"]
+
+
+# --- the import page's actions (survey.importing.actions): checked, audited, one transaction each ------
+
+
+def test_an_import_and_its_undo_are_audited_with_the_batch_and_a_refused_one_writes_nothing(db, ws, sid):
+    from survey.access import accounts, audit
+    from survey.access.accounts import AccountError
+    from survey.importing import actions
+
+    with db.session() as s:
+        people = {}
+        for name, role in (("lin", "coordinator"), ("mo", "manager")):
+            made = accounts.create_account(s, name, "long-enough-password")
+            accounts.set_role(s, made.id, ws, role)
+            people[name] = accounts.signed_in(made)
+        s.commit()
+
+    def log():
+        with db.session() as s:
+            return [(e.username, e.action, e.target, e.detail) for e in reversed(audit.entries(s))]
+
+    data = csv_file([HEADER, *GOOD_ROWS])
+    with pytest.raises(AccountError, match="not_permitted"):  # a manager reads, never imports
+        actions.import_responses(db, people["mo"], ws, sid, "wave1.csv", data=data)
+    assert stored(db, sid) == [] and log() == []
+
+    result = actions.import_responses(db, people["lin"], ws, sid, "wave1.csv", data=data, policy="valid_rows")
+    assert result.rows_imported == 3
+    assert log() == [("lin", "import", "wave1.csv", {"batch": result.batch_id, "tool": "csv"})]
+    with pytest.raises(AccountError, match="not_permitted"):
+        actions.undo_import(db, people["mo"], ws, result.batch_id, target="#1")
+    assert len(stored(db, sid)) == 3 and len(log()) == 1
+
+    assert actions.undo_import(db, people["lin"], ws, result.batch_id, target="#1 · wave1.csv") == 3
+    assert stored(db, sid) == []
+    assert log()[-1] == ("lin", "undo_import", "#1 · wave1.csv", {"responses": 3})
