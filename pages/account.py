@@ -5,7 +5,7 @@ import streamlit as st
 from survey.access import accounts
 from survey.access.accounts import AccountError
 from ui.auth import current, current_place
-from ui.i18n import language_selector, refusal, t
+from ui.i18n import language_selector, show_error, t
 from ui.navigation import run_through_app
 from ui.signin import SIGNIN_FLASH, sign_in_form, sign_out
 from ui.state import database
@@ -39,7 +39,7 @@ if sent:
         try:
             accounts.change_own_password(database(), who, old, new)
         except AccountError as e:
-            st.error(refusal(e.message, **e.params))
+            show_error(e)
         else:
             sign_out()  # every session of the account ended with the old password
             st.session_state[SIGNIN_FLASH] = t("account.password_changed")

@@ -22,7 +22,7 @@ from ui.classroom import (
     pptx_button,
     show_results,
 )
-from ui.i18n import lang, refusal, t
+from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.qr import public_base_url, qr_png
 from ui.state import SURVEY_KEY, database
@@ -44,10 +44,6 @@ def done(message: str, class_ws: int | None = None) -> None:
     st.rerun()
 
 
-def refused(error: ClassError) -> None:
-    st.error(refusal(error.message, **error.params))
-
-
 with database().session() as s:
     classes = classroom.classes_of(s, who)
 
@@ -64,7 +60,7 @@ with st.expander(t("classes.new"), expanded=not classes, icon=":material/add:"):
             with database().session() as s:
                 made = classroom.start_class(s, who, name, groups_text.splitlines())
         except ClassError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("classes.created", name=plain(made.name), code=made.join_code), made.workspace_id)
 
@@ -112,7 +108,7 @@ with code_col:
                 with database().session() as s:
                     classroom.set_joining(s, who, ws, not chosen.joining_open)
             except ClassError as e:
-                refused(e)
+                show_error(e)
             else:
                 done(t("classes.joining_now_open") if not chosen.joining_open else t("classes.joining_now_closed"))
         if st.button(t("classes.new_code"), help=t("classes.new_code_help"), key="new_code"):
@@ -120,7 +116,7 @@ with code_col:
                 with database().session() as s:
                     code = classroom.change_join_code(s, who, ws)
             except ClassError as e:
-                refused(e)
+                show_error(e)
             else:
                 done(t("classes.code_changed", code=code))
 png = qr_png(url)
@@ -165,7 +161,7 @@ if st.button(t("classes.save_groups"), key="save_groups"):
         with database().session() as s:
             classroom.save_groups(s, who, ws, rows)
     except ClassError as e:
-        refused(e)
+        show_error(e)
     else:
         done(t("classes.groups_saved"))
 
@@ -253,7 +249,7 @@ if st.button(t("classes.save_rubric"), key="save_rubric"):
         with database().session() as s:
             classroom.save_rubric(s, who, ws, new)
     except ClassError as e:
-        refused(e)
+        show_error(e)
     else:
         done(t("classes.rubric_saved"))
 
@@ -279,7 +275,7 @@ if reviews:
                 with database().session() as s:
                     cleared = classroom.clear_reviews(s, who, ws)
             except ClassError as e:
-                refused(e)
+                show_error(e)
             else:
                 done(t("classes.reviews_cleared", count=cleared))
 else:

@@ -21,8 +21,8 @@ from survey.design.definition import (
 )
 from survey.storage import store
 from ui.auth import current, workspace_id
-from ui.i18n import lang, t
-from ui.page import show_error, show_problems, start
+from ui.i18n import lang, show_error, t
+from ui.page import show_problems, start
 from ui.state import database
 from ui.survey_picker import choose_survey
 

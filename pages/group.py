@@ -22,7 +22,7 @@ from ui.classroom import (
     show_results,
     student_group,
 )
-from ui.i18n import lang, t
+from ui.i18n import lang, show_error, t
 from ui.page import show_problems, start
 from ui.qr import link_and_qr, public_base_url
 from ui.state import database
@@ -49,10 +49,6 @@ def done(message: str) -> None:
     st.rerun()
 
 
-def refused(error: ClassError) -> None:
-    st.error(t(error.message, **{k: plain(v) for k, v in error.params.items()}))
-
-
 # --- no survey yet: start from a template --------------------------------------------------------------------
 if group.survey_id is None:
     st.markdown(t("group.start_help"))
@@ -68,7 +64,7 @@ if group.survey_id is None:
             with database().session() as s:
                 classroom.start_survey(s, who, ws, group_id, template)
         except ClassError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("group.created"))
     st.stop()
@@ -120,7 +116,7 @@ if st.button(t("group.save"), type="primary", key="save_indicators"):
         with database().session() as s:
             codes = classroom.save_group_indicators(s, who, ws, group_id, edits)
     except ClassError as e:
-        refused(e)
+        show_error(e)
     except DefinitionError as e:
         show_problems("group.save_failed", e.problems)
     else:
@@ -137,7 +133,7 @@ else:
             with database().session() as s:
                 classroom.reopen_link(s, who, ws, group_id)
         except ClassError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("group.link_open"))
 if state.link_token:

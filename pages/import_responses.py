@@ -37,8 +37,8 @@ from survey.importing.sources.draft import draft_columns, draft_definition, expo
 from survey.importing.validation import report_csv
 from survey.storage import store
 from ui.auth import current, current_place, workspace_id
-from ui.i18n import lang, t
-from ui.page import show_error, start
+from ui.i18n import lang, show_error, t
+from ui.page import start
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import choose_survey
 

@@ -16,7 +16,7 @@ from survey.access.accounts import AccountError
 from survey.classroom import ClassError, class_for_code
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain
-from ui.i18n import language_selector, refusal, t
+from ui.i18n import language_selector, show_error, t
 from ui.navigation import run_through_app
 from ui.signin import checked_password, sign_in_as
 from ui.state import database
@@ -48,7 +48,7 @@ try:
         target = class_for_code(s, code)
 except ClassError as e:
     st.session_state["_join_misses"] = [*tries.recent, time.monotonic()]
-    st.error(refusal(e.message, **e.params))
+    show_error(e)
     st.stop()
 st.subheader(plain(target.name))
 if not target.joining_open:
@@ -71,7 +71,7 @@ def welcome(account_id: int) -> None:
         with database().session() as s:
             workspace_id = classroom.join(s, account_id, code, group_id)
     except (ClassError, AccountError) as e:
-        st.error(refusal(e.message, **e.params))
+        show_error(e)
         return
     if current() is None:
         sign_in_as(account_id, workspace_id=workspace_id)
@@ -113,7 +113,7 @@ elif create:
                     s, code, group_id, username=username, password=password, display_name=display
                 )
         except (AccountError, ClassError) as e:
-            st.error(refusal(e.message, **e.params))
+            show_error(e)
         else:
             sign_in_as(account_id, workspace_id=workspace_id)
             st.session_state["_join_flash"] = t("join.welcome", name=plain(target.name), group=plain(groups[group_id]))

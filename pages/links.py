@@ -5,7 +5,7 @@ import streamlit as st
 from survey import answering
 from survey.access.accounts import AccountError
 from ui.auth import current, workspace_id
-from ui.i18n import lang, refusal, t
+from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.qr import link_and_qr, public_base_url
 from ui.state import database
@@ -34,7 +34,7 @@ def act(action, *args) -> bool:
     try:
         action(database(), who, ws, chosen.id, *args)
     except AccountError as e:
-        st.error(refusal(e.message, **e.params))
+        show_error(e)
         return False
     return True
 
@@ -103,7 +103,7 @@ else:
         try:
             made = answering.make_personal_links(database(), who, ws, chosen.id, int(count))
         except AccountError as e:
-            st.error(refusal(e.message, **e.params))
+            show_error(e)
         except ValueError:
             st.error(t("links.count_bad"))
         else:

@@ -13,7 +13,7 @@ from survey.classroom import ClassError
 from survey.storage import store
 from ui.auth import current
 from ui.classroom import plain, student_group
-from ui.i18n import lang, refusal, t
+from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.state import database
 
@@ -67,7 +67,7 @@ for other in others:
                 with database().session() as s:
                     classroom.review_group(s, who, ws, mine, other.id, scores)
             except ClassError as e:
-                st.error(refusal(e.message, **e.params))
+                show_error(e)
             else:
                 st.session_state["_peer_flash"] = t("peer.saved", group=plain(other.name))
                 st.rerun()

@@ -9,7 +9,7 @@ from survey.design import definition_file, templates
 from survey.design.definition import DefinitionError
 from survey.storage import store
 from ui.auth import current, workspace_id
-from ui.i18n import lang, refusal, t
+from ui.i18n import lang, show_error, t
 from ui.page import show_problems, start
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_summaries
@@ -29,10 +29,6 @@ def done(message: str, survey_id: int | None = None) -> None:
         st.session_state[SURVEY_KEY] = survey_id
         st.session_state["_surveys_select"] = survey_id
     st.rerun()
-
-
-def refused(e: AccountError) -> None:
-    st.error(refusal(e.message, **e.params))
 
 
 # --- the list ---------------------------------------------------------------
@@ -87,7 +83,7 @@ with st.expander(t("surveys.new"), expanded=not surveys):
         except DefinitionError as err:
             show_problems("designer.not_saved", err.problems)
         except AccountError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("surveys.created", title=created.title(lang())), created.id)
 
@@ -100,7 +96,7 @@ with st.expander(t("surveys.import")):
         except DefinitionError as err:
             show_problems("surveys.import_refused", err.problems)
         except AccountError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("surveys.imported", title=created.title(lang())), created.id)
 
@@ -146,7 +142,7 @@ with rename:
             except DefinitionError as err:
                 show_problems("surveys.rename_failed", err.problems)
             except AccountError as e:
-                refused(e)
+                show_error(e)
             else:
                 done(t("surveys.renamed"), chosen_id)
 with copy:
@@ -154,7 +150,7 @@ with copy:
         try:
             duplicate = actions.copy_survey(database(), who, ws, chosen_id, lang=lang())
         except AccountError as e:
-            refused(e)
+            show_error(e)
         else:
             done(
                 t("surveys.duplicated", title=duplicate.title_zh if lang() == "zh" else duplicate.title_en),
@@ -165,7 +161,7 @@ with archive:
         try:
             actions.archive_survey(database(), who, ws, chosen_id, not chosen.archived, lang=lang())
         except AccountError as e:
-            refused(e)
+            show_error(e)
         else:
             done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
 with delete:
@@ -177,7 +173,7 @@ with delete:
         try:
             removed = actions.delete_survey(database(), who, ws, chosen_id, lang=lang())
         except AccountError as e:
-            refused(e)
+            show_error(e)
         else:
             st.session_state.pop(SURVEY_KEY, None)
             done(t("surveys.deleted", count=removed))

@@ -7,7 +7,7 @@ from survey.access import accounts
 from survey.access.accounts import AccountError
 from survey.access.permissions import MEMBER_ROLES
 from ui.auth import current
-from ui.i18n import refusal, t
+from ui.i18n import show_error, t
 from ui.page import start
 from ui.state import database
 
@@ -16,7 +16,7 @@ me = current()
 
 
 def _fail(e: AccountError) -> None:
-    st.error(refusal(e.message, **e.params))
+    show_error(e)
 
 
 def done(message: str) -> None:

@@ -6,7 +6,7 @@ is a `UserError`: `message` is a translation id of survey.i18n, `params` fill
 its placeholders, so the page shows it in the user's language and never a
 library's English. The families keep their own names (`AccountError`,
 `ClassError`, `ReadError`, `SourceError`, `ReportError`) so that a page can
-still tell them apart where it must; `ui.page.show_error` shows any of them.
+still tell them apart where it must; `ui.i18n.show_error` shows any of them.
 """
 
 from __future__ import annotations

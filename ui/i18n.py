@@ -43,6 +43,12 @@ def error_text(error: UserError) -> str:
     return refusal(error.message, **error.params)
 
 
+def show_error(error: UserError) -> None:
+    """The one way the UI shows a refusal or an unreadable input of the survey layer: an error box in the
+    user's language."""
+    st.error(error_text(error))
+
+
 _FROM_URL_KEY = "_lang_from_url"  # st.session_state: the URL's language last taken
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from survey.design.definition import Problem
-from survey.errors import UserError
-from ui.i18n import error_text, language_selector, t
+from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
 from ui.signin import require
 
@@ -34,9 +33,3 @@ def show_problems(heading_key: str, problems: list[Problem]) -> None:
     lines = "\n".join(f"- {problem_text(p)}" for p in problems[:50])
     more = f"\n- … (+{len(problems) - 50})" if len(problems) > 50 else ""
     st.error(f"{t(heading_key)}\n\n{lines}{more}")
-
-
-def show_error(error: UserError) -> None:
-    """The one way a page shows a refusal or an unreadable input of the survey layer: an error box in the
-    user's language."""
-    st.error(error_text(error))

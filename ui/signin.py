@@ -16,7 +16,7 @@ from survey.access import accounts, audit
 from survey.access.accounts import AccountError, Place, SignedIn
 from survey.access.permissions import roles_with
 from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
-from ui.i18n import plain, t
+from ui.i18n import plain, show_error, t
 from ui.state import SURVEY_KEY, database
 
 SIGNIN_FLASH = "_signin_flash"  # a message for the sign-in form (e.g. after a password change)
@@ -65,7 +65,7 @@ def _first_admin_form() -> None:
     try:
         token = accounts.create_first_administrator(database(), username, password, display)
     except AccountError as e:
-        st.error(t(e.message, **e.params))
+        show_error(e)
         return
     _signed_in_with(token)
     st.rerun()
@@ -94,7 +94,7 @@ def sign_in_form() -> None:
     try:
         _, token = accounts.sign_in(database(), username, password)
     except AccountError as e:
-        st.error(t(e.message, **e.params))
+        show_error(e)
         return
     _signed_in_with(token)
     st.rerun()
@@ -109,7 +109,7 @@ def checked_password(username: str, password: str) -> tuple[int, str] | None:
     try:
         who = accounts.verify_password(database(), username, password)
     except AccountError as e:
-        st.error(t(e.message, **e.params))
+        show_error(e)
         return None
     return who.account_id, who.username
 
