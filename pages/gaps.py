@@ -31,7 +31,7 @@ dimension = c1.selectbox(t("gaps.dimension"), [ALL, *dimensions], format_func=di
 view = figures.gaps(sel, within=dimension or None)
 
 if inputs.gap_pairs:
-    indicators = view["indicators"]
+    indicators = view.indicators
     ind_names = {ALL: t("gaps.no_indicator"), **{c: labels.get(c, c) for c in indicators["code"]}}
     indicator = c2.selectbox(
         t("gaps.indicator"), [ALL, *indicators["code"]], format_func=ind_names.get, key="_gaps_indicator"
@@ -39,7 +39,7 @@ if inputs.gap_pairs:
 
     # --- dimensions, then the indicators of the chosen one -------------------------------------
     if len(dimensions) > 1 and not dimension:
-        dims = view["dimensions"]
+        dims = view.dimensions
         show_chart(charts.dimension_gap_chart(dims, labels, lang=L), "gaps-by-dimension")
     title_key = "chart.gaps.title" if not dimension else "chart.gaps.within_title"
     chart = charts.gap_dumbbell(indicators, labels, lang=L, title_key=title_key)
@@ -67,7 +67,7 @@ if inputs.gap_pairs:
         )
 
 # --- the customer experience table ----------------------------------------------------------------
-table = view["experience"]
+table = view.experience
 if table is not None:
     st.subheader(t("gaps.experience"))
     st.caption(t("gaps.experience_help"))
@@ -102,11 +102,11 @@ if table is not None:
     show_chart(charts.experience_chart(table, labels, lang=L), "gaps-experience")
 
 # --- SERVQUAL dimension gaps ----------------------------------------------------------------------------
-result = view["servqual"]
+result = view.servqual
 if result is not None:
     st.subheader(t("gaps.servqual"))
     dims = result.dimensions
-    n_by_dim = dict(zip(view["dimensions"]["code"], view["dimensions"]["n"]))
+    n_by_dim = dict(zip(view.dimensions["code"], view.dimensions["n"]))
     a, b = st.columns(2)
     a.metric(t("gaps.servqual_score"), number(result.score, "+.3f"), border=True)
     b.metric(t("gaps.servqual_weighted"), number(result.weighted_score, "+.3f"), border=True)
@@ -132,4 +132,4 @@ if result is not None:
 
 # --- the profile ("snake") chart ------------------------------------------------------------------------------
 if inputs.gap_pairs:
-    show_chart(charts.profile_chart(view["profile"], labels, lang=L), "gaps-profile")
+    show_chart(charts.profile_chart(view.profile, labels, lang=L), "gaps-profile")

@@ -20,7 +20,7 @@ if not sel.inputs.loyalty:
     st.info(t("loyalty.none"))
     st.stop()
 view = figures.loyalty(sel)
-index = view["index"]
+index = view.index
 
 left, right = st.columns([1, 3])
 card(left, t("card.loyalty"), index.index, note=t("loyalty.answered", count=index.n), help_text=t("card.loyalty_help"))
@@ -29,12 +29,12 @@ with right:
 
 # --- the satisfaction–loyalty matrix ------------------------------------------------------------------
 st.subheader(t("loyalty.matrix"))
-matrix = view["matrix"]
+matrix = view.matrix
 if matrix is None:
     st.info(t("loyalty.no_matrix"))
 else:
     show_chart(
-        charts.loyalty_matrix_chart(view["points"], matrix, lang=L, satisfaction_source=view["source"]),
+        charts.loyalty_matrix_chart(view.points, matrix, lang=L, satisfaction_source=view.source),
         "loyalty-matrix",
     )
     st.caption(
@@ -59,7 +59,7 @@ else:
 
 # --- by customer tier -------------------------------------------------------------------------------------------
 st.subheader(t("loyalty.tiers"))
-tiers = view["tiers"]
+tiers = view.tiers
 if tiers is None:
     st.info(t("loyalty.no_value_field"))
 else:

@@ -28,9 +28,9 @@ else:
     boot = st.toggle(t("model.bootstrap", count=BOOTSTRAP), key="_model_bootstrap")
     with st.spinner(t("model.computing")):
         view = figures.model(sel, BOOTSTRAP if boot else 0)
-    fit = view["fit"]
+    fit = view.fit
     if fit is None:
-        key, params = view["problem"]
+        key, params = view.problem
         if "item" in params:
             params = {**params, "item": labels.get(params["item"], params["item"])}
         st.error(t("model.failed", problem=t(key, **params)))
@@ -41,7 +41,7 @@ if fit is not None:
         st.warning(t("model.not_converged", iterations=fit.iterations))
 
     st.subheader(t("model.indices"))
-    reliability = view["reliability"].set_index("dimension")
+    reliability = view.reliability.set_index("dimension")
     constructs = list(fit.ave.index)
     alpha = [reliability.at[c, "alpha"] if c in reliability.index else float("nan") for c in constructs]
     show_table(
@@ -90,7 +90,7 @@ if fit is not None:
 
 # --- reliability of every dimension ----------------------------------------------------------------------
 st.subheader(t("model.reliability"))
-rel = view["reliability"]
+rel = view.reliability
 if rel.empty:
     st.info(t("model.no_dimensions"))
 else:

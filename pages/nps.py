@@ -36,7 +36,7 @@ if fields:
     st.session_state["_nps_segment"] = st.session_state[SEGMENT_KEY]
     by = st.session_state[SEGMENT_KEY]
 view = figures.nps(sel, by)
-result = view["result"]
+result = view.result
 
 cols = st.columns(4)
 card(
@@ -65,14 +65,14 @@ card(
     note=t("nps.count", count=result.detractors),
 )
 
-show_chart(charts.nps_distribution_chart(view["distribution"], lang=L), "nps-distribution")
+show_chart(charts.nps_distribution_chart(view.distribution, lang=L), "nps-distribution")
 
 # --- by segment ---------------------------------------------------------------------------------------
 if fields:
     st.subheader(t("nps.by_segment"))
     field_names = {f: labels.get(f, f) for f in fields}
     st.selectbox(t("nps.segment_field"), fields, format_func=field_names.get, key="_nps_segment", on_change=_keep)
-    table = view["by_segment"]
+    table = view.by_segment
     if table is not None and not table.empty:
         show_chart(charts.nps_segment_chart(table, field_names[by], lang=L), "nps-by-segment")
         show_table(
@@ -99,7 +99,7 @@ if fields:
         st.caption(t("nps.segment_note"))
 
 # --- by wave ------------------------------------------------------------------------------------------------
-trend = view["trend"]
+trend = view.trend
 if len(trend) > 1:
     st.subheader(t("nps.by_wave"))
     show_chart(charts.nps_trend_chart(trend, lang=L), "nps-by-wave")

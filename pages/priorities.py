@@ -43,7 +43,8 @@ importance = st.radio(
 )
 st.caption(t(f"priorities.{importance}_help"))
 
-result, ranked = figures.priorities(sel, importance)
+view = figures.priorities(sel, importance)
+result, ranked = view.result, view.ranked
 if result is None or result.table["quadrant"].isna().all():
     st.info(t("priorities.not_enough"))
     st.stop()

@@ -54,17 +54,17 @@ def page_charts(
         if inputs.gap_pairs:
             dimensions = {inputs.dimension_of[inputs.pair_parent[k]] for k in inputs.gap_pairs}
             if len(dimensions) > 1:
-                out.append(charts.dimension_gap_chart(view["dimensions"], labels, lang=lang))
-            out.append(charts.gap_dumbbell(view["indicators"], labels, lang=lang))
-        if view["experience"] is not None:
-            out.append(charts.experience_chart(view["experience"], labels, lang=lang))
+                out.append(charts.dimension_gap_chart(view.dimensions, labels, lang=lang))
+            out.append(charts.gap_dumbbell(view.indicators, labels, lang=lang))
+        if view.experience is not None:
+            out.append(charts.experience_chart(view.experience, labels, lang=lang))
         if inputs.gap_pairs:
-            out.append(charts.profile_chart(view["profile"], labels, lang=lang))
+            out.append(charts.profile_chart(view.profile, labels, lang=lang))
     elif page == "priorities":
         options = analysis.importance_options(inputs)
         if options:
             chosen = importance if importance in options else options[0]
-            result, _ = figures.priorities(sel, chosen)
+            result = figures.priorities(sel, chosen).result
             if result is not None and not result.table["quadrant"].isna().all():
                 out.append(charts.ipa_matrix(result, labels, lang=lang, importance=chosen))
     elif page == "nps":
@@ -72,28 +72,26 @@ def page_charts(
             fields = list(inputs.segment_fields)
             by = (nps_field if nps_field in fields else fields[0]) if fields else None
             view = figures.nps(sel, by)
-            out.append(charts.nps_distribution_chart(view["distribution"], lang=lang))
-            table = view["by_segment"]
+            out.append(charts.nps_distribution_chart(view.distribution, lang=lang))
+            table = view.by_segment
             if table is not None and not table.empty:
                 out.append(charts.nps_segment_chart(table, labels.get(by, by), lang=lang))
-            if len(view["trend"]) > 1:
-                out.append(charts.nps_trend_chart(view["trend"], lang=lang))
+            if len(view.trend) > 1:
+                out.append(charts.nps_trend_chart(view.trend, lang=lang))
     elif page == "loyalty":
         if inputs.loyalty:
             view = figures.loyalty(sel)
-            out.append(charts.index_items_chart(view["index"].nodes, labels, lang=lang))
-            if view["matrix"] is not None:
+            out.append(charts.index_items_chart(view.index.nodes, labels, lang=lang))
+            if view.matrix is not None:
                 out.append(
-                    charts.loyalty_matrix_chart(
-                        view["points"], view["matrix"], lang=lang, satisfaction_source=view["source"]
-                    )
+                    charts.loyalty_matrix_chart(view.points, view.matrix, lang=lang, satisfaction_source=view.source)
                 )
-                out.append(charts.segment_share_chart(view["matrix"], lang=lang))
-            if view["tiers"] is not None:
-                out.append(charts.pyramid_chart(view["tiers"], lang=lang))
+                out.append(charts.segment_share_chart(view.matrix, lang=lang))
+            if view.tiers is not None:
+                out.append(charts.pyramid_chart(view.tiers, lang=lang))
     elif page == "model":
         if inputs.blocks is not None:
-            fit = figures.model(sel)["fit"]
+            fit = figures.model(sel).fit
             if fit is not None:
                 out.append(charts.path_diagram(fit, labels, lang=lang))
                 out.append(charts.loadings_chart(fit, inputs.blocks, labels, lang=lang))
