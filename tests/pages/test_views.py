@@ -9,6 +9,7 @@ import dataclasses
 import io
 import json
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 
@@ -62,6 +63,7 @@ def test_every_chart_a_page_shows_is_one_of_its_view(app, app_database, title):
         view = views.page_view(sel, page, "en")
         held = [getattr(view, f.name) for f in dataclasses.fields(view)]
         assert set(map(id, view.charts)) == {id(x) for x in held if isinstance(x, Chart)}, page
+        assert all(isinstance(chart.data, pd.DataFrame) and len(chart.data) for chart in view.charts), page
         at = open_page(app, page)
         shown = [chart_title(json.loads(element.proto.spec)) for element in at.get("vega_lite_chart")]
         assert shown == [shown_title(chart) for chart in view.charts], page

@@ -23,7 +23,7 @@ class Chart:
 
     name: str
     chart: alt.TopLevelMixin
-    data: pd.DataFrame | None = None
+    data: pd.DataFrame
 
     @property
     def title(self) -> str:
