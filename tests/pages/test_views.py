@@ -12,6 +12,7 @@ import json
 import pandas as pd
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from survey import analysis
 from survey.i18n import text
@@ -83,7 +84,7 @@ def test_the_report_holds_every_chart_of_every_page_view(app_database, title):
     slides = list(Presentation(io.BytesIO(files.pptx)).slides)[2:]  # after the title and the key figures
     found = []
     for slide in slides:
-        (picture,) = [shape for shape in slide.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        (picture,) = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
         found.append((slide.shapes.title.text_frame.text, picture._element.nvPicPr.cNvPr.get("descr")))
     assert found == expected
 
