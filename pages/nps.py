@@ -1,15 +1,12 @@
 """NPS: the 0–10 answers, NPS by segment with intervals, and NPS by wave."""
 
-import pandas as pd
 import streamlit as st
 
-from metrics.compare import SMALL_GROUP
-from ui import charts, figures
 from ui.cards import card, number
-from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.views import nps_view
 
 SEGMENT_KEY = "nps_segment"  # st.session_state: the segment field NPS is broken down by, kept across pages
 
@@ -35,8 +32,8 @@ if fields:
         st.session_state[SEGMENT_KEY] = fields[0]
     st.session_state["_nps_segment"] = st.session_state[SEGMENT_KEY]
     by = st.session_state[SEGMENT_KEY]
-view = figures.nps(sel, by)
-result = view["result"]
+view = nps_view(sel, L, by=by)
+result = view.figures.result
 
 cols = st.columns(4)
 card(
@@ -65,41 +62,19 @@ card(
     note=t("nps.count", count=result.detractors),
 )
 
-show_chart(charts.nps_distribution_chart(view["distribution"], lang=L), "nps-distribution")
+view.distribution.show()
 
 # --- by segment ---------------------------------------------------------------------------------------
 if fields:
     st.subheader(t("nps.by_segment"))
     field_names = {f: labels.get(f, f) for f in fields}
     st.selectbox(t("nps.segment_field"), fields, format_func=field_names.get, key="_nps_segment", on_change=_keep)
-    table = view["by_segment"]
-    if table is not None and not table.empty:
-        show_chart(charts.nps_segment_chart(table, field_names[by], lang=L), "nps-by-segment")
-        show_table(
-            pd.DataFrame(
-                {
-                    field_names[by]: table["group"],
-                    "NPS": table["score"],
-                    t("chart.ci_low"): table["ci_low"],
-                    t("chart.ci_high"): table["ci_high"],
-                    t("chart.n"): table["n"],
-                    t("nps.col.vs_rest"): table["difference"],
-                    t("chart.p_value"): table["p_value"],
-                    t("nps.col.significant"): [t("common.yes") if s else "" for s in table["significant"]],
-                    t("nps.col.small"): [f"n<{SMALL_GROUP}" if s else "" for s in table["small"]],
-                }
-            ),
-            "nps-by-segment",
-            column_config={
-                c: st.column_config.NumberColumn(format="%+.1f")
-                for c in ("NPS", t("chart.ci_low"), t("chart.ci_high"), t("nps.col.vs_rest"))
-            }
-            | {t("chart.p_value"): st.column_config.NumberColumn(format="%.3f")},
-        )
+    if view.by_segment_table is not None:
+        view.by_segment_chart.show()
+        view.by_segment_table.show()
         st.caption(t("nps.segment_note"))
 
 # --- by wave ------------------------------------------------------------------------------------------------
-trend = view["trend"]
-if len(trend) > 1:
+if view.trend is not None:
     st.subheader(t("nps.by_wave"))
-    show_chart(charts.nps_trend_chart(trend, lang=L), "nps-by-wave")
+    view.trend.show()

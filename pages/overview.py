@@ -1,26 +1,23 @@
 """Overview: satisfaction index, NPS, loyalty index and responses, the worst gaps, segments at risk."""
 
-import pandas as pd
 import streamlit as st
 
-from metrics.compare import SMALL_GROUP
 from survey.storage import store
-from ui import charts, figures
 from ui.auth import workspace_id
-from ui.cards import card, number, test_name
-from ui.downloads import show_chart, show_table
+from ui.cards import card, number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
 from ui.state import database
+from ui.views import overview_view
 
 start("overview.title", "overview.intro", need="dashboards.read")
 sel = dashboard_filters()
 if sel is None:
     st.stop()
 L = lang()
-labels = sel.labels(L)
-view = figures.overview(sel)
+shown = overview_view(sel, L)
+view = shown.overview
 fig = view.figures
 
 # --- which responses -------------------------------------------------------------------
@@ -111,72 +108,26 @@ with left:
     st.subheader(t("overview.worst_gaps"))
     if not sel.inputs.gap_pairs:
         st.info(t("overview.no_pairs"))
-    elif view.worst_gaps.empty:
+    elif shown.worst_gaps is None:
         st.success(t("overview.no_shortfall"))
     else:
-        worst = view.worst_gaps
-        show_table(
-            pd.DataFrame(
-                {
-                    t("chart.indicator"): [labels.get(c, c) for c in worst["code"]],
-                    t("chart.expectation"): worst["expectation"],
-                    t("chart.perception"): worst["perception"],
-                    t("chart.gap"): worst["gap"],
-                    t("chart.weighted_gap"): worst["weighted_gap"],
-                    t("chart.n"): worst["n"],
-                }
-            ),
-            "overview-worst-gaps",
-            column_config={
-                t("chart.indicator"): st.column_config.TextColumn(width="medium"),
-                t("chart.expectation"): st.column_config.NumberColumn(format="%.2f"),
-                t("chart.perception"): st.column_config.NumberColumn(format="%.2f"),
-                t("chart.gap"): st.column_config.NumberColumn(format="%+.2f"),
-                t("chart.weighted_gap"): st.column_config.NumberColumn(format="%+.3f"),
-            },
-        )
+        shown.worst_gaps.show()
         st.caption(t("overview.gaps_note"))
 
 # --- segments at risk ----------------------------------------------------------------------
 with right:
     st.subheader(t("overview.at_risk"))
     reference = t("overview.vs_previous", wave=view.previous_wave) if view.previous_wave else t("overview.vs_rest")
-    alerts = view.alerts
     if sel.inputs.segment_fields:
         st.caption(reference)
     if not sel.inputs.segment_fields:
         st.info(t("overview.no_segments"))
-    elif alerts.empty:
+    elif shown.at_risk is None:
         st.success(t("overview.no_drops"))
     else:
-        measure = {"satisfaction": t("card.satisfaction"), "nps": t("card.nps"), "loyalty": t("card.loyalty")}
-        show_table(
-            pd.DataFrame(
-                {
-                    t("overview.col.segment"): [
-                        f"{labels.get(f, f)}: {v}" + (f" (n<{SMALL_GROUP})" if s else "")
-                        for f, v, s in zip(alerts["field"], alerts["value"], alerts["small"])
-                    ],
-                    t("overview.col.measure"): [measure[m] for m in alerts["measure"]],
-                    t("overview.col.current"): alerts["current"],
-                    t("overview.col.reference"): alerts["reference"],
-                    t("chart.difference"): alerts["difference"],
-                    t("chart.test"): [test_name(x) for x in alerts["test"]],
-                    t("chart.p_value"): alerts["p_value"],
-                    t("chart.n"): alerts["n_current"],
-                }
-            ),
-            "overview-segments-at-risk",
-            column_config={
-                t("overview.col.segment"): st.column_config.TextColumn(width="medium"),
-                t("overview.col.current"): st.column_config.NumberColumn(format="%.1f"),
-                t("overview.col.reference"): st.column_config.NumberColumn(format="%.1f"),
-                t("chart.difference"): st.column_config.NumberColumn(format="%+.1f"),
-                t("chart.p_value"): st.column_config.NumberColumn(format="%.3f"),
-            },
-        )
+        shown.at_risk.show()
         st.caption(t("overview.small_note"))
 
 # --- trend -------------------------------------------------------------------------------------
-if len(view.trend) > 1:
-    show_chart(charts.index_trend_chart(view.trend, lang=L), "overview-indices-by-wave")
+if shown.trend is not None:
+    shown.trend.show()

@@ -11,10 +11,12 @@ on their own, so a filter change only filters and recomputes.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+import metrics
 from metrics import PLSDataError
 from survey import analysis
 from survey.storage import store
@@ -33,14 +35,22 @@ def responses(workspace: int, survey_id: int, stamp: tuple) -> pd.DataFrame:
         return store.responses_frame(s, workspace, survey_id)
 
 
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the sidebar offers: the waves, and the values of each segment field, present in the responses."""
+
+    waves: list[str]
+    segments: dict[str, list[str]]
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def filter_options(source: tuple, fields: tuple) -> dict:
+def filter_options(source: tuple, fields: tuple) -> FilterOptions:
     """Waves and segment values present in the responses (for the sidebar)."""
     frame = responses(*source)
-    return {
-        "waves": analysis.waves_in(frame),
-        "segments": {name: analysis.segment_values(frame, name) for name in fields},
-    }
+    return FilterOptions(
+        waves=analysis.waves_in(frame),
+        segments={name: analysis.segment_values(frame, name) for name in fields},
+    )
 
 
 def _frame(source, versions, waves, segments) -> pd.DataFrame:
@@ -75,21 +85,33 @@ def overview(sel: Selection) -> analysis.Overview:
     return _overview(sel.defn, *sel.key)
 
 
+@dataclass(frozen=True)
+class GapFigures:
+    """The Gaps page's figures: the gap tables of the dimensions and of the indicators (`within` a dimension,
+    or all), the profile, the SERVQUAL dimension gaps and the customer experience table (None when the survey
+    has none)."""
+
+    dimensions: pd.DataFrame
+    indicators: pd.DataFrame
+    profile: pd.DataFrame
+    servqual: metrics.ServqualResult | None
+    experience: pd.DataFrame | None
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _gaps(defn, source, versions, waves, segments, within) -> dict:
+def _gaps(defn, source, versions, waves, segments, within) -> GapFigures:
     inputs = analysis.analysis_inputs(defn)
     frame = _frame(source, versions, waves, segments)
-    return {
-        "dimensions": analysis.gap_table(inputs, frame, level="dimension"),
-        "indicators": analysis.gap_table(inputs, frame, level="indicator", within=within),
-        "profile": analysis.profile(inputs, frame),
-        "servqual": analysis.servqual_gaps(inputs, frame),
-        "experience": analysis.experience(inputs, frame),
-    }
+    return GapFigures(
+        dimensions=analysis.gap_table(inputs, frame, level="dimension"),
+        indicators=analysis.gap_table(inputs, frame, level="indicator", within=within),
+        profile=analysis.profile(inputs, frame),
+        servqual=analysis.servqual_gaps(inputs, frame),
+        experience=analysis.experience(inputs, frame),
+    )
 
 
-def gaps(sel: Selection, within: str | None = None) -> dict:
-    """dimensions, indicators (within a dimension), profile, servqual, experience."""
+def gaps(sel: Selection, within: str | None = None) -> GapFigures:
     return _gaps(sel.defn, *sel.key, within)
 
 
@@ -102,37 +124,68 @@ def item_means(sel: Selection, codes: tuple) -> pd.DataFrame:
     return _item_means(sel.defn, *sel.key, codes)
 
 
+@dataclass(frozen=True)
+class PriorityFigures:
+    """The Priorities page's figures: the importance–performance analysis (None when the data cannot carry
+    it) and its indicators to concentrate on, ranked (`analysis.concentrate_here`; None without a result)."""
+
+    result: metrics.IPAResult | None
+    ranked: pd.DataFrame | None
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _priorities(defn, source, versions, waves, segments, importance):
+def _priorities(defn, source, versions, waves, segments, importance) -> PriorityFigures:
     inputs = analysis.analysis_inputs(defn)
     result = analysis.priorities(inputs, _frame(source, versions, waves, segments), importance=importance)
-    return result, (analysis.concentrate_here(result) if result is not None else None)
+    return PriorityFigures(result, analysis.concentrate_here(result) if result is not None else None)
 
 
-def priorities(sel: Selection, importance: str):
-    """(IPAResult or None, the ranked "concentrate here" table)."""
+def priorities(sel: Selection, importance: str) -> PriorityFigures:
     return _priorities(sel.defn, *sel.key, importance)
 
 
+@dataclass(frozen=True)
+class NPSFigures:
+    """The NPS page's figures: the NPS (None without a recommend item), the 0–10 answers, NPS by the values
+    of the segment field `by` (None without one) and NPS per wave."""
+
+    result: metrics.NPSResult | None
+    distribution: pd.DataFrame
+    by_segment: pd.DataFrame | None
+    trend: pd.DataFrame
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _nps(defn, source, versions, waves, segments, by) -> dict:
+def _nps(defn, source, versions, waves, segments, by) -> NPSFigures:
     inputs = analysis.analysis_inputs(defn)
     frame = _frame(source, versions, waves, segments)
-    return {
-        "result": analysis.recommend(inputs, frame),
-        "distribution": analysis.nps_distribution(inputs, frame),
-        "by_segment": analysis.nps_by(inputs, frame, by) if by else None,
-        "trend": analysis.nps_trend(inputs, frame),
-    }
+    return NPSFigures(
+        result=analysis.recommend(inputs, frame),
+        distribution=analysis.nps_distribution(inputs, frame),
+        by_segment=analysis.nps_by(inputs, frame, by) if by else None,
+        trend=analysis.nps_trend(inputs, frame),
+    )
 
 
-def nps(sel: Selection, by: str | None) -> dict:
-    """result (NPSResult), distribution, by_segment (for the field `by`), trend (per wave)."""
+def nps(sel: Selection, by: str | None) -> NPSFigures:
     return _nps(sel.defn, *sel.key, by)
 
 
+@dataclass(frozen=True)
+class LoyaltyFigures:
+    """The Loyalty page's figures: the loyalty index (None without loyalty items); the satisfaction–loyalty
+    matrix (None when it cannot be drawn), what its satisfaction is measured by, and its points (at most
+    `SCATTER_POINTS` positions with their counts); loyalty by customer tier (None without a value field)."""
+
+    index: metrics.IndexResult | None
+    matrix: metrics.SegmentResult | None
+    source: str | None
+    points: pd.DataFrame | None
+    tiers: pd.DataFrame | None
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _loyalty(defn, source, versions, waves, segments) -> dict:
+def _loyalty(defn, source, versions, waves, segments) -> LoyaltyFigures:
     inputs = analysis.analysis_inputs(defn)
     frame = _frame(source, versions, waves, segments)
     matrix = analysis.loyalty_matrix(inputs, frame)
@@ -141,22 +194,32 @@ def _loyalty(defn, source, versions, waves, segments) -> dict:
         points = matrix.points()
         if len(points) > SCATTER_POINTS:  # continuous scores: draw the most common positions
             points = points.nlargest(SCATTER_POINTS, "respondents")
-    return {
-        "index": analysis.loyalty(inputs, frame),
-        "matrix": matrix.result if matrix else None,
-        "source": matrix.satisfaction_source if matrix else None,
-        "points": points,
-        "tiers": analysis.loyalty_by_tier(inputs, frame),
-    }
+    return LoyaltyFigures(
+        index=analysis.loyalty(inputs, frame),
+        matrix=matrix.result if matrix else None,
+        source=matrix.satisfaction_source if matrix else None,
+        points=points,
+        tiers=analysis.loyalty_by_tier(inputs, frame),
+    )
 
 
-def loyalty(sel: Selection) -> dict:
-    """index (IndexResult), matrix (SegmentResult), source, points (≤ 5,000 positions with their counts), tiers."""
+def loyalty(sel: Selection) -> LoyaltyFigures:
     return _loyalty(sel.defn, *sel.key)
 
 
+@dataclass(frozen=True)
+class ModelFigures:
+    """The Model page's figures: the path model's fit (None when the survey is not a model or the data cannot
+    carry it), why it could not be fitted (a text key and its parameters, an item by its code; None when it
+    was), and the reliability of every dimension."""
+
+    fit: metrics.PLSResult | None
+    problem: tuple[str, dict] | None
+    reliability: pd.DataFrame
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def _model(defn, source, versions, waves, segments, bootstrap) -> dict:
+def _model(defn, source, versions, waves, segments, bootstrap) -> ModelFigures:
     inputs = analysis.analysis_inputs(defn)
     frame = _frame(source, versions, waves, segments)
     fit, problem = None, None
@@ -167,10 +230,8 @@ def _model(defn, source, versions, waves, segments, bootstrap) -> dict:
     except ValueError as err:  # anything else the method refuses: the user's words, the detail in the log
         _LOG.warning("the model could not be fitted: %s", err)
         problem = ("model.problem.other", {})
-    return {"fit": fit, "problem": problem, "reliability": analysis.reliability(defn, inputs, frame)}
+    return ModelFigures(fit=fit, problem=problem, reliability=analysis.reliability(defn, inputs, frame))
 
 
-def model(sel: Selection, bootstrap: int = 0) -> dict:
-    """fit (PLSResult or None), problem (why the model could not be fitted: a text key and its parameters,
-    an item by its code), reliability."""
+def model(sel: Selection, bootstrap: int = 0) -> ModelFigures:
     return _model(sel.defn, *sel.key, bootstrap)

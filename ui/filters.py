@@ -104,10 +104,10 @@ def dashboard_filters() -> Selection | None:
     source = (ws, survey.id, stamp)
     options = figures.filter_options(source, tuple(inputs.segment_fields))
 
-    waves = _multiselect(t("dash.wave"), options["waves"], "_filter_waves", survey.id, "waves", state["waves"])
+    waves = _multiselect(t("dash.wave"), options.waves, "_filter_waves", survey.id, "waves", state["waves"])
     segments = []
     for name in inputs.segment_fields:
-        values = options["segments"].get(name, [])
+        values = options.segments.get(name, [])
         if not values:
             continue
         node = defn.node(name)

@@ -1,9 +1,10 @@
 """The report of a survey: the key figures and the charts of the chosen dashboard pages, as PDF and PPTX.
 
-`build_report(sel, pages, lang, ...)` takes what the pages take — the sidebar's
-`Selection`, the cached figures of `ui.figures` (so the numbers are those the
-pages show, computed once) and the builders of `ui.charts` — and renders every
-chart to PNG (`survey.reporting.exports.chart_png`); `survey.reporting.report` writes the files.
+`build_report(sel, pages, lang, ...)` takes what the pages show: the views of
+`ui.views`, built from the sidebar's `Selection` (so the numbers are those the
+pages show, computed once, and every chart a page's view holds is in the report);
+it renders every chart of the chosen pages to PNG (`survey.reporting.exports.chart_png`),
+and `survey.reporting.report` writes the files with the Overview's key figures.
 A chart that cannot be drawn is left out
 (`ReportFiles.left_out` says which and why); a file that cannot be written
 raises `survey.reporting.rendering.RenderError`.
@@ -18,14 +19,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from survey import analysis
 from survey.i18n import text
 from survey.reporting import exports, report
 from survey.reporting.rendering import RenderError
-from ui import charts, figures
+from ui import views
 from ui.selection import Selection
 
-PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
+PAGES = views.PAGES
 
 
 @dataclass(frozen=True)
@@ -41,65 +41,9 @@ class ReportFiles:
 
 def page_charts(
     sel: Selection, page: str, lang: str, *, importance: str | None = None, nps_field: str | None = None
-) -> list:
-    """The charts `page` shows for this selection, in its order (Altair charts in `lang`)."""
-    labels, inputs = sel.labels(lang), sel.inputs
-    out = []
-    if page == "overview":
-        trend = figures.overview(sel).trend
-        if len(trend) > 1:
-            out.append(charts.index_trend_chart(trend, lang=lang))
-    elif page == "gaps":
-        view = figures.gaps(sel)
-        if inputs.gap_pairs:
-            dimensions = {inputs.dimension_of[inputs.pair_parent[k]] for k in inputs.gap_pairs}
-            if len(dimensions) > 1:
-                out.append(charts.dimension_gap_chart(view["dimensions"], labels, lang=lang))
-            out.append(charts.gap_dumbbell(view["indicators"], labels, lang=lang))
-        if view["experience"] is not None:
-            out.append(charts.experience_chart(view["experience"], labels, lang=lang))
-        if inputs.gap_pairs:
-            out.append(charts.profile_chart(view["profile"], labels, lang=lang))
-    elif page == "priorities":
-        options = analysis.importance_options(inputs)
-        if options:
-            chosen = importance if importance in options else options[0]
-            result, _ = figures.priorities(sel, chosen)
-            if result is not None and not result.table["quadrant"].isna().all():
-                out.append(charts.ipa_matrix(result, labels, lang=lang, importance=chosen))
-    elif page == "nps":
-        if inputs.recommend is not None:
-            fields = list(inputs.segment_fields)
-            by = (nps_field if nps_field in fields else fields[0]) if fields else None
-            view = figures.nps(sel, by)
-            out.append(charts.nps_distribution_chart(view["distribution"], lang=lang))
-            table = view["by_segment"]
-            if table is not None and not table.empty:
-                out.append(charts.nps_segment_chart(table, labels.get(by, by), lang=lang))
-            if len(view["trend"]) > 1:
-                out.append(charts.nps_trend_chart(view["trend"], lang=lang))
-    elif page == "loyalty":
-        if inputs.loyalty:
-            view = figures.loyalty(sel)
-            out.append(charts.index_items_chart(view["index"].nodes, labels, lang=lang))
-            if view["matrix"] is not None:
-                out.append(
-                    charts.loyalty_matrix_chart(
-                        view["points"], view["matrix"], lang=lang, satisfaction_source=view["source"]
-                    )
-                )
-                out.append(charts.segment_share_chart(view["matrix"], lang=lang))
-            if view["tiers"] is not None:
-                out.append(charts.pyramid_chart(view["tiers"], lang=lang))
-    elif page == "model":
-        if inputs.blocks is not None:
-            fit = figures.model(sel)["fit"]
-            if fit is not None:
-                out.append(charts.path_diagram(fit, labels, lang=lang))
-                out.append(charts.loadings_chart(fit, inputs.blocks, labels, lang=lang))
-    else:
-        raise ValueError(f"unknown dashboard page {page!r}; one of {', '.join(PAGES)}")
-    return out
+) -> tuple[views.Chart, ...]:
+    """The charts `page` shows for this selection, in its order, in `lang`: those of its view."""
+    return views.page_view(sel, page, lang, importance=importance, nps_field=nps_field).charts
 
 
 def filter_lines(sel: Selection, lang: str) -> tuple[str, ...]:
@@ -130,21 +74,18 @@ def build_report(
     """Both files of the report: title, key figures (the Overview's cards), the charts of `pages` in order."""
     today = today or dt.date.today()
     progress = progress or (lambda fraction, message: None)
-    view = figures.overview(sel)
-    chosen = [
-        (page, chart)
-        for page in pages
-        for chart in page_charts(sel, page, lang, importance=importance, nps_field=nps_field)
-    ]
+    shown = {page: views.page_view(sel, page, lang, importance=importance, nps_field=nps_field) for page in pages}
+    view = (shown["overview"] if "overview" in shown else views.overview_view(sel, lang)).overview
+    chosen = [(page, chart) for page in pages for chart in shown[page].charts]
     rendered, left_out = [], []
     for k, (page, chart) in enumerate(chosen):
         progress(k / (len(chosen) + 1), text(lang, "report.rendering", done=k, total=len(chosen)))
         try:
-            png = exports.chart_png(chart)
+            png = exports.chart_png(chart.chart)
         except RenderError as err:  # the rest of the report is still worth having
-            left_out.append((_title(chart) or text(lang, f"nav.{page}"), err.key))
+            left_out.append((chart.title or text(lang, f"nav.{page}"), err.key))
             continue
-        rendered.append(report.ReportChart(text(lang, f"nav.{page}"), _title(chart), png))
+        rendered.append(report.ReportChart(text(lang, f"nav.{page}"), chart.title, png))
     title = sel.survey.title(lang)
     content = report.Report(
         lang=lang,
@@ -173,11 +114,3 @@ def build_report(
     )
     progress(1.0, text(lang, "report.done", charts=len(rendered)))
     return files
-
-
-def _title(chart) -> str:
-    """The chart's title text (Vega-Lite `title.text`)."""
-    title = chart.to_dict().get("title", "")
-    if isinstance(title, dict):
-        title = title.get("text", "")
-    return title if isinstance(title, str) else " ".join(title)

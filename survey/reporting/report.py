@@ -1,7 +1,7 @@
 """A survey's report for a presentation: the key figures and the dashboards' charts, as PDF and PowerPoint.
 
-Pure: no Streamlit. ui/report.py gathers the content — the same cached
-`survey.analysis` figures and `ui.charts` charts the dashboard pages show,
+Pure: no Streamlit. ui/report.py gathers the content — the figures and
+charts of the dashboard pages' views (`ui.views`), those the pages show,
 rendered to PNG by `survey.reporting.exports.chart_png` — into a `Report`; this module
 words the key figures (`key_figures`, the Overview's cards) and writes the
 two files from it:

@@ -1,0 +1,71 @@
+"""One view per dashboard page: what the page shows, built once, shown by the page and put in the Report.
+
+A view is a frozen dataclass built by one function from the sidebar's `Selection`, the language and the
+page's own choices (`overview_view(sel, lang)`, `gaps_view(sel, lang, within=...)`,
+`priorities_view(sel, lang, importance=...)`, `nps_view(sel, lang, by=...)`, `loyalty_view(sel, lang)`,
+`model_view(sel, lang, bootstrap=...)`) from the cached figures of `ui.figures` and the charts of
+`ui.charts`. It holds the page's figures, its tables (`Table`) and its charts (`Chart`); `view.charts` and
+`view.tables` list them in the page's order. The page lays them out with its widgets and explanations;
+`ui.report` puts `page_view(...).charts` into the PDF and the PowerPoint, so a chart added to a view is in
+both.
+"""
+
+from __future__ import annotations
+
+from ui.selection import Selection
+from ui.views.elements import Chart, Table
+from ui.views.gaps import GapsView, gap_dimensions, gap_items, gaps_view
+from ui.views.loyalty import LoyaltyView, loyalty_view
+from ui.views.model import ModelView, model_view
+from ui.views.nps import NPSView, nps_view, segment_field
+from ui.views.overview import OverviewView, overview_view
+from ui.views.priorities import PrioritiesView, priorities_view
+
+PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model")
+
+PageView = OverviewView | GapsView | PrioritiesView | NPSView | LoyaltyView | ModelView
+
+
+def page_view(
+    sel: Selection, page: str, lang: str, *, importance: str | None = None, nps_field: str | None = None
+) -> PageView:
+    """The view of the dashboard page `page` as the page first shows it: every dimension on Gaps, no
+    bootstrap on Model; `importance` on Priorities and the segment field `nps_field` on NPS when the survey
+    offers them (the pages' choices, kept in the session)."""
+    if page == "overview":
+        return overview_view(sel, lang)
+    if page == "gaps":
+        return gaps_view(sel, lang)
+    if page == "priorities":
+        return priorities_view(sel, lang, importance=importance)
+    if page == "nps":
+        return nps_view(sel, lang, by=nps_field)
+    if page == "loyalty":
+        return loyalty_view(sel, lang)
+    if page == "model":
+        return model_view(sel, lang)
+    raise ValueError(f"unknown dashboard page {page!r}; one of {', '.join(PAGES)}")
+
+
+__all__ = [
+    "PAGES",
+    "Chart",
+    "GapsView",
+    "LoyaltyView",
+    "ModelView",
+    "NPSView",
+    "OverviewView",
+    "PageView",
+    "PrioritiesView",
+    "Table",
+    "gap_dimensions",
+    "gap_items",
+    "gaps_view",
+    "loyalty_view",
+    "model_view",
+    "nps_view",
+    "overview_view",
+    "page_view",
+    "priorities_view",
+    "segment_field",
+]
