@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from survey import surveys
+from survey.access.accounts import AccountError
 from survey.storage import store
-from ui.auth import workspace_id
+from ui.auth import current, workspace_id
 from ui.cards import card, number
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.state import database
 from ui.views import overview_view
@@ -34,9 +36,12 @@ with database().session() as s:
 
 
 def _keep_target(name: str, key: str) -> None:
-    with database().session() as s:
-        store.set_target(s, workspace_id(), sel.survey.id, name, st.session_state[key])
-        s.commit()
+    try:
+        surveys.set_target(
+            database(), current(), workspace_id(), sel.survey.id, name, st.session_state[key], lang=lang()
+        )
+    except AccountError as err:
+        show_error(err)
 
 
 with st.expander(t("overview.targets")):

@@ -1,5 +1,6 @@
 """What a coordinator does to a workspace's surveys on the Surveys page: create one (from a template or blank),
-import a definition file, rename, copy, archive or restore, delete; and the designer's save (`edit_survey`).
+import a definition file, rename, copy, archive or restore, delete; the designer's save (`edit_survey`) and
+the Overview's targets (`set_target`).
 
 Each is one user action and one transaction: it takes the `Database` and the signed-in account, checks
 that their role may design surveys in the workspace (`accounts.check_permission`, AccountError
@@ -103,6 +104,34 @@ def create_drafted_survey(
         made = _create(s, who, workspace_id, defn, lang, file=file_name)
         s.commit()
         return made
+
+
+def set_target(
+    db: Database,
+    who: SignedIn,
+    workspace_id: int,
+    survey_id: int,
+    figure: str,
+    value: float | None,
+    *,
+    lang: str,
+) -> None:
+    """The Overview's target for one figure (`store.set_target`; None removes it), set by whoever reads the
+    survey's dashboards, audited as "target_set" with the figure and the value."""
+    with db.session() as s:
+        accounts.check_permission(s, who, "dashboards.read", workspace_id)
+        survey = store.get_survey(s, workspace_id, survey_id)
+        store.set_target(s, workspace_id, survey_id, figure, value)
+        audit.record(
+            s,
+            who.actor,
+            "target_set",
+            workspace_id=workspace_id,
+            target=_title(survey, lang),
+            figure=figure,
+            value=value,
+        )
+        s.commit()
 
 
 def rename_survey(

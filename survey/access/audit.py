@@ -30,6 +30,7 @@ ACTIONS = (
     "survey_rename",
     "survey_archive",
     "survey_delete",
+    "target_set",
     "link_open",
     "link_close",
     "link_setting",

@@ -10,6 +10,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 import metrics
+from survey.access import audit
 from survey.design import templates
 from survey.design.definition import Node
 from survey.i18n import text
@@ -293,6 +294,8 @@ def test_a_target_set_on_the_overview_is_kept_for_the_next_visit(app, app_databa
     db = open_database(app_database)
     with db.session() as s:
         assert store.targets(s, store.default_workspace(s).id, survey_id) == {"satisfaction": 90.0}
+        newest = audit.entries(s)[0]  # who set it is in the audit log
+        assert (newest.action, newest.detail) == ("target_set", {"figure": "satisfaction", "value": 90.0})
     db.dispose()
     # a new session (another manager, or the next day) sees the same target on the card
     again = make_app("en")
