@@ -13,6 +13,7 @@ One public function per method, grouped by family:
 - compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
 - value: `customer_pyramid`, `delivered_value`
 - word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
+- weighting: `rake`, `kish_effective_n`, `kish_design_effect`
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -28,6 +29,7 @@ from metrics.pls import PLSDataError, PLSResult, pls_path_model
 from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa, stated_importance
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
 from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
+from metrics.weighting import RakeResult, kish_design_effect, kish_effective_n, rake
 from metrics.word_of_mouth import WordOfMouthResult, word_of_mouth
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "PLSDataError",
     "PLSResult",
     "PyramidResult",
+    "RakeResult",
     "SegmentResult",
     "ServqualResult",
     "WordOfMouthResult",
@@ -60,11 +63,14 @@ __all__ = [
     "experience_table",
     "ipa",
     "item_gaps",
+    "kish_design_effect",
+    "kish_effective_n",
     "loyalty_index",
     "mann_whitney_test",
     "nps",
     "nps_difference",
     "pls_path_model",
+    "rake",
     "respondent_scores",
     "satisfaction_index",
     "sibling_weights",

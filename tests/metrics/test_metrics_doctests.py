@@ -5,7 +5,19 @@ import importlib
 
 import pytest
 
-MODULES = ["ahp", "compare", "gaps", "indices", "loyalty", "nps", "pls", "priorities", "reliability", "value"]
+MODULES = [
+    "ahp",
+    "compare",
+    "gaps",
+    "indices",
+    "loyalty",
+    "nps",
+    "pls",
+    "priorities",
+    "reliability",
+    "value",
+    "weighting",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
