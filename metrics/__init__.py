@@ -14,6 +14,7 @@ One public function per method, grouped by family:
 - value: `customer_pyramid`, `delivered_value`
 - word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
 - weighting: `rake`, `kish_effective_n`, `kish_design_effect`
+- drivers: `relative_importance` (LMG / Shapley, Johnson's relative weights)
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -21,6 +22,7 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
+from metrics.drivers import RelativeImportance, relative_importance
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
@@ -50,6 +52,7 @@ __all__ = [
     "PLSResult",
     "PyramidResult",
     "RakeResult",
+    "RelativeImportance",
     "SegmentResult",
     "ServqualResult",
     "WordOfMouthResult",
@@ -71,6 +74,7 @@ __all__ = [
     "nps_difference",
     "pls_path_model",
     "rake",
+    "relative_importance",
     "respondent_scores",
     "satisfaction_index",
     "sibling_weights",

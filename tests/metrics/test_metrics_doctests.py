@@ -8,6 +8,7 @@ import pytest
 MODULES = [
     "ahp",
     "compare",
+    "drivers",
     "gaps",
     "indices",
     "loyalty",
