@@ -15,6 +15,7 @@ One public function per method, grouped by family:
 - word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
 - weighting: `rake`, `kish_effective_n`, `kish_design_effect`
 - drivers: `relative_importance` (LMG / Shapley, Johnson's relative weights)
+- csat: `csat`, `ces`, `wilson_interval`
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -22,6 +23,7 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
+from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
@@ -41,6 +43,8 @@ __all__ = [
     "SEGMENTS",
     "TIERS",
     "AHPResult",
+    "CESResult",
+    "CSATResult",
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
@@ -58,8 +62,10 @@ __all__ = [
     "WordOfMouthResult",
     "ahp_weights",
     "alpha_by_dimension",
+    "ces",
     "chi_square_test",
     "cronbach_alpha",
+    "csat",
     "customer_pyramid",
     "delivered_value",
     "derived_importance",
@@ -84,5 +90,6 @@ __all__ = [
     "servqual",
     "weighted_gaps",
     "welch_t_test",
+    "wilson_interval",
     "word_of_mouth",
 ]
