@@ -16,6 +16,7 @@ One public function per method, grouped by family:
 - weighting: `rake`, `kish_effective_n`, `kish_design_effect`
 - drivers: `relative_importance` (LMG / Shapley, Johnson's relative weights)
 - csat: `csat`, `ces`, `wilson_interval`
+- kano: `kano`
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -27,6 +28,7 @@ from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
+from metrics.kano import KanoResult, kano
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
@@ -50,6 +52,7 @@ __all__ = [
     "IPAResult",
     "IndexResult",
     "Judgement",
+    "KanoResult",
     "NPSDifference",
     "NPSResult",
     "PLSDataError",
@@ -72,6 +75,7 @@ __all__ = [
     "experience_table",
     "ipa",
     "item_gaps",
+    "kano",
     "kish_design_effect",
     "kish_effective_n",
     "loyalty_index",

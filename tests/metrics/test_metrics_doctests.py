@@ -12,6 +12,7 @@ MODULES = [
     "drivers",
     "gaps",
     "indices",
+    "kano",
     "loyalty",
     "nps",
     "pls",
