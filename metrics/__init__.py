@@ -17,6 +17,7 @@ One public function per method, grouped by family:
 - drivers: `relative_importance` (LMG / Shapley, Johnson's relative weights)
 - csat: `csat`, `ces`, `wilson_interval`
 - kano: `kano`
+- crosstab: `crosstab` (banner table with chi-square and column-proportion letters)
 
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
@@ -24,6 +25,7 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
+from metrics.crosstab import CrosstabResult, crosstab
 from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
@@ -47,6 +49,7 @@ __all__ = [
     "AHPResult",
     "CESResult",
     "CSATResult",
+    "CrosstabResult",
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
@@ -68,6 +71,7 @@ __all__ = [
     "ces",
     "chi_square_test",
     "cronbach_alpha",
+    "crosstab",
     "csat",
     "customer_pyramid",
     "delivered_value",

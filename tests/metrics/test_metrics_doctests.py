@@ -8,6 +8,7 @@ import pytest
 MODULES = [
     "ahp",
     "compare",
+    "crosstab",
     "csat",
     "drivers",
     "gaps",
