@@ -16,6 +16,7 @@ from metrics._checks import (
     require_frame,
     scale_of,
 )
+from metrics.weighting import respondent_weight_values
 
 NODE_COLUMNS = ["code", "parent", "level", "weight", "global_weight", "index", "n"]
 
@@ -47,7 +48,7 @@ class IndexResult:
         return rows.iloc[0]
 
 
-def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> IndexResult:
+def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales, weights=None) -> IndexResult:
     """Weighted satisfaction index (CSI) on 0–100 over an indicator tree, with every node's index.
 
     Formula (domain.md §4): each item (a leaf) gets
@@ -73,6 +74,12 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
     - `scales`: maps every leaf item code to (min, max), or one (min, max)
       pair for all items.
     - A node whose answered children all have weight 0 has a NaN index.
+    - `weights` (optional): one survey weight per respondent (e.g.
+      `rake(...).weights`; a Series is matched by index, anything else by
+      position; finite, ≥ 0). Each item mean becomes the weighted mean
+      Σ w·x / Σ w over the respondents who answered it; the counts `n`
+      stay numbers of respondents. None (the default) = every respondent
+      counts once.
 
     Reference: Fornell, C. et al. (1996). The American Customer Satisfaction
     Index. Journal of Marketing 60(4), 7–18 (0–100 rescaling); the
@@ -101,9 +108,13 @@ def satisfaction_index(data: pd.DataFrame, tree: pd.DataFrame, *, scales) -> Ind
     n_items = np.count_nonzero(answered, axis=1)
     if x.size:
         check_within_scales(x, leaves, lows, highs, "data")
-    sums = np.add.reduce(x, axis=1, where=answered)
+    if weights is None:
+        sums, bases = np.add.reduce(x, axis=1, where=answered), n_items
+    else:
+        w = respondent_weight_values(weights, data.index)
+        sums, bases = np.add.reduce(x * w, axis=1, where=answered), answered @ w
     with np.errstate(invalid="ignore", divide="ignore"):
-        item_index = (sums / n_items - lows) / (highs - lows) * 100
+        item_index = (sums / bases - lows) / (highs - lows) * 100
     leaf_pos = {code: k for k, code in enumerate(leaves)}
 
     index: dict = {}

@@ -14,7 +14,7 @@ from metrics.indices import IndexResult, satisfaction_index
 SEGMENTS = ("loyalist", "hostage", "mercenary", "defector")
 
 
-def loyalty_index(data: pd.DataFrame, *, scales, weights=None) -> IndexResult:
+def loyalty_index(data: pd.DataFrame, *, scales, weights=None, respondent_weights=None) -> IndexResult:
     """Loyalty index on 0–100 over loyalty items (忠诚度指数).
 
     Formula: the same aggregation as `satisfaction_index` over a one-level
@@ -26,7 +26,9 @@ def loyalty_index(data: pd.DataFrame, *, scales, weights=None) -> IndexResult:
     normalised), otherwise every column of `data` with equal weights.
     `scales` maps item → (min, max) or is one (min, max) pair. Missing
     values are left out (never zeros). Returns an `IndexResult` whose
-    `nodes` are the items (level 1).
+    `nodes` are the items (level 1). `respondent_weights` (optional) are
+    survey weights, one per respondent, used as in `satisfaction_index`
+    (its `weights=`; here `weights` already names the item weights).
 
     Reference: the same rescaling as the ACSI/ECSI indices (Fornell et al.
     1996); loyalty items as in the ECSI loyalty block (repurchase,
@@ -44,7 +46,7 @@ def loyalty_index(data: pd.DataFrame, *, scales, weights=None) -> IndexResult:
         raise ValueError("loyalty_index needs at least one loyalty item column.")
     w = weights_from(weights, items, "loyalty weights")
     tree = pd.DataFrame({"code": items, "parent": pd.Series([None] * len(items), dtype=object), "weight": w})
-    return satisfaction_index(data, tree, scales=scales)
+    return satisfaction_index(data, tree, scales=scales, weights=respondent_weights)
 
 
 @dataclass(frozen=True)

@@ -154,17 +154,28 @@ def rake(frame: pd.DataFrame, margins: Mapping, *, weights=None, max_iter: int =
     return RakeResult(result, iterations, converged, kish_design_effect(w), kish_effective_n(w))
 
 
+def respondent_weight_values(weights, index: pd.Index, what: str = "weights") -> np.ndarray:
+    """Weights as a float array aligned to `index`, every one finite and ≥ 0 (for the weighted metrics).
+
+    A Series is matched by index (a respondent without a weight is a ValueError), anything else by
+    position (its length must be len(index)). Missing values are a ValueError: give 0 to leave a
+    respondent out on purpose.
+    """
+    if isinstance(weights, pd.Series):
+        missing = index.difference(weights.index)
+        if len(missing):
+            raise ValueError(f"{what} has no value for row(s) {', '.join(map(repr, list(missing[:5])))}.")
+        weights = weights.reindex(index)
+    w = _weight_values(weights, what)
+    if w.size != len(index):
+        raise ValueError(f"{what} has {w.size} values but the data has {len(index)} rows; give one per respondent.")
+    return w
+
+
 def _base_weights(frame: pd.DataFrame, weights) -> np.ndarray:
     if weights is None:
         return np.ones(len(frame))
-    if isinstance(weights, pd.Series):
-        missing = frame.index.difference(weights.index)
-        if len(missing):
-            raise ValueError(f"weights has no value for row(s) {', '.join(map(repr, list(missing[:5])))} of frame.")
-        weights = weights.reindex(frame.index)
-    w = _weight_values(weights, "weights").copy()
-    if w.size != len(frame):
-        raise ValueError(f"weights has {w.size} values but frame has {len(frame)} rows; give one per respondent.")
+    w = respondent_weight_values(weights, frame.index).copy()
     if (w <= 0).any():
         raise ValueError("Base weights must be positive: drop respondents who should not count instead of weight 0.")
     return w
