@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from metrics.weighting import kish_effective_n, respondent_weight_values
+
 Z_95 = float(stats.norm.ppf(0.975))
 
 
@@ -22,6 +24,10 @@ class NPSResult:
     ci_low, ci_high: 95 % confidence interval for the score (see `nps`).
     se: standard error of the score, 100·sqrt((p + d − (p − d)²)/n).
     method: "score" or "normal", the interval used.
+    effective_n: weighted only (`nps(..., weights=)`): Kish's effective n,
+        the n of se and the interval; None when unweighted.
+    shares: weighted only: the weighted (promoter, passive, detractor)
+        shares behind the score (counts and n stay numbers of answers).
     """
 
     score: float
@@ -33,17 +39,25 @@ class NPSResult:
     ci_high: float
     se: float = math.nan
     method: str = "score"
+    effective_n: float | None = None
+    shares: tuple[float, float, float] | None = None
 
     @property
     def promoter_share(self) -> float:
+        if self.shares is not None:
+            return self.shares[0]
         return self.promoters / self.n if self.n else math.nan
 
     @property
     def passive_share(self) -> float:
+        if self.shares is not None:
+            return self.shares[1]
         return self.passives / self.n if self.n else math.nan
 
     @property
     def detractor_share(self) -> float:
+        if self.shares is not None:
+            return self.shares[2]
         return self.detractors / self.n if self.n else math.nan
 
 
@@ -74,7 +88,7 @@ class NPSDifference:
         return bool(self.p_value < 0.05)
 
 
-def nps(scores, *, method: str = "score") -> NPSResult:
+def nps(scores, *, method: str = "score", weights=None) -> NPSResult:
     """Net Promoter Score of 0–10 "would you recommend" answers, with a 95 % interval.
 
     Formula: promoters answer 9–10, passives 7–8, detractors 0–6. With
@@ -101,6 +115,13 @@ def nps(scores, *, method: str = "score") -> NPSResult:
     a whole number from 0 to 10, otherwise ValueError. With no answers the
     result has n = 0 and NaN score and interval.
 
+    Weights (optional): one survey weight per answer (finite, ≥ 0; a Series
+    is matched to a Series of scores by index, anything else by position;
+    the weight of a missing answer is ignored). Then p and d are weighted
+    shares, Σw·[promoter]/Σw, and SE and both intervals use Kish's
+    effective n = (Σw)²/Σw² in place of n (`effective_n` and `shares` on
+    the result; the counts stay numbers of answers). None = unweighted.
+
     Reference: Reichheld, F. (2003). The one number you need to grow.
     Harvard Business Review 81(12); Tango, T. (1998). Equivalence test and
     confidence interval for the difference in proportions for the paired-
@@ -116,6 +137,8 @@ def nps(scores, *, method: str = "score") -> NPSResult:
     """
     if method not in ("score", "normal"):
         raise ValueError(f'method must be "score" or "normal"; got {method!r}.')
+    if weights is not None:
+        return _weighted_nps(scores, weights, method)
     values = _recommend_values(scores)
     n = int(values.size)
     counts = np.bincount(values.astype(np.int64), minlength=11) if n else np.zeros(11, dtype=np.int64)
@@ -172,6 +195,32 @@ def nps_difference(a, b) -> NPSDifference:
     return NPSDifference(diff, se, z, p_value, diff - Z_95 * se, diff + Z_95 * se, ra.n, rb.n)
 
 
+def _weighted_nps(scores, weights, method: str) -> NPSResult:
+    """`nps` with survey weights: weighted shares, SE and interval on Kish's effective n."""
+    if isinstance(scores, (str, bytes)) or np.ndim(scores) == 0:
+        raise ValueError("nps() needs a list or column of 0–10 answers, not a single value.")
+    series = scores if isinstance(scores, pd.Series) else pd.Series(list(np.asarray(scores, dtype=object).ravel()))
+    w = respondent_weight_values(weights, series.index, "NPS weights")
+    answered = series.notna().to_numpy()
+    values, w = _recommend_values(series[answered]), w[answered]
+    n = int(values.size)
+    promoter, detractor = values >= 9, values <= 6
+    counts = (int(promoter.sum()), int(n - promoter.sum() - detractor.sum()), int(detractor.sum()))
+    total = float(w.sum())
+    if n == 0 or total == 0:
+        return NPSResult(math.nan, *counts, n, math.nan, math.nan, math.nan, method, 0.0, None)
+    p, d = float(w[promoter].sum()) / total, float(w[detractor].sum()) / total
+    n_eff = kish_effective_n(w)
+    delta = p - d
+    se = math.sqrt(max(p + d - delta**2, 0.0) / n_eff)
+    if method == "normal":
+        low, high = max(delta - Z_95 * se, -1.0), min(delta + Z_95 * se, 1.0)
+    else:
+        low, high = _score_interval(p * n_eff, d * n_eff, n_eff, Z_95)
+    shares = (p, max(1 - p - d, 0.0), d)
+    return NPSResult(100 * delta, *counts, n, 100 * low, 100 * high, 100 * se, method, n_eff, shares)
+
+
 def _recommend_values(scores) -> np.ndarray:
     if isinstance(scores, (str, bytes)) or np.ndim(scores) == 0:
         raise ValueError("nps() needs a list or column of 0–10 answers, not a single value.")
@@ -198,8 +247,8 @@ def _recommend_values(scores) -> np.ndarray:
     return values
 
 
-def _score_interval(promoters: int, detractors: int, n: int, z: float) -> tuple[float, float]:
-    """Tango's score interval for Δ = p − d of a trinomial."""
+def _score_interval(promoters: float, detractors: float, n: float, z: float) -> tuple[float, float]:
+    """Tango's score interval for Δ = p − d of a trinomial (weighted: counts on the effective n)."""
     b, c = promoters, detractors
     estimate = (b - c) / n
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics import loyalty_index, rake, satisfaction_index
+from metrics import kish_effective_n, loyalty_index, nps, rake, satisfaction_index
 
 TREE = pd.DataFrame(
     {
@@ -84,3 +84,60 @@ def test_property_weighted_index_is_replication_and_within_0_100(answers, data):
     copies = satisfaction_index(_replicate(frame, counts), TREE, scales=(1, 5))
     assert 0 <= weighted.index <= 100
     assert weighted.index == pytest.approx(copies.index, abs=1e-9)
+
+
+ANSWERS = [10, 9, 9, 9, 9, 8, 7, 7, 3, 0]
+
+
+def test_weighted_nps_shares_and_effective_n():
+    w = [2, 1, 1, 1, 1, 3, 1, 1, 2, 2]
+    r = nps(ANSWERS, weights=w)
+    # p = (2 + 1 + 1 + 1 + 1)/15 = 6/15, d = (2 + 2)/15 = 4/15: NPS = 100·2/15.
+    assert r.score == pytest.approx(100 * 2 / 15)
+    assert r.shares == pytest.approx((6 / 15, 5 / 15, 4 / 15))
+    assert r.promoter_share == pytest.approx(6 / 15) and r.detractor_share == pytest.approx(4 / 15)
+    assert (r.promoters, r.passives, r.detractors, r.n) == (5, 3, 2, 10)  # counts stay answers
+    n_eff = kish_effective_n(w)
+    assert r.effective_n == pytest.approx(n_eff) == pytest.approx(15**2 / 27)
+    p, d = 6 / 15, 4 / 15
+    assert r.se == pytest.approx(100 * np.sqrt((p + d - (p - d) ** 2) / n_eff))
+    normal = nps(ANSWERS, weights=w, method="normal")
+    assert (normal.ci_low, normal.ci_high) == pytest.approx(
+        (r.score - 196 * r.se / 100, r.score + 196 * r.se / 100), abs=0.01
+    )
+    assert r.ci_low < r.score < r.ci_high
+
+
+def test_equal_weights_give_the_unweighted_nps_and_none_is_today():
+    today = nps(ANSWERS)
+    assert today.effective_n is None and today.shares is None
+    assert (today.score, today.promoters, today.passives, today.detractors) == (30.0, 5, 3, 2)
+    same = nps(ANSWERS, weights=[0.5] * 10)
+    for field in ("score", "se", "ci_low", "ci_high"):
+        assert getattr(same, field) == pytest.approx(getattr(today, field), abs=1e-9), field
+    assert same.effective_n == pytest.approx(10)
+
+
+def test_weighted_nps_alignment_and_missing_answers():
+    scores = pd.Series([10, None, 0, 9], index=["a", "b", "c", "d"])
+    weights = pd.Series({"d": 1.0, "c": 2.0, "b": 5.0, "a": 1.0})
+    r = nps(scores, weights=weights)
+    assert r.n == 3 and r.score == pytest.approx(100 * (2 - 2) / 4)
+    with pytest.raises(ValueError, match="one per respondent"):
+        nps([10, 9], weights=[1])
+    with pytest.raises(ValueError, match="whole numbers from 0 to 10"):
+        nps([11], weights=[1])
+    zero = nps([10, 0], weights=[0, 0])
+    assert zero.n == 2 and np.isnan(zero.score)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    answers=st.lists(st.tuples(st.integers(0, 10), st.floats(0.1, 5)), min_size=1, max_size=40),
+    method=st.sampled_from(["score", "normal"]),
+)
+def test_property_weighted_nps_within_bounds(answers, method):
+    scores, w = zip(*answers)
+    r = nps(list(scores), weights=list(w), method=method)
+    assert -100 <= r.ci_low <= r.score <= r.ci_high <= 100
+    assert 1 - 1e-9 <= r.effective_n <= len(scores) + 1e-9
