@@ -19,6 +19,11 @@ One public function per method, grouped by family:
 - kano: `kano`
 - crosstab: `crosstab` (banner table with chi-square and column-proportion letters)
 
+Weighted figures: `nps` and `satisfaction_index` take `weights=` (one survey
+weight per respondent, e.g. `rake(...).weights`), `loyalty_index` takes
+`respondent_weights=` (its `weights=` are the item weights); without them
+the figures are the unweighted ones.
+
 Every function validates its input and raises ValueError with a message a
 user can act on; missing values (NaN / None) are never counted as zeros.
 """
