@@ -12,7 +12,7 @@ from ui.auth import current, workspace_id
 from ui.i18n import lang, show_error, t
 from ui.page import show_problems, start
 from ui.state import SURVEY_KEY, database
-from ui.survey_picker import survey_summaries
+from ui.survey_picker import survey_labels, survey_summaries
 
 start("surveys.title", "surveys.intro", need="surveys.design")
 who = current()
@@ -117,7 +117,7 @@ chosen_id = st.selectbox(
     t("common.survey"),
     ids,
     index=ids.index(current) if current in by_id else 0,
-    format_func={i: x.title(lang()) for i, x in by_id.items()}.get,
+    format_func=survey_labels(surveys).get,
     key="manage_survey",
 )
 st.session_state[SURVEY_KEY] = chosen_id

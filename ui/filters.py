@@ -28,7 +28,7 @@ from ui.auth import workspace_id
 from ui.i18n import lang, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
-from ui.survey_picker import survey_summaries
+from ui.survey_picker import survey_labels, survey_summaries
 
 FILTERS_KEY = "dashboard_filters"
 ALL = 0  # version option: every version
@@ -59,7 +59,7 @@ def _choose_survey(surveys: list[SurveySummary]) -> SurveySummary:
         current = next((x.id for x in surveys if x.responses), surveys[0].id)
         st.session_state[SURVEY_KEY] = current
     st.session_state["_filter_survey"] = current
-    names = {i: f"{x.title(lang())} · {t('dash.responses_short', count=x.responses)}" for i, x in by_id.items()}
+    names = survey_labels(surveys, lambda x: t("dash.responses_short", count=x.responses))
     st.sidebar.selectbox(
         t("common.survey"), list(by_id), format_func=names.get, key="_filter_survey", on_change=_keep_survey
     )

@@ -16,6 +16,19 @@ def survey_summaries(*, include_archived: bool = True) -> list[SurveySummary]:
         return store.list_surveys(s, workspace_id(), include_archived=include_archived)
 
 
+def survey_labels(surveys: list[SurveySummary], describe=None) -> dict[int, str]:
+    """id → what a survey picker shows: its title in the user's language (with `describe(summary)` after
+    it, when given), and "#id" after a title another survey of the list also carries, so that two surveys
+    of the same name are told apart, each opening itself (a picker's choice travels as its label)."""
+    titles = [x.title(lang()) for x in surveys]
+    shared = {title for title in titles if titles.count(title) > 1}
+    labels = {}
+    for x, title in zip(surveys, titles):
+        label = f"{title} · #{x.id}" if title in shared else title
+        labels[x.id] = f"{label} · {describe(x)}" if describe else label
+    return labels
+
+
 def choose_survey(*, include_archived: bool = False) -> SurveySummary | None:
     """A survey selector; None (with a hint) when there are no surveys."""
     surveys = survey_summaries(include_archived=include_archived)
@@ -29,7 +42,7 @@ def choose_survey(*, include_archived: bool = False) -> SurveySummary | None:
         t("common.survey"),
         ids,
         index=ids.index(current) if current in by_id else 0,
-        format_func={i: f"{x.title(lang())} · v{x.version}" for i, x in by_id.items()}.get,
+        format_func=survey_labels(surveys, lambda x: f"v{x.version}").get,
     )
     st.session_state[SURVEY_KEY] = chosen
     return by_id[chosen]

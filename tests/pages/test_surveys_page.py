@@ -120,3 +120,28 @@ def test_a_hostile_definition_file_is_refused_with_reasons_and_nothing_written(a
     assert at.error and at.error[0].value.startswith(text("en", "surveys.import_refused"))
     assert "title_zh" in at.error[0].value
     assert surveys_in(app_database) == before
+
+
+def test_two_surveys_of_the_same_title_each_open_themselves_and_are_told_apart(app: AppTest, app_database):
+    at = open_page(app, "surveys")
+    first = surveys_in(app_database)[0]
+    at.selectbox(key="manage_survey").set_value(first.id).run()
+    at.button(key=f"duplicate_{first.id}").click().run()
+    copy = max(x.id for x in surveys_in(app_database))
+    at.selectbox(key="manage_survey").set_value(copy).run()
+    at.text_input[-1].set_value(first.title_en)  # the copy renamed to the original's title
+    at.text_input[-2].set_value(first.title_zh)
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    twins = [x for x in surveys_in(app_database) if x.title_en == first.title_en]
+    assert sorted(x.id for x in twins) == sorted([first.id, copy])
+    for survey_id in (copy, first.id):  # each twin can be chosen, and the page then works on it
+        at.selectbox(key="manage_survey").set_value(survey_id).run()
+        assert at.selectbox(key="manage_survey").value == survey_id
+        assert at.session_state["survey_id"] == survey_id
+        shown = at.selectbox(key="manage_survey").format_func(survey_id)
+        assert f"#{survey_id}" in shown
+    at.switch_page("pages/designer.py").run()
+    picker = at.selectbox[0]
+    picker.set_value(copy).run()
+    assert at.selectbox[0].value == copy and not at.exception
