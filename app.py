@@ -5,7 +5,7 @@ import streamlit as st
 from ui import download_errors
 from ui.auth import current, current_place, write_cookie
 from ui.i18n import follow_url_language, t
-from ui.signin import account_box
+from ui.signin import account_box, first_page_after_sign_in
 from ui.state import database
 
 download_errors.install()  # a failed chart download says why in the user's language
@@ -123,5 +123,7 @@ first = next(iter(sections.values()))[0]
 # the pages the menu leaves out, and the root URL, in a section of their own that shows nothing
 sections[""] = [landing(first), *hidden_pages, questionnaire_without_link()]
 navigation = st.navigation(sections, expanded=True)
+if first_page_after_sign_in():  # signed in on the sign-in page: on to the role's first page
+    st.switch_page(first, query_params=st.query_params.to_dict())
 account_box(who, place)
 navigation.run()

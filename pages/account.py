@@ -15,7 +15,7 @@ language_selector()
 who = current()
 if who is None:
     st.title(t("signin.page_title"))
-    sign_in_form()
+    sign_in_form(then_first_page=True)
     st.stop()
 
 st.title(t("account.title"))

@@ -48,7 +48,23 @@ def sign_out() -> None:
     remember_in_browser("")
 
 
-def _first_admin_form() -> None:
+FIRST_PAGE_KEY = "_to_first_page"  # a sign-in on the sign-in page: app.py goes on to the role's first page
+
+
+def _go_on(then_first_page: bool) -> None:
+    """After signing in: the page asked for (a deep link's page shows itself), or, from the sign-in page,
+    the role's first page (app.py asks `first_page_after_sign_in`)."""
+    st.session_state[FIRST_PAGE_KEY] = then_first_page
+    st.rerun()
+
+
+def first_page_after_sign_in() -> bool:
+    """Whether the sign-in just made was on the sign-in page, so the app shows the role's first page
+    rather than the account's password form; asked once."""
+    return bool(st.session_state.pop(FIRST_PAGE_KEY, False))
+
+
+def _first_admin_form(then_first_page: bool) -> None:
     st.subheader(t("signin.first_admin"))
     st.caption(t("signin.first_admin_intro"))
     with st.form("first_admin"):
@@ -68,15 +84,17 @@ def _first_admin_form() -> None:
         show_error(e)
         return
     _signed_in_with(token)
-    st.rerun()
+    _go_on(then_first_page)
 
 
-def sign_in_form() -> None:
-    """Username and password; on first start the first administrator's form instead."""
+def sign_in_form(*, then_first_page: bool = False) -> None:
+    """Username and password; on first start the first administrator's form instead. With
+    `then_first_page` (the sign-in page itself, not a deep link's page) the signed-in user goes on to
+    their role's first page instead of their account's password form."""
     with database().session() as s:
         first = not accounts.has_accounts(s)
     if first:
-        _first_admin_form()
+        _first_admin_form(then_first_page)
         return
     st.subheader(t("signin.title"))
     flash = st.session_state.pop(SIGNIN_FLASH, None)
@@ -97,7 +115,7 @@ def sign_in_form() -> None:
         show_error(e)
         return
     _signed_in_with(token)
-    st.rerun()
+    _go_on(then_first_page)
 
 
 def checked_password(username: str, password: str) -> tuple[int, str] | None:

@@ -123,6 +123,10 @@ def test_each_role_opens_every_url_directly_and_is_told_why_where_it_may_not(sig
     here = Place(1, WORKSPACE, "organisation", role)  # a teacher reads dashboards only in a class
     may = {f for f, need in PAGES.items() if here.may(need)}
     listed = {f for f in may if f not in STUDENT_PAGES or role == "student"}
+    first = next(PATHS[f] for f in PATHS if f in listed)
+    # signed in on the sign-in page: on to the role's first page, not the account's password form
+    expect(page).to_have_url(re.compile(rf"/{first}\?lang={lang}$"))
+    expect(main.locator("h1").first).to_be_visible()
     assert menu_paths(page) == {PATHS[f] for f in listed} | {"account", "join"}
     for file, path in PATHS.items():
         open_path(page, path, lang)
@@ -143,5 +147,4 @@ def test_each_role_opens_every_url_directly_and_is_told_why_where_it_may_not(sig
         open_path(page, path, lang)
         no_dialog(page, f"/{path} as {role}")
     open_path(page, "", lang)
-    first = next(PATHS[f] for f in PATHS if f in listed)
     expect(page).to_have_url(re.compile(rf"/{first}\?lang={lang}$"))  # the root goes on to the first page

@@ -167,7 +167,8 @@ def test_first_start_asks_for_the_first_administrator_then_signs_in(tmp_path, mo
     inputs[text("en", "signin.password_again")].input("long-enough-1")
     at.button[0].click().run()
     assert not at.exception
-    assert at.title[0].value == text("en", "account.title")  # signed in: the account page, not the form
+    assert at.title[0].value == text("en", "account.title")  # signed in (AppTest reruns the page itself;
+    # in the app it goes on to the role's first page: tests/browser/test_every_url.py)
     db = open_database(os.environ["DATABASE_URL"])
     with db.session() as s:
         admin = s.query(tb.Account).one()
@@ -197,6 +198,16 @@ def test_wrong_passwords_are_refused_then_slowed_down_and_the_right_one_signs_in
     db.dispose()
     sign_in_with_form(at, ROLE_ACCOUNTS["manager"], PASSWORD)
     assert not at.error and at.title[0].value == text("en", "account.title")
+
+
+def test_a_deep_link_signed_out_shows_its_own_page_once_signed_in(app_database):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/gaps.py").run()  # a bookmark of /gaps, signed out: the sign-in form in its place
+    assert at.subheader[0].value == text("en", "signin.title")
+    sign_in_with_form(at, ROLE_ACCOUNTS["manager"], PASSWORD)
+    assert not at.exception and at.title[0].value == text("en", "gaps.title")
 
 
 def test_an_expired_session_asks_to_sign_in_again_and_says_why(app_database):
