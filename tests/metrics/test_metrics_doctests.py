@@ -5,7 +5,19 @@ import importlib
 
 import pytest
 
-MODULES = ["ahp", "compare", "gaps", "indices", "loyalty", "nps", "pls", "priorities", "reliability", "value"]
+MODULES = [
+    "ahp",
+    "compare",
+    "gaps",
+    "indices",
+    "loyalty",
+    "multiple",
+    "nps",
+    "pls",
+    "priorities",
+    "reliability",
+    "value",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
