@@ -185,14 +185,17 @@ def segment_tests(
                 if name not in reference.columns:
                     continue
                 other = (reference[name] == value).to_numpy(dtype=bool, na_value=False)
-                if not other.any():
-                    continue
-                ref_part, ref_sc = reference[other], ref_scores[other]
             else:
-                if mask.all():
-                    continue
-                ref_part, ref_sc = current[~mask], cur_scores[~mask]
-            found, small = _group_tests(inputs, name, value, current[mask], cur_scores[mask], ref_part, ref_sc, min_n)
+                other = ~mask
+            if not other.any():
+                continue
+            if min(mask.sum(), other.sum()) < min_n:  # too few responses for any test: no need to look closer
+                untested += 1
+                continue
+            ref, ref_sc = (reference, ref_scores) if reference is not None else (current, cur_scores)
+            found, small = _group_tests(
+                inputs, name, value, current[mask], cur_scores[mask], ref[other], ref_sc[other], min_n
+            )
             rows += found
             untested += small and not found
     table = pd.DataFrame(rows, columns=ALERT_COLUMNS)
