@@ -108,7 +108,7 @@ def nps_family(table: pd.DataFrame, *, alpha: float = 0.05, min_n: int = SMALL_G
     """The family of tests behind an `nps_by` table: groups tested, the adjustment, groups too small to test."""
     tested = table[table["p_adjusted"].notna()] if len(table) else table
     method = str(tested["adjustment"].iloc[0]) if len(tested) else ""
-    untested = int(table["small"].sum()) if len(table) else 0
+    untested = int((table["p_adjusted"].isna() & (table["test"] != "")).sum()) if len(table) else 0
     return SegmentTests(tested, len(tested), len(tested), method, alpha, min_n, untested)
 
 
