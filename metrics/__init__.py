@@ -2,7 +2,7 @@
 
 One public function per method, grouped by family:
 
-- nps: `nps`, `nps_difference`
+- nps: `nps`, `nps_difference` (exact permutation / adjusted Wald)
 - gaps: `experience_table`, `servqual`, `item_gaps`, `weighted_gaps`
 - indices: `satisfaction_index`, `respondent_scores`, `tree_weights`, `sibling_weights`
 - loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
@@ -10,7 +10,9 @@ One public function per method, grouped by family:
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
 - pls: `pls_path_model`
 - priorities: `ipa`, `stated_importance`, `derived_importance`
-- compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
+- compare: `welch_t_test` (permutation fallback at small n), `mann_whitney_test`, `chi_square_test`,
+  `fisher_exact_test`
+- multiple: `holm`, `benjamini_hochberg`, `adjust_p_values`, `multiplicity_method`
 - value: `customer_pyramid`, `delivered_value`
 - word_of_mouth: `word_of_mouth` (the 1:25:8:1 rule)
 - weighting: `rake`, `kish_effective_n`, `kish_design_effect`
@@ -29,7 +31,7 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 """
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
-from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
+from metrics.compare import GroupComparison, chi_square_test, fisher_exact_test, mann_whitney_test, welch_t_test
 from metrics.crosstab import CrosstabResult, crosstab
 from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
@@ -37,6 +39,7 @@ from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, 
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.kano import KanoResult, kano
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
+from metrics.multiple import HANDFUL, adjust_p_values, benjamini_hochberg, holm, multiplicity_method
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
 from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa, stated_importance
@@ -105,4 +108,10 @@ __all__ = [
     "welch_t_test",
     "wilson_interval",
     "word_of_mouth",
+    "HANDFUL",
+    "adjust_p_values",
+    "benjamini_hochberg",
+    "fisher_exact_test",
+    "holm",
+    "multiplicity_method",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, stats
+from scipy import optimize, special, stats
 
 from metrics.weighting import kish_effective_n, respondent_weight_values
 
@@ -66,11 +66,13 @@ class NPSDifference:
     """Result of `nps_difference`: group a minus group b.
 
     difference: NPS(a) − NPS(b), in points (−200..200).
-    se: sqrt(SE_a² + SE_b²).
-    z: difference / se.
-    p_value: two-sided, from the normal distribution.
-    ci_low, ci_high: difference ± 1.96·se.
+    se, z: the plain normal approximation, sqrt(SE_a² + SE_b²) and
+        difference / se (for reference; the p-value is from `method`).
+    p_value: two-sided p-value of `method`; never 0 at small n.
+    ci_low, ci_high: 95 % adjusted-Wald interval for the difference (never
+        of zero width, inside −200..200).
     n_a, n_b: answers in each group.
+    method: "exact" (permutation), "adjusted_wald" or "z" (see `nps_difference`).
     """
 
     difference: float
@@ -81,10 +83,11 @@ class NPSDifference:
     ci_high: float
     n_a: int
     n_b: int
+    method: str = "z"
 
     @property
     def significant(self) -> bool:
-        """True when p < 0.05 (the difference exceeds 1.96·se)."""
+        """True when p < 0.05 (one test on its own; several at once need `metrics.multiple`)."""
         return bool(self.p_value < 0.05)
 
 
@@ -158,41 +161,110 @@ def nps(scores, *, method: str = "score", weights=None) -> NPSResult:
     return NPSResult(score, promoters, passives, detractors, n, 100 * low, 100 * high, 100 * se, method)
 
 
-def nps_difference(a, b) -> NPSDifference:
-    """Test whether two groups' NPS differ (two-sided z-test).
+# Below this many answers in the smaller group, `nps_difference` counts the exact permutation distribution.
+EXACT_UP_TO = 200
 
-    Formula: difference = NPS_a − NPS_b, SE = sqrt(SE_a² + SE_b²) with the
-    SE of `nps`, z = difference/SE, p = 2·(1 − Φ(|z|)) (domain.md §5: the
-    groups differ by more than chance when |difference| > 1.96·SE).
+
+def nps_difference(a, b, *, method: str = "auto") -> NPSDifference:
+    """Test whether two groups' NPS differ (two-sided), with the difference's 95 % interval.
+
+    Methods:
+    - "exact": the permutation test conditional on the pooled promoter /
+      passive / detractor counts. Under "both groups answer alike" the
+      composition of group a is multivariate hypergeometric; p is the
+      probability of a difference at least as large (|Δ|) as observed,
+      summed over every possible split. Exact at every n (conservative:
+      never above its level), so one promoter against one detractor gives
+      p = 1, not 0.
+    - "adjusted_wald": MeasuringU's adjusted Wald — add 3/4 to promoters and
+      to detractors and 3 to n in each group, z = (NPS'_a − NPS'_b) /
+      sqrt(V'_a + V'_b) with V' = (p' + d' − (p' − d')²)/(n + 3); fine for
+      large groups.
+    - "z": the plain normal test (difference / sqrt(SE_a² + SE_b²)); invalid
+      at small n (p = 0 when every answer of each group is one category),
+      kept for comparison.
+    - "auto" (default): "exact" when the smaller group has fewer than
+      EXACT_UP_TO answers, else "adjusted_wald".
+
+    The interval is always the adjusted-Wald one: (NPS'_a − NPS'_b) ±
+    1.96·sqrt(V'_a + V'_b), in points, clipped to −200..200.
 
     Conventions: `a` and `b` are 0–10 answers (as for `nps`) or `NPSResult`
-    objects. When both SEs are 0 (every answer in each group is the same
-    category) z is ±inf and p = 0 if the scores differ, z = 0 and p = 1 if
-    they do not. A group with no answers gives NaN results.
+    objects. A group with no answers gives NaN results.
 
-    Reference: the normal approximation for a difference of two independent
-    NPS estimates, e.g. Rocks, B. (2016), Confidence intervals for the Net
-    Promoter Score.
+    Reference: Sauro, J., Lewis, J. (2021), "Evaluating NPS confidence
+    intervals with real-world data", MeasuringU (adjusted Wald); Rocks, B.
+    (2016), Interval estimation for the Net Promoter Score, The American
+    Statistician 70, 365–372; the permutation test: Good, P. (2005),
+    Permutation, Parametric and Bootstrap Tests of Hypotheses, ch. 3.
 
     Example
     -------
     >>> r = nps_difference([10] * 60 + [5] * 40, [10] * 40 + [5] * 60)
-    >>> r.difference, round(r.z, 2)
-    (40.0, 2.89)
+    >>> r.difference, round(r.z, 2), r.method
+    (40.0, 2.89, 'exact')
+    >>> nps_difference([10], [0]).p_value
+    1.0
     """
+    if method not in ("auto", "exact", "adjusted_wald", "z"):
+        raise ValueError(f'method must be "auto", "exact", "adjusted_wald" or "z"; got {method!r}.')
     ra = a if isinstance(a, NPSResult) else nps(a)
     rb = b if isinstance(b, NPSResult) else nps(b)
     diff = ra.score - rb.score
     se = math.sqrt(ra.se**2 + rb.se**2)
+    if method == "auto":
+        method = "exact" if min(ra.n, rb.n) < EXACT_UP_TO else "adjusted_wald"
     if math.isnan(diff) or math.isnan(se):
-        z = p_value = math.nan
-    elif se == 0:
+        return NPSDifference(diff, se, math.nan, math.nan, math.nan, math.nan, ra.n, rb.n, method)
+    if se == 0:
         z = 0.0 if diff == 0 else math.copysign(math.inf, diff)
-        p_value = 1.0 if diff == 0 else 0.0
     else:
         z = diff / se
+    adjusted, adjusted_se = _adjusted_wald(ra, rb)
+    if method == "exact":
+        p_value = _exact_p(ra, rb)
+    elif method == "adjusted_wald":
+        p_value = float(2 * stats.norm.sf(abs(adjusted / adjusted_se)))
+    elif se == 0:
+        p_value = 1.0 if diff == 0 else 0.0
+    else:
         p_value = float(2 * stats.norm.sf(abs(z)))
-    return NPSDifference(diff, se, z, p_value, diff - Z_95 * se, diff + Z_95 * se, ra.n, rb.n)
+    low = max(100 * (adjusted - Z_95 * adjusted_se), -200.0)
+    high = min(100 * (adjusted + Z_95 * adjusted_se), 200.0)
+    return NPSDifference(diff, se, z, p_value, low, high, ra.n, rb.n, method)
+
+
+def _adjusted_wald(ra: NPSResult, rb: NPSResult) -> tuple[float, float]:
+    """Adjusted-Wald difference of the shares (p' − d') and its SE (MeasuringU: +3/4, +3/4, +3)."""
+    parts = []
+    for r in (ra, rb):
+        n = r.n + 3
+        p, d = (r.promoters + 0.75) / n, (r.detractors + 0.75) / n
+        parts.append((p - d, (p + d - (p - d) ** 2) / n))
+    return parts[0][0] - parts[1][0], math.sqrt(parts[0][1] + parts[1][1])
+
+
+def _exact_p(ra: NPSResult, rb: NPSResult) -> float:
+    """Two-sided permutation p of |NPS_a − NPS_b|, enumerating the smaller group's possible compositions."""
+    small, large = (ra, rb) if ra.n <= rb.n else (rb, ra)
+    m, k = small.n, large.n
+    promoters, detractors = small.promoters + large.promoters, small.detractors + large.detractors
+    passives = m + k - promoters - detractors
+    xp = np.arange(min(m, promoters) + 1)[:, None]
+    xd = np.arange(min(m, detractors) + 1)[None, :]
+    xq = m - xp - xd
+    ok = (xq >= 0) & (xq <= passives)
+    xp, xd, xq = (np.broadcast_to(v, ok.shape)[ok] for v in (xp, xd, xq))
+    log_prob = _log_choose(promoters, xp) + _log_choose(detractors, xd) + _log_choose(passives, xq)
+    log_prob -= _log_choose(m + k, m)
+    spread = np.abs((xp - xd) / m - (promoters - xp - (detractors - xd)) / k)
+    observed = abs((small.promoters - small.detractors) / m - (large.promoters - large.detractors) / k)
+    p = float(np.exp(log_prob[spread >= observed - 1e-9]).sum())
+    return min(p, 1.0)
+
+
+def _log_choose(n, k):
+    return special.gammaln(n + 1) - special.gammaln(np.asarray(k) + 1) - special.gammaln(n - np.asarray(k) + 1)
 
 
 def _weighted_nps(scores, weights, method: str) -> NPSResult:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from metrics.compare import SMALL_GROUP
 from ui.cards import card, number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
@@ -72,7 +73,8 @@ if fields:
     if view.by_segment_table is not None:
         view.by_segment_chart.show()
         view.by_segment_table.show()
-        st.caption(t("nps.segment_note"))
+        st.caption(t("nps.segment_note", min_n=SMALL_GROUP))
+        st.caption(view.tests_note)
 
 # --- by wave ------------------------------------------------------------------------------------------------
 if view.trend is not None:

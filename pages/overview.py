@@ -131,7 +131,9 @@ with right:
         st.success(t("overview.no_drops"))
     else:
         shown.at_risk.show()
-        st.caption(t("overview.small_note"))
+        st.caption(t("overview.tests_note"))
+    if shown.tests_notes:
+        st.caption("  \n".join(shown.tests_notes))
 
 # --- trend -------------------------------------------------------------------------------------
 if shown.trend is not None:

@@ -64,6 +64,7 @@ from survey.analysis.nps import (
     SEGMENT_NPS_COLUMNS,
     nps_by,
     nps_distribution,
+    nps_family,
     nps_trend,
 )
 from survey.analysis.overview import (
@@ -71,11 +72,14 @@ from survey.analysis.overview import (
     FIGURE_COLUMNS,
     Change,
     Overview,
+    SegmentTests,
     changes,
     figures_by,
     overview,
     segment_alerts,
+    segment_tests,
     target_gap,
+    test_key,
 )
 from survey.analysis.priorities import (
     concentrate_here,
@@ -118,6 +122,9 @@ __all__ = [
     "changes",
     "ALERT_COLUMNS",
     "segment_alerts",
+    "SegmentTests",
+    "segment_tests",
+    "test_key",
     "Overview",
     "overview",
     "target_gap",
@@ -135,6 +142,7 @@ __all__ = [
     "nps_distribution",
     "SEGMENT_NPS_COLUMNS",
     "nps_by",
+    "nps_family",
     "nps_trend",
     "LoyaltyMatrix",
     "loyalty_matrix",

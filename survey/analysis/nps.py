@@ -10,6 +10,7 @@ import pandas as pd
 import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
+from survey.analysis.overview import SegmentTests, test_key
 
 NPS_CATEGORY = ("detractor",) * 7 + ("passive",) * 2 + ("promoter",) * 2
 
@@ -32,14 +33,37 @@ def nps_distribution(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFram
     )
 
 
-SEGMENT_NPS_COLUMNS = ["group", "score", "ci_low", "ci_high", "n", "difference", "p_value", "significant", "small"]
+SEGMENT_NPS_COLUMNS = [
+    "group",
+    "score",
+    "ci_low",
+    "ci_high",
+    "n",
+    "difference",
+    "p_value",
+    "significant",
+    "small",
+    "difference_low",
+    "difference_high",
+    "p_adjusted",
+    "test",
+    "adjustment",
+]
 
 
-def nps_by(inputs: AnalysisInputs, frame: pd.DataFrame, by: str) -> pd.DataFrame:
+def nps_by(
+    inputs: AnalysisInputs, frame: pd.DataFrame, by: str, *, alpha: float = 0.05, min_n: int = SMALL_GROUP
+) -> pd.DataFrame:
     """NPS with its 95 % interval per value of `by`, each tested against the other respondents.
 
-    Test: `metrics.nps_difference` (z-test, domain.md §5) of the group against
-    everyone else in `frame`; difference = group − rest. small: n < 30.
+    Test: `metrics.nps_difference` (exact permutation test, adjusted Wald for
+    large groups) of the group against everyone else in `frame`; difference
+    = group − rest with its 95 % adjusted-Wald interval (difference_low,
+    difference_high); test: `test_key` of the test. Groups with fewer than
+    `min_n` answers (or a rest that small) are shown with their p-value but
+    marked small and never significant; the others form one family,
+    adjusted by Holm (a handful) or Benjamini–Hochberg (many) — p_adjusted,
+    adjustment ("holm" / "bh"); significant: p_adjusted < alpha.
     Columns: SEGMENT_NPS_COLUMNS.
     """
     if inputs.recommend is None or by not in frame.columns:
@@ -50,10 +74,7 @@ def nps_by(inputs: AnalysisInputs, frame: pd.DataFrame, by: str) -> pd.DataFrame
     for value in segment_values(frame, by):
         mask = (groups == value).to_numpy(dtype=bool, na_value=False)
         r = metrics.nps(answers[mask])
-        if mask.all():
-            d = None
-        else:
-            d = metrics.nps_difference(r, metrics.nps(answers[~mask]))
+        d = None if mask.all() else metrics.nps_difference(r, metrics.nps(answers[~mask]))
         rows.append(
             {
                 "group": value,
@@ -63,19 +84,40 @@ def nps_by(inputs: AnalysisInputs, frame: pd.DataFrame, by: str) -> pd.DataFrame
                 "n": r.n,
                 "difference": d.difference if d else math.nan,
                 "p_value": d.p_value if d else math.nan,
-                "significant": bool(d.significant) if d else False,
-                "small": r.n < SMALL_GROUP,
+                "significant": False,
+                "small": r.n < min_n,
+                "difference_low": d.ci_low if d else math.nan,
+                "difference_high": d.ci_high if d else math.nan,
+                "p_adjusted": math.nan,
+                "test": test_key(d) if d else "",
+                "adjustment": "",
+                "_tested": bool(d) and min(d.n_a, d.n_b) >= min_n and not math.isnan(d.p_value),
             }
         )
-    return pd.DataFrame(rows, columns=SEGMENT_NPS_COLUMNS)
+    table = pd.DataFrame(rows, columns=[*SEGMENT_NPS_COLUMNS, "_tested"])
+    tested = table["_tested"].to_numpy(dtype=bool)
+    if tested.any():
+        adjusted, method = metrics.adjust_p_values(table.loc[tested, "p_value"].to_numpy(dtype=float))
+        table.loc[tested, "p_adjusted"] = adjusted
+        table.loc[tested, "adjustment"] = method
+        table["significant"] = tested & (table["p_adjusted"] < alpha).to_numpy(dtype=bool)
+    return table.drop(columns="_tested")
+
+
+def nps_family(table: pd.DataFrame, *, alpha: float = 0.05, min_n: int = SMALL_GROUP) -> SegmentTests:
+    """The family of tests behind an `nps_by` table: groups tested, the adjustment, groups too small to test."""
+    tested = table[table["p_adjusted"].notna()] if len(table) else table
+    method = str(tested["adjustment"].iloc[0]) if len(tested) else ""
+    untested = int((table["p_adjusted"].isna() & (table["test"] != "")).sum()) if len(table) else 0
+    return SegmentTests(tested, len(tested), len(tested), method, alpha, min_n, untested)
 
 
 def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
     """NPS per wave with its interval; each wave tested against the one before (`metrics.nps_difference`).
 
-    Columns: wave, score, ci_low, ci_high, n, difference, p_value, significant, small.
+    Columns: wave, score, ci_low, ci_high, n, difference, p_value, significant, small, test (`test_key`).
     """
-    columns = ["wave", "score", "ci_low", "ci_high", "n", "difference", "p_value", "significant", "small"]
+    columns = ["wave", "score", "ci_low", "ci_high", "n", "difference", "p_value", "significant", "small", "test"]
     if inputs.recommend is None:
         return pd.DataFrame(columns=columns)
     rows, before = [], None
@@ -93,6 +135,7 @@ def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
                 d.p_value if d else math.nan,
                 bool(d.significant) if d else False,
                 r.n < SMALL_GROUP,
+                test_key(d) if d else "",
             ]
         )
         before = r

@@ -56,8 +56,9 @@ class Change:
     """A figure in one wave against the wave before (a card's delta).
 
     current, previous: the figure in each wave; difference = current − previous.
-    p_value, test: the test of the difference ("welch_t" on the per-respondent
-    0–100 scores, "nps_z" for NPS); NaN / "" when it cannot be computed.
+    p_value, test: the test of the difference (`test_key`: "welch_t" or
+    "welch_t_permutation" on the per-respondent 0–100 scores, "nps_exact" or
+    "nps_adjusted_wald" for NPS); NaN / "" when it cannot be computed.
     n_current, n_previous: the answers behind each figure.
     """
 
@@ -87,17 +88,17 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
     if s_now and s_before:
         test = metrics.welch_t_test(satisfaction_scores(inputs, current), satisfaction_scores(inputs, previous))
         out["satisfaction"] = Change(
-            s_now.index, s_before.index, s_now.index - s_before.index, test.p_value, "welch_t", s_now.n, s_before.n
+            s_now.index, s_before.index, s_now.index - s_before.index, test.p_value, test_key(test), s_now.n, s_before.n
         )
     if inputs.recommend is not None:
         a, b = metrics.nps(current[inputs.recommend]), metrics.nps(previous[inputs.recommend])
         d = metrics.nps_difference(a, b)
-        out["nps"] = Change(a.score, b.score, d.difference, d.p_value, "nps_z", a.n, b.n)
+        out["nps"] = Change(a.score, b.score, d.difference, d.p_value, test_key(d), a.n, b.n)
     l_now, l_before = loyalty(inputs, current), loyalty(inputs, previous)
     if l_now and l_before:
         test = metrics.welch_t_test(loyalty_scores(inputs, current), loyalty_scores(inputs, previous))
         out["loyalty"] = Change(
-            l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, "welch_t", l_now.n, l_before.n
+            l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, test_key(test), l_now.n, l_before.n
         )
     return out
 
@@ -114,27 +115,64 @@ ALERT_COLUMNS = [
     "n_current",
     "n_reference",
     "small",
+    "ci_low",
+    "ci_high",
+    "p_adjusted",
+    "adjustment",
 ]
 
 
-def segment_alerts(
+def test_key(result) -> str:
+    """The test behind a p-value, as `report.test_name` names it: "nps_exact", "nps_adjusted_wald", "nps_z",
+    "welch_t" or "welch_t_permutation"."""
+    if isinstance(result, metrics.NPSDifference):
+        return f"nps_{result.method}"
+    return "welch_t_permutation" if result.method == "permutation" else "welch_t"
+
+
+@dataclass(frozen=True)
+class SegmentTests:
+    """Every segment test of one comparison, as one family with its multiplicity control.
+
+    table: one row per test run (ALERT_COLUMNS): difference = current − reference
+        with its 95 % interval (ci_low, ci_high: Welch's interval of the mean
+        per-respondent 0–100 score, the adjusted-Wald interval for NPS),
+        p_value of the test on its own, p_adjusted within the family.
+    segments: segment values tested; tests: rows of `table`.
+    method: "holm" (a handful of tests: family-wise error rate) or "bh"
+        (Benjamini–Hochberg: false-discovery rate), "" when nothing was tested.
+    alpha: the error rate controlled; min_n: the fewest answers a group (and
+        what it is compared with) needs to be tested.
+    untested: segment values left out because a side had fewer than min_n
+        answers (shown elsewhere, marked, never called significant).
+    """
+
+    table: pd.DataFrame
+    segments: int
+    tests: int
+    method: str
+    alpha: float
+    min_n: int
+    untested: int
+
+    @property
+    def alerts(self) -> pd.DataFrame:
+        """The drops: difference < 0 and adjusted p < alpha, by adjusted p."""
+        t = self.table
+        kept = t[(t["difference"] < 0) & (t["p_adjusted"] < self.alpha)]
+        return kept.sort_values(["p_adjusted", "p_value"], kind="stable").reset_index(drop=True)
+
+
+def segment_tests(
     inputs: AnalysisInputs,
     current: pd.DataFrame,
     reference: pd.DataFrame | None = None,
     *,
     alpha: float = 0.05,
-) -> pd.DataFrame:
-    """Segments whose satisfaction, NPS or loyalty dropped significantly.
-
-    With `reference` (the previous wave): each segment value in `current`
-    against the same value in `reference`. Without: each segment value
-    against the other respondents of `current` (significantly below the rest).
-    Tests: Welch's t on the per-respondent 0–100 scores (satisfaction,
-    loyalty), the NPS z-test of `metrics.nps_difference`. Only drops with
-    p < alpha are kept; `small` flags groups under 30 answers (shown, not
-    hidden). Columns: ALERT_COLUMNS; sorted by p-value.
-    """
-    rows = []
+    min_n: int = SMALL_GROUP,
+) -> SegmentTests:
+    """Test every segment value's satisfaction, NPS and loyalty, as one family (see `segment_alerts`)."""
+    rows, untested = [], 0
     cur_scores = _scores(inputs, current)
     ref_scores = _scores(inputs, reference) if reference is not None else None
     for name in inputs.segment_fields:
@@ -147,68 +185,88 @@ def segment_alerts(
                 if name not in reference.columns:
                     continue
                 other = (reference[name] == value).to_numpy(dtype=bool, na_value=False)
-                if not other.any():
-                    continue
-                ref_part, ref_sc = reference[other], ref_scores[other]
             else:
-                if mask.all():
-                    continue
-                ref_part, ref_sc = current[~mask], cur_scores[~mask]
-            rows += _group_drops(inputs, name, value, current[mask], cur_scores[mask], ref_part, ref_sc)
+                other = ~mask
+            if not other.any():
+                continue
+            if min(mask.sum(), other.sum()) < min_n:  # too few responses for any test: no need to look closer
+                untested += 1
+                continue
+            ref, ref_sc = (reference, ref_scores) if reference is not None else (current, cur_scores)
+            found, small = _group_tests(
+                inputs, name, value, current[mask], cur_scores[mask], ref[other], ref_sc[other], min_n
+            )
+            rows += found
+            untested += small and not found
     table = pd.DataFrame(rows, columns=ALERT_COLUMNS)
-    table = table[(table["difference"] < 0) & (table["p_value"] < alpha)]
-    return table.sort_values("p_value", kind="stable").reset_index(drop=True)
+    method = ""
+    if len(table):
+        adjusted, method = metrics.adjust_p_values(table["p_value"].to_numpy(dtype=float))
+        table["p_adjusted"] = adjusted
+        table["adjustment"] = method
+    segments = len(table[["field", "value"]].drop_duplicates()) if len(table) else 0
+    return SegmentTests(table, segments, len(table), method, alpha, min_n, int(untested))
+
+
+def segment_alerts(
+    inputs: AnalysisInputs,
+    current: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    *,
+    alpha: float = 0.05,
+    min_n: int = SMALL_GROUP,
+) -> pd.DataFrame:
+    """Segments whose satisfaction, NPS or loyalty dropped significantly, with multiplicity control.
+
+    With `reference` (the previous wave): each segment value in `current`
+    against the same value in `reference`. Without: each segment value
+    against the other respondents of `current` (significantly below the rest).
+    Tests: Welch's t on the per-respondent 0–100 scores (satisfaction,
+    loyalty), `metrics.nps_difference` for NPS (exact permutation test, or
+    adjusted Wald for large groups). A test runs only when both sides have
+    at least `min_n` answers (default 30): smaller groups are never called
+    significant. Every test of the call is one family: Holm's adjustment for
+    a handful, Benjamini–Hochberg's for many (`metrics.adjust_p_values`);
+    drops with adjusted p < alpha are kept. Columns: ALERT_COLUMNS, by
+    adjusted p (`small` is always False: small groups are not tested).
+    """
+    return segment_tests(inputs, current, reference, alpha=alpha, min_n=min_n).alerts
 
 
 def _scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"satisfaction": satisfaction_scores(inputs, frame), "loyalty": loyalty_scores(inputs, frame)})
 
 
-def _group_drops(inputs, name, value, part, part_scores, ref, ref_scores) -> list[dict]:
-    rows = []
+def _group_tests(inputs, name, value, part, part_scores, ref, ref_scores, min_n) -> tuple[list[list], bool]:
+    """The tests of one segment value, and whether one was left out for too few answers."""
+    rows, small = [], False
     for measure, has in (("satisfaction", not inputs.tree.empty), ("loyalty", bool(inputs.loyalty))):
         if not has:
             continue
-        test = metrics.welch_t_test(part_scores[measure], ref_scores[measure])
+        mine, theirs = part_scores[measure].dropna(), ref_scores[measure].dropna()
+        if min(len(mine), len(theirs)) < min_n:
+            small = True
+            continue
+        test = metrics.welch_t_test(mine, theirs)
         if math.isnan(test.p_value):
             continue
         now = satisfaction(inputs, part) if measure == "satisfaction" else loyalty(inputs, part)
         before = satisfaction(inputs, ref) if measure == "satisfaction" else loyalty(inputs, ref)
         rows.append(
-            [
-                name,
-                value,
-                measure,
-                now.index,
-                before.index,
-                now.index - before.index,
-                test.p_value,
-                "welch_t",
-                test.n[0],
-                test.n[1],
-                min(test.n) < SMALL_GROUP,
-            ]
+            [name, value, measure, now.index, before.index, now.index - before.index, test.p_value, test_key(test)]
+            + [test.n[0], test.n[1], False, test.ci_low, test.ci_high, math.nan, ""]
         )
     if inputs.recommend is not None:
         a, b = metrics.nps(part[inputs.recommend]), metrics.nps(ref[inputs.recommend])
+        if min(a.n, b.n) < min_n:
+            return rows, True
         d = metrics.nps_difference(a, b)
         if not math.isnan(d.p_value):
             rows.append(
-                [
-                    name,
-                    value,
-                    "nps",
-                    a.score,
-                    b.score,
-                    d.difference,
-                    d.p_value,
-                    "nps_z",
-                    a.n,
-                    b.n,
-                    min(a.n, b.n) < SMALL_GROUP,
-                ]
+                [name, value, "nps", a.score, b.score, d.difference, d.p_value, test_key(d), a.n, b.n, False]
+                + [d.ci_low, d.ci_high, math.nan, ""]
             )
-    return rows
+    return rows, small
 
 
 @dataclass(frozen=True)
@@ -221,6 +279,7 @@ class Overview:
     worst_gaps: the three worst rows of `gap_table` (indicators, by weighted gap) that fall short.
     alerts: `segment_alerts` — against the previous wave when there is one, else against the rest.
     trend: `figures_by` per wave over every wave (for the trend line).
+    segment_tests: the family behind `alerts` (how many tests, which adjustment, groups left out).
     """
 
     wave: str | None
@@ -230,11 +289,15 @@ class Overview:
     worst_gaps: pd.DataFrame
     alerts: pd.DataFrame
     trend: pd.DataFrame
+    segment_tests: SegmentTests | None = None
 
 
-def overview(inputs: AnalysisInputs, frame: pd.DataFrame, *, waves: Sequence[str] = ()) -> Overview:
+def overview(
+    inputs: AnalysisInputs, frame: pd.DataFrame, *, waves: Sequence[str] = (), min_n: int = SMALL_GROUP
+) -> Overview:
     """Figures of the overview. `frame` holds every wave (other filters applied); `waves` are the waves
-    chosen (empty = all): the latest of them is shown and compared with the wave before it."""
+    chosen (empty = all): the latest of them is shown and compared with the wave before it. Segments
+    with fewer than `min_n` answers are not tested for alerts (`segment_alerts`)."""
     all_waves = waves_in(frame)
     chosen = [w for w in all_waves if not waves or w in waves]
     wave = chosen[-1] if chosen else None
@@ -244,14 +307,16 @@ def overview(inputs: AnalysisInputs, frame: pd.DataFrame, *, waves: Sequence[str
     figures = figures_by(inputs, current).iloc[0].to_dict()
     gaps = gap_table(inputs, current)
     worst = gaps[gaps["gap"] < 0].head(3).reset_index(drop=True)
+    tests = segment_tests(inputs, current, before if before is not None and len(before) else None, min_n=min_n)
     return Overview(
         wave=wave,
         previous_wave=previous,
         figures=figures,
         changes=changes(inputs, current, before) if before is not None and len(before) else {},
         worst_gaps=worst,
-        alerts=segment_alerts(inputs, current, before if before is not None and len(before) else None),
+        alerts=tests.alerts,
         trend=figures_by(inputs, frame, "wave") if all_waves else pd.DataFrame(columns=FIGURE_COLUMNS),
+        segment_tests=tests,
     )
 
 

@@ -48,8 +48,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.no_loyalty": ("问卷没有忠诚行为题", "The survey has no loyalty items"),
     "card.responses": ("答卷数", "Responses"),
     "card.change": (
-        "较 {wave} 变化 {difference}（{test}，p = {p}，{verdict}）",
-        "{difference} since {wave} ({test}, p = {p}, {verdict})",
+        "较 {wave} 变化 {difference}（{test}，{p}，{verdict}）",
+        "{difference} since {wave} ({test}, {p}, {verdict})",
     ),
     "card.change_plain": ("较 {wave} 变化 {difference}", "{difference} since {wave}"),
     "card.significant": ("差异显著", "significant"),
@@ -57,6 +57,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.target": ("目标 {target}（差 {gap}）", "Target {target} ({gap} against it)"),
     "test.welch_t": ("Welch t 检验", "Welch t-test"),
     "test.nps_z": ("NPS 差异 z 检验", "NPS z-test"),
+    "test.nps_exact": ("NPS 差异精确置换检验", "NPS exact permutation test"),
+    "test.nps_adjusted_wald": ("NPS 差异校正 Wald 检验", "NPS adjusted-Wald test"),
+    "test.welch_t_permutation": ("Welch t 置换检验", "Welch t permutation test"),
+    "p.equals": ("p = {p}", "p = {p}"),
+    "p.below": ("p < {p}", "p < {p}"),
+    # --- several tests at once (multiplicity control)
+    "multiple.holm": (
+        "共检验 {segments} 个群体（{tests} 项检验）；族错误率控制在 {rate}%（Holm 校正）。",
+        "{segments} segments tested ({tests} tests); family-wise error rate {rate} % (Holm).",
+    ),
+    "multiple.bh": (
+        "共检验 {segments} 个群体（{tests} 项检验）；错误发现率控制在 {rate}%（Benjamini–Hochberg 校正）。",
+        "{segments} segments tested ({tests} tests); false-discovery rate {rate} % (Benjamini–Hochberg).",
+    ),
+    "multiple.none": (
+        "没有群体的答卷达到 {min_n} 份，未做显著性检验。",
+        "No segment has {min_n} answers or more, so none was tested.",
+    ),
     # --- overview
     "overview.title": ("总览", "Overview"),
     "overview.intro": (
@@ -94,21 +112,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overview.at_risk": ("明显下滑的细分群体", "Segments that dropped significantly"),
     "overview.vs_previous": (
-        "各群体与其在上一批次 {wave} 的结果比较（p < 0.05）。",
-        "Each segment against itself in the previous wave {wave} (p < 0.05).",
+        "各群体与其在上一批次 {wave} 的结果比较（校正后 p < 0.05）。",
+        "Each segment against itself in the previous wave {wave} (adjusted p < 0.05).",
     ),
     "overview.vs_rest": (
-        "各群体与其余受访者比较（p < 0.05）。",
-        "Each segment against the other respondents (p < 0.05).",
+        "各群体与其余受访者比较（校正后 p < 0.05）。",
+        "Each segment against the other respondents (adjusted p < 0.05).",
     ),
     "overview.no_segments": (
         "这份问卷没有受访者属性（如地区、班级），无法按群体比较。",
         "This survey has no respondent attributes (such as region or class) to compare segments by.",
     ),
     "overview.no_drops": ("没有群体出现显著下滑。", "No segment dropped significantly."),
-    "overview.small_note": (
-        "标有 n<30 的群体答卷较少，结果仅供参考。",
-        "Segments marked n<30 have few responses; read their results with care.",
+    "overview.untested": (
+        "{count} 个群体的答卷少于 {min_n} 份，未做检验，也不会被判为显著（可在 NPS 页面查看）。",
+        "{count} segments have fewer than {min_n} answers: not tested, never called significant (see them on "
+        "the NPS page).",
+    ),
+    "overview.tests_note": (
+        "差异 = 本期 − 比较基准，附 95% 区间（满意度与忠诚度：Welch 区间；NPS：校正 Wald 区间）。",
+        "Difference = now − compared with, with its 95% interval (satisfaction and loyalty: Welch; NPS: "
+        "adjusted Wald).",
     ),
     "overview.col.segment": ("群体", "Segment"),
     "overview.col.measure": ("指标", "Figure"),
@@ -236,9 +260,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nps.col.significant": ("差异显著", "Significant"),
     "nps.col.small": ("样本少", "Few answers"),
     "nps.segment_note": (
-        "每个群体与其余受访者比较（NPS 差异 z 检验，p < 0.05 为显著）；空心标记表示答卷少于 30 份。",
-        "Each segment against the other respondents (NPS z-test, significant at p < 0.05); hollow marks have "
-        "fewer than 30 answers.",
+        "每个群体与其余受访者比较：NPS 差异精确置换检验（大样本用校正 Wald 检验），差异附 95% 校正 Wald 区间，"
+        "校正后 p < 0.05 为显著；空心标记表示答卷少于 {min_n} 份，列出但不判为显著。",
+        "Each segment against the other respondents: exact permutation test of the NPS difference (adjusted "
+        "Wald for large groups), the difference with its 95% adjusted-Wald interval, significant at adjusted "
+        "p < 0.05; hollow marks have fewer than {min_n} answers: shown, never called significant.",
     ),
     "nps.by_wave": ("各批次的 NPS", "NPS by wave"),
     # --- loyalty
@@ -443,17 +469,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.nps_axis": ("NPS（−100 至 100）", "NPS (−100 to 100)"),
     "chart.nps_segments.title": ("按{field}的 NPS", "NPS by {field}"),
     "chart.nps_segments.subtitle": (
-        "横线为 95% 置信区间；菱形 = 与其余受访者差异显著（z 检验）；空心 = 少于 30 份",
-        "Bars: 95% interval; diamond = differs significantly from the rest (z-test); hollow = fewer than 30 answers",
+        "横线为 95% 置信区间；菱形 = 与其余受访者差异显著（校正后 p < 0.05）；空心 = 少于 30 份，不判显著",
+        "Bars: 95% interval; diamond = differs significantly from the rest (adjusted p < 0.05); hollow = fewer "
+        "than 30 answers, never called significant",
     ),
     "chart.nps_trend.title": ("各批次的 NPS（竖线为 95% 置信区间）", "NPS by wave (bars: 95% interval)"),
-    "chart.significant_z": ("与其余受访者差异显著（z 检验）", "Differs from the rest (z-test)"),
-    "chart.changed_z": ("较上一批次变化显著（z 检验）", "Changed since the previous wave (z-test)"),
+    "chart.significant_rest": ("与其余受访者差异显著（校正后）", "Differs from the rest (adjusted)"),
+    "chart.changed_wave": ("较上一批次变化显著", "Changed since the previous wave"),
     "chart.not_significant": ("差异不显著", "Not significant"),
     "chart.ci_low": ("95% 区间下限", "95% interval, low"),
     "chart.ci_high": ("95% 区间上限", "95% interval, high"),
     "chart.difference": ("差异", "Difference"),
     "chart.p_value": ("p 值", "p-value"),
+    "chart.p_adjusted": ("校正后 p 值", "Adjusted p"),
+    "chart.difference_low": ("差异 95% 区间下限", "Difference, 95% low"),
+    "chart.difference_high": ("差异 95% 区间上限", "Difference, 95% high"),
     "chart.test": ("检验方法", "Test"),
     "chart.index_axis": ("指数（0–100）", "Index (0–100)"),
     "chart.index_trend.title": ("各批次的满意度指数与忠诚度指数", "Satisfaction and loyalty index by wave"),

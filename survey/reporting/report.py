@@ -108,8 +108,42 @@ def number(value, spec: str = ".1f") -> str:
     return format(value, spec)
 
 
+TESTS = ("welch_t", "welch_t_permutation", "nps_exact", "nps_adjusted_wald", "nps_z")
+
+# Below this a p-value is shown as "< 0.001", never as 0.000.
+P_FLOOR = 0.001
+
+
 def test_name(test: str, lang: str) -> str:
-    return {"welch_t": text(lang, "test.welch_t"), "nps_z": text(lang, "test.nps_z")}.get(test, test)
+    """The test's name in `lang` (keys of `survey.analysis.test_key`); an unknown key as itself."""
+    return text(lang, f"test.{test}") if test in TESTS else test
+
+
+def p_value_text(p: float) -> str:
+    """A p-value for a table cell: "0.034", "< 0.001" below 0.001 (never "0.000"), a dash when missing.
+
+    >>> p_value_text(0.0342), p_value_text(2.7e-15), p_value_text(float("nan"))
+    ('0.034', '< 0.001', '—')
+    """
+    if p is None or math.isnan(p):
+        return DASH
+    return f"< {P_FLOOR:g}" if p < P_FLOOR else f"{p:.3f}"
+
+
+def p_text(p: float, lang: str) -> str:
+    """A p-value in a sentence: "p = 0.034", "p < 0.001"; a dash when missing."""
+    if p is None or math.isnan(p):
+        return DASH
+    return text(lang, "p.below", p=f"{P_FLOOR:g}") if p < P_FLOOR else text(lang, "p.equals", p=f"{p:.3f}")
+
+
+def multiplicity_text(tests, lang: str) -> str:
+    """ "12 segments tested (36 tests); false-discovery rate 5 % (Benjamini–Hochberg)." for a
+    `survey.analysis.SegmentTests` (or anything with segments, tests, method, alpha, min_n)."""
+    if not tests.tests:
+        return text(lang, "multiple.none", min_n=tests.min_n)
+    key = "multiple.holm" if tests.method == "holm" else "multiple.bh"
+    return text(lang, key, segments=tests.segments, tests=tests.tests, rate=f"{100 * tests.alpha:g}")
 
 
 def change_text(change: Change, previous_wave: str | None, spec: str, lang: str) -> str:
@@ -125,7 +159,7 @@ def change_text(change: Change, previous_wave: str | None, spec: str, lang: str)
         difference=number(change.difference, "+" + spec),
         wave=previous_wave or "",
         test=test_name(change.test, lang),
-        p=number(change.p_value, ".3f"),
+        p=p_text(change.p_value, lang),
         verdict=verdict,
     )
 

@@ -1,20 +1,52 @@
 import math
 
+import numpy as np
 import pytest
+from scipy import stats
 
-from metrics import chi_square_test, mann_whitney_test, welch_t_test
+from metrics import chi_square_test, fisher_exact_test, mann_whitney_test, welch_t_test
 
 
 def test_welch_hand_computation():
     # a = 1..4: mean 2.5, s² = 5/3; b = 3..7: mean 5, s² = 2.5.
     # SE = sqrt(5/12 + 1/2) = 0.957427; t = −2.5/0.957427 = −2.6112;
     # df = (11/12)² / ((5/12)²/3 + (1/2)²/4) = 6.9808; p (two-sided, t with 6.98 df) = 0.03494
-    r = welch_t_test([1, 2, 3, 4, None], [3, 4, 5, 6, 7])
-    assert r.test == "welch_t" and r.n == (4, 5)
+    r = welch_t_test([1, 2, 3, 4, None], [3, 4, 5, 6, 7], method="welch")
+    assert r.test == "welch_t" and r.n == (4, 5) and r.method == "welch"
     assert r.statistic == pytest.approx(-2.6112, abs=1e-4)
     assert r.dof == pytest.approx(6.9808, abs=1e-4)
     assert r.p_value == pytest.approx(0.03494, abs=1e-4)
     assert r.difference == -2.5 and r.significant and r.small_groups
+
+
+def test_welch_falls_back_to_the_permutation_at_small_n():
+    # 4 vs 5: all C(9, 4) = 126 relabellings; 10 give |t| ≥ 2.611 (scipy.stats.ttest_ind with
+    # PermutationMethod agrees, it is what runs); interval: −2.5 ± t(0.975; 6.98)·0.957427 = −4.765 to −0.235
+    r = welch_t_test([1, 2, 3, 4], [3, 4, 5, 6, 7])
+    assert r.method == "permutation" and r.p_value == pytest.approx(10 / 126)
+    assert (r.ci_low, r.ci_high) == (pytest.approx(-4.765, abs=1e-3), pytest.approx(-0.235, abs=1e-3))
+    assert not r.significant
+    rng = np.random.default_rng(5)
+    big_a, big_b = rng.normal(0, 1, 40), rng.normal(0.5, 1, 50)
+    big = welch_t_test(big_a, big_b)
+    assert big.method == "welch"
+    assert big.p_value == pytest.approx(stats.ttest_ind(big_a, big_b, equal_var=False).pvalue)
+    with pytest.raises(ValueError, match="method"):
+        welch_t_test([1, 2], [3, 4], method="student")
+
+
+def test_fisher_exact_for_shares():
+    # 7/10 against 2/10: scipy.stats.fisher_exact([[7, 3], [2, 8]]) → p = 0.06978, odds ratio 9.33;
+    # Newcombe (1998) hybrid score interval from the Wilson intervals (0.3968, 0.8922) and (0.0567, 0.5098):
+    # 0.5 − sqrt(0.3032² + 0.3098²) = 0.0665, 0.5 + sqrt(0.1922² + 0.1433²) = 0.7398
+    r = fisher_exact_test([True] * 7 + [False] * 3, [1] * 2 + [0] * 8 + [None])
+    assert r.test == "fisher_exact" and r.n == (10, 10)
+    assert r.p_value == pytest.approx(0.06978, abs=1e-5) and r.statistic == pytest.approx(9.3333, abs=1e-4)
+    assert (r.ci_low, r.ci_high) == (pytest.approx(0.0665, abs=1e-3), pytest.approx(0.7398, abs=1e-3))
+    assert fisher_exact_test([1], [1]).p_value == 1.0
+    assert math.isnan(fisher_exact_test([], [1]).p_value)
+    with pytest.raises(ValueError, match="yes / no"):
+        fisher_exact_test([2], [1])
 
 
 def test_welch_degenerate_groups():

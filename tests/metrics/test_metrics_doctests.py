@@ -15,6 +15,7 @@ MODULES = [
     "indices",
     "kano",
     "loyalty",
+    "multiple",
     "nps",
     "pls",
     "priorities",

@@ -14,6 +14,7 @@ from survey.access import audit
 from survey.design import templates
 from survey.design.definition import Node
 from survey.i18n import text
+from survey.reporting import report
 from survey.storage import demo, seed, store
 from survey.storage.db import open_database
 from tests.pages.conftest import make_app, open_page
@@ -85,7 +86,11 @@ def test_overview_cards_show_the_latest_wave_and_its_change(app, app_database):
     assert metric(at, text("en", "card.satisfaction")).value == f"{csi.index:.1f}"
     assert metric(at, text("en", "card.responses")).value == str(len(now))
     shown = " ".join(c.value for c in at.caption)
-    assert text("en", "test.welch_t") in shown and text("en", "test.nps_z") in shown
+    nps_test = metrics.nps_difference(now["nps"], before["nps"]).method
+    assert text("en", "test.welch_t") in shown and text("en", f"test.nps_{nps_test}") in shown
+    # the segment alerts name their family and its control
+    assert "segments tested (6 tests); family-wise error rate 5 % (Holm)." in shown
+    assert text("en", "overview.untested", count=19, min_n=30) in shown
     worst = table_with(at, text("en", "chart.weighted_gap"))
     gaps = metrics.item_gaps(now, {"feedback": ("feedback_p", "feedback_e")})
     assert worst[text("en", "chart.gap")].iloc[0] == pytest.approx(gaps.loc["feedback", "gap"])
@@ -152,7 +157,11 @@ def test_nps_page_distribution_and_segments(app, app_database):
         row = table[table.iloc[:, 0] == cls]
         mine, rest = frame[frame["class"] == cls]["nps"], frame[frame["class"] != cls]["nps"]
         assert row["NPS"].iloc[0] == pytest.approx(metrics.nps(mine).score)
-        assert row[text("en", "chart.p_value")].iloc[0] == pytest.approx(metrics.nps_difference(mine, rest).p_value)
+        expected = metrics.nps_difference(mine, rest)
+        assert row[text("en", "chart.p_value")].iloc[0] == report.p_value_text(expected.p_value)
+        assert row[text("en", "chart.difference_low")].iloc[0] == pytest.approx(expected.ci_low)
+    shown = " ".join(c.value for c in at.caption)
+    assert "2 segments tested (2 tests); family-wise error rate 5 % (Holm)." in shown
     _, trend = chart_titled(at, "en", "chart.nps_trend.title")
     by_wave = trend[0].set_index("wave")
     assert by_wave.loc["2026-06", "score"] == pytest.approx(metrics.nps(frame[frame["wave"] == "2026-06"]["nps"]).score)
@@ -161,6 +170,9 @@ def test_nps_page_distribution_and_segments(app, app_database):
     groups = table_with(at, text("en", "nps.col.small"))
     assert len(groups) == frame["group"].nunique()
     assert (groups[text("en", "nps.col.small")] == "n<30").all()
+    assert (groups[text("en", "nps.col.significant")] == "").all()  # small groups are never significant
+    assert "0.000" not in groups[text("en", "chart.p_value")].tolist()
+    assert text("en", "multiple.none", min_n=30) in " ".join(c.value for c in at.caption)
 
 
 def test_loyalty_page_index_and_matrix(app, app_database):

@@ -198,8 +198,13 @@ def test_a_segment_that_drops_is_flagged_with_its_test(course):
     flagged = view.alerts[(view.alerts["field"] == "class") & (view.alerts["value"] == "Class 2")]
     assert set(flagged["measure"]) >= {"nps", "satisfaction"}
     row = flagged.set_index("measure").loc["nps"]
-    assert row["test"] == "nps_z" and row["current"] == -100 and row["difference"] < 0 and row["p_value"] < 0.05
+    assert row["test"] == "nps_exact" and row["current"] == -100 and row["difference"] < 0
+    assert row["p_adjusted"] < 0.05 and row["p_value"] <= row["p_adjusted"]
+    assert row["ci_low"] < row["difference"] < row["ci_high"] < 0  # the drop with its interval
     assert not row["small"]  # about 37 students answered
+    tests = view.segment_tests
+    assert tests.tests == len(tests.table) == 6 and tests.segments == 2  # 2 classes × 3 figures
+    assert tests.method == "holm" and tests.untested == 19  # the groups of 4–5 students are not tested
     # Class 1 did not change: not flagged
     assert "Class 1" not in set(view.alerts.loc[view.alerts["field"] == "class", "value"])
 
@@ -212,8 +217,28 @@ def test_nps_by_segment_marks_small_groups_and_tests_against_the_rest(course):
     assert table.at["G01", "score"] == metrics.nps(g).score
     assert table.at["G01", "p_value"] == pytest.approx(metrics.nps_difference(g, rest).p_value)
     assert table["small"].all()  # groups of 4–5 students, over three waves: all under 30
+    # shown with their p-value, never called significant, not in the family
+    assert not table["significant"].any() and table["p_adjusted"].isna().all()
+    assert table.at["G16", "p_value"] < 0.05
     by_class = analysis.nps_by(inputs, frame, "class")
     assert not by_class["small"].any()
+    assert (by_class["adjustment"] == "holm").all()
+    assert by_class["p_adjusted"].tolist() == pytest.approx(metrics.holm(by_class["p_value"]).tolist())
+    assert (by_class["difference_low"] < by_class["difference"]).all()
+    assert (by_class["difference"] < by_class["difference_high"]).all()
+    family = analysis.nps_family(table)
+    assert (family.tests, family.untested) == (0, 19)
+
+
+def test_nps_by_never_calls_a_tiny_group_significant(course):
+    # the demo case: a group of 5 answers, all detractors, against the rest of its wave
+    _, inputs, frame = course
+    wave = frame[frame["wave"] == "2026-03"].copy()
+    wave.loc[wave["group"] == "G11", "nps"] = 0.0
+    row = analysis.nps_by(inputs, wave, "group").set_index("group").loc["G11"]
+    assert row["small"] and not row["significant"]
+    assert row["test"] == "nps_exact" and 0.001 < row["p_value"] < 0.2  # the z-test said 2.7e-15
+    assert analysis.nps_by(inputs, wave, "group", min_n=3).set_index("group").loc["G11", "p_adjusted"] > 0
 
 
 def test_nps_distribution_counts_every_answer(course):

@@ -66,9 +66,17 @@ def test_key_figures_are_the_overview_cards(course):
     assert nps_card.notes[0] == text("en", "card.nps_interval", low=f"{score.ci_low:.1f}", high=f"{score.ci_high:.1f}")
     difference = metrics.nps_difference(now["nps"], before["nps"])
     assert f"{difference.difference:+.1f} since 2026-06" in nps_card.notes[1]
-    assert text("en", "test.nps_z") in nps_card.notes[1]
+    assert text("en", f"test.nps_{difference.method}") in nps_card.notes[1]
+    assert f"p = {difference.p_value:.3f}" in nps_card.notes[1]
+
     assert nps_card.notes[2] == text("en", "card.target", target="10.0", gap=f"{score.score - 10:+.1f}")
     assert figures[3].value == str(len(now))
+
+
+def test_p_values_are_never_printed_as_zero():
+    assert report.p_value_text(2.7e-15) == "< 0.001" and report.p_value_text(0.0) == "< 0.001"
+    assert report.p_value_text(0.0342) == "0.034" and report.p_value_text(float("nan")) == report.DASH
+    assert report.p_text(1e-9, "en") == "p < 0.001" and report.p_text(0.5, "zh") == "p = 0.500"
 
 
 def pdf_text(data: bytes) -> list[str]:

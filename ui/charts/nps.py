@@ -9,6 +9,7 @@ import pandas as pd
 
 from metrics.compare import SMALL_GROUP
 from survey.i18n import text
+from survey.reporting import report
 from ui.charts.style import (
     NPS_COLOURS,
     OKABE_ITO,
@@ -78,12 +79,13 @@ def _interval_layers(data: pd.DataFrame, y: alt.Y, lang: str, tooltip: list, *, 
 
 def nps_segment_chart(table: pd.DataFrame, field_label: str, *, lang: str):
     """NPS with its 95 % interval per segment (`analysis.nps_by`); diamonds differ significantly from the
-    other respondents (z-test), hollow marks have fewer than 30 answers."""
-    sig, not_sig = text(lang, "chart.significant_z"), text(lang, "chart.not_significant")
+    other respondents (adjusted p), hollow marks have fewer than 30 answers (never significant)."""
+    sig, not_sig = text(lang, "chart.significant_rest"), text(lang, "chart.not_significant")
     data = table.assign(
         label=[f"{g} (n<{SMALL_GROUP})" if s else str(g) for g, s in zip(table["group"], table["small"])],
         mark=np.where(table["significant"], sig, not_sig),
-        test=text(lang, "test.nps_z"),
+        test=[report.test_name(x, lang) for x in table["test"]],
+        p_text=[report.p_value_text(p) for p in table["p_value"]],
     )
     tooltip = _nps_tooltip(lang, field_label)
     y = alt.Y("label:N", sort=list(data["label"]), title=field_label)
@@ -106,7 +108,7 @@ def _nps_tooltip(lang: str, group_title: str) -> list:
         alt.Tooltip("ci_low:Q", title=text(lang, "chart.ci_low"), format=".1f"),
         alt.Tooltip("ci_high:Q", title=text(lang, "chart.ci_high"), format=".1f"),
         alt.Tooltip("difference:Q", title=text(lang, "chart.difference"), format="+.1f"),
-        alt.Tooltip("p_value:Q", title=text(lang, "chart.p_value"), format=".3f"),
+        alt.Tooltip("p_text:N", title=text(lang, "chart.p_value")),
         alt.Tooltip("test:N", title=text(lang, "chart.test")),
         alt.Tooltip("n:Q", title=n_title(lang)),
     ]
@@ -115,11 +117,12 @@ def _nps_tooltip(lang: str, group_title: str) -> list:
 def nps_trend_chart(trend: pd.DataFrame, *, lang: str):
     """NPS per wave with its 95 % interval (`analysis.nps_trend`); diamonds changed significantly since the
     wave before."""
-    sig, not_sig = text(lang, "chart.changed_z"), text(lang, "chart.not_significant")
+    sig, not_sig = text(lang, "chart.changed_wave"), text(lang, "chart.not_significant")
     data = trend.assign(
         label=trend["wave"].astype(str),
         mark=np.where(trend["significant"], sig, not_sig),
-        test=text(lang, "test.nps_z"),
+        test=[report.test_name(x, lang) for x in trend["test"]],
+        p_text=[report.p_value_text(p) for p in trend["p_value"]],
     )
     x = alt.X("label:N", title=text(lang, "dash.wave"), sort=list(data["label"]), axis=alt.Axis(labelAngle=0))
     tooltip = _nps_tooltip(lang, text(lang, "dash.wave"))

@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from metrics.compare import SMALL_GROUP
+from survey import analysis
 from survey.i18n import text
+from survey.reporting import report
 from ui import charts, figures
 from ui.figures import NPSFigures
 from ui.selection import Selection
@@ -20,7 +22,8 @@ from ui.views.elements import Chart, Table
 class NPSView:
     """by: the segment field NPS is broken down by (None when the survey has none); figures and
     distribution: None without a recommend item; the by-segment chart and table: None when no segment
-    holds answers; trend: None with a single wave."""
+    holds answers; trend: None with a single wave; tests_note: how many segments were tested and the
+    multiplicity control (None without the by-segment table)."""
 
     by: str | None
     figures: NPSFigures | None
@@ -28,6 +31,7 @@ class NPSView:
     by_segment_chart: Chart | None
     by_segment_table: Table | None
     trend: Chart | None
+    tests_note: str | None = None
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -62,7 +66,8 @@ def nps_view(sel: Selection, lang: str, *, by: str | None = None) -> NPSView:
     trend = None
     if len(view.trend) > 1:
         trend = Chart("nps-by-wave", charts.nps_trend_chart(view.trend, lang=lang), view.trend)
-    return NPSView(by, view, distribution, segment_chart, segment_table, trend)
+    note = _tests_note(table, lang) if segment_table is not None else None
+    return NPSView(by, view, distribution, segment_chart, segment_table, trend, note)
 
 
 def _by_segment(table: pd.DataFrame, field_name: str, lang: str) -> Table:
@@ -75,15 +80,26 @@ def _by_segment(table: pd.DataFrame, field_name: str, lang: str) -> Table:
             t("chart.ci_high"): table["ci_high"],
             t("chart.n"): table["n"],
             t("nps.col.vs_rest"): table["difference"],
-            t("chart.p_value"): table["p_value"],
+            t("chart.difference_low"): table["difference_low"],
+            t("chart.difference_high"): table["difference_high"],
+            t("chart.test"): [report.test_name(x, lang) for x in table["test"]],
+            t("chart.p_value"): [report.p_value_text(p) for p in table["p_value"]],
+            t("chart.p_adjusted"): [report.p_value_text(p) for p in table["p_adjusted"]],
             t("nps.col.significant"): [t("common.yes") if s else "" for s in table["significant"]],
             t("nps.col.small"): [f"n<{SMALL_GROUP}" if s else "" for s in table["small"]],
         }
     )
-    signed = ("NPS", t("chart.ci_low"), t("chart.ci_high"), t("nps.col.vs_rest"))
-    return Table(
-        "nps-by-segment",
-        frame,
-        {c: st.column_config.NumberColumn(format="%+.1f") for c in signed}
-        | {t("chart.p_value"): st.column_config.NumberColumn(format="%.3f")},
+    signed = (
+        "NPS",
+        t("chart.ci_low"),
+        t("chart.ci_high"),
+        t("nps.col.vs_rest"),
+        t("chart.difference_low"),
+        t("chart.difference_high"),
     )
+    return Table("nps-by-segment", frame, {c: st.column_config.NumberColumn(format="%+.1f") for c in signed})
+
+
+def _tests_note(table: pd.DataFrame, lang: str) -> str:
+    """ "2 segments tested (2 tests); family-wise error rate 5 % (Holm)." for the NPS-by-segment table."""
+    return report.multiplicity_text(analysis.nps_family(table), lang)

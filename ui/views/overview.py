@@ -21,12 +21,14 @@ from ui.views.elements import Chart, Table
 class OverviewView:
     """overview: the cards' figures and the waves compared (`analysis.Overview`); worst_gaps: None when
     the survey has no expectation/perception pairs or nothing falls short; at_risk: None when it has no
-    segment fields or no segment dropped; trend: None with a single wave."""
+    segment fields or no segment dropped; trend: None with a single wave; tests_notes: what the segment
+    alerts rest on (how many tests, their multiplicity control, the groups too small to test)."""
 
     overview: analysis.Overview
     worst_gaps: Table | None
     at_risk: Table | None
     trend: Chart | None
+    tests_notes: tuple[str, ...] = ()
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -47,6 +49,7 @@ def overview_view(sel: Selection, lang: str) -> OverviewView:
         worst_gaps=_worst_gaps(sel, view, lang),
         at_risk=_at_risk(sel, view, lang),
         trend=trend,
+        tests_notes=tuple(_tests_notes(view, lang)) if sel.inputs.segment_fields else (),
     )
 
 
@@ -95,11 +98,15 @@ def _at_risk(sel: Selection, view: analysis.Overview, lang: str) -> Table | None
             t("overview.col.current"): alerts["current"],
             t("overview.col.reference"): alerts["reference"],
             t("chart.difference"): alerts["difference"],
+            t("chart.difference_low"): alerts["ci_low"],
+            t("chart.difference_high"): alerts["ci_high"],
             t("chart.test"): [report.test_name(x, lang) for x in alerts["test"]],
-            t("chart.p_value"): alerts["p_value"],
+            t("chart.p_value"): [report.p_value_text(p) for p in alerts["p_value"]],
+            t("chart.p_adjusted"): [report.p_value_text(p) for p in alerts["p_adjusted"]],
             t("chart.n"): alerts["n_current"],
         }
     )
+    signed = (t("chart.difference"), t("chart.difference_low"), t("chart.difference_high"))
     return Table(
         "overview-segments-at-risk",
         frame,
@@ -107,7 +114,17 @@ def _at_risk(sel: Selection, view: analysis.Overview, lang: str) -> Table | None
             t("overview.col.segment"): st.column_config.TextColumn(width="medium"),
             t("overview.col.current"): st.column_config.NumberColumn(format="%.1f"),
             t("overview.col.reference"): st.column_config.NumberColumn(format="%.1f"),
-            t("chart.difference"): st.column_config.NumberColumn(format="%+.1f"),
-            t("chart.p_value"): st.column_config.NumberColumn(format="%.3f"),
-        },
+        }
+        | {c: st.column_config.NumberColumn(format="%+.1f") for c in signed},
     )
+
+
+def _tests_notes(view: analysis.Overview, lang: str) -> list[str]:
+    """What the segment alerts rest on: the family tested and its control, and the groups left out."""
+    tests = view.segment_tests
+    if tests is None:
+        return []
+    notes = [report.multiplicity_text(tests, lang)]
+    if tests.untested:
+        notes.append(text(lang, "overview.untested", count=tests.untested, min_n=tests.min_n))
+    return notes
