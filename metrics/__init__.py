@@ -8,7 +8,8 @@ One public function per method, grouped by family:
 - loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
 - ahp: `ahp_weights`
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
-- pls: `pls_path_model`
+- pls: `pls_path_model` (with its quality: HTMT, reliability, VIF, f², total effects)
+- ipma: `ipma` (importance–performance map of a path model)
 - priorities: `ipa`, `stated_importance`, `derived_importance`
 - compare: `welch_t_test`, `mann_whitney_test`, `chi_square_test`
 - value: `customer_pyramid`, `delivered_value`
@@ -22,6 +23,7 @@ from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_w
 from metrics.compare import GroupComparison, chi_square_test, mann_whitney_test, welch_t_test
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
+from metrics.ipma import IPMAResult, ipma
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
@@ -40,6 +42,7 @@ __all__ = [
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
+    "IPMAResult",
     "IndexResult",
     "Judgement",
     "NPSDifference",
@@ -59,6 +62,7 @@ __all__ = [
     "derived_importance",
     "experience_table",
     "ipa",
+    "ipma",
     "item_gaps",
     "loyalty_index",
     "mann_whitney_test",
