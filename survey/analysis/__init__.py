@@ -55,8 +55,18 @@ from survey.analysis.loyalty import (
     loyalty_matrix,
 )
 from survey.analysis.model import (
+    QUALITY_FAMILIES,
+    QUALITY_STATUSES,
+    QUALITY_THRESHOLDS,
     dimension_items,
+    ipma_priorities,
+    ipma_target,
     model_fit,
+    model_ipma,
+    quality_by_construct,
+    quality_checks,
+    quality_findings,
+    quality_status,
     reliability,
 )
 from survey.analysis.nps import (
@@ -142,4 +152,14 @@ __all__ = [
     "model_fit",
     "dimension_items",
     "reliability",
+    "QUALITY_THRESHOLDS",
+    "QUALITY_STATUSES",
+    "QUALITY_FAMILIES",
+    "quality_status",
+    "quality_checks",
+    "quality_by_construct",
+    "quality_findings",
+    "ipma_target",
+    "model_ipma",
+    "ipma_priorities",
 ]
