@@ -254,7 +254,7 @@ def pls_path_model(
             name="index",
         )
 
-    quality = _quality(x, model, fit, scheme, standardize, tol, max_iter)
+    quality = _quality(model, fit, scheme, standardize, tol, max_iter)
     path_table["vif"] = quality["vif"]
     path_table["f_squared"] = quality["f_squared"]
     boot = _bootstrap(x, model, (scheme, standardize, tol, max_iter), bootstrap, seed, fit) if bootstrap else None
@@ -286,7 +286,7 @@ def pls_path_model(
     )
 
 
-def _quality(x, model, fit, scheme, standardize, tol, max_iter) -> dict:
+def _quality(model, fit, scheme, standardize, tol, max_iter) -> dict:
     """HTMT, reliability, Fornell–Larcker, item and inner VIF, f² and total effects of a fit."""
     j = len(model.constructs)
     r = fit["r_items"]
@@ -300,7 +300,7 @@ def _quality(x, model, fit, scheme, standardize, tol, max_iter) -> dict:
         idx = np.array([model.constructs.index(p) for p in ps])
         vif.extend(quality.inner_vif(fit["r"], idx))
         for p in ps:
-            r2_without = _r_squared_without(x, model, (p, dep), scheme, standardize, tol, max_iter)
+            r2_without = _r_squared_without(fit["s"], model, (p, dep), scheme, tol, max_iter)
             f2.append((fit["r2"][dep] - r2_without) / (1 - fit["r2"][dep]) if fit["r2"][dep] < 1 else np.nan)
     return {
         "htmt": quality.htmt(r, model.block_of, j),
@@ -313,7 +313,7 @@ def _quality(x, model, fit, scheme, standardize, tol, max_iter) -> dict:
     }
 
 
-def _r_squared_without(x, model, path, scheme, standardize, tol, max_iter) -> float:
+def _r_squared_without(s, model, path, scheme, tol, max_iter) -> float:
     """R² of the path's dependent construct in the model refitted without that path (0 when it is left
     with no predictor); constructs left with no path at all are dropped from the refit."""
     pred, dep = path
@@ -327,7 +327,7 @@ def _r_squared_without(x, model, path, scheme, standardize, tol, max_iter) -> fl
         if c in used
     }
     keep = np.isin(model.items, [i for items in blocks.values() for i in items])
-    fit = _fit(x[:, keep], _Model.build(blocks, pairs), scheme, standardize, tol, max_iter)
+    fit = _fit_moments(s[np.ix_(keep, keep)], _Model.build(blocks, pairs), scheme, tol, max_iter)
     return fit["r2"][dep]
 
 
@@ -428,12 +428,21 @@ def _fit(
 
     Signs: most of a block's loadings positive; with `reference` (the full sample's weights, for a
     bootstrap resample) each construct's weights point the way the reference's do instead."""
-    n = x.shape[0]
+    return _fit_moments(_moments(x, standardize), model, scheme, tol, max_iter, reference)
+
+
+def _moments(x: np.ndarray, standardize: bool) -> np.ndarray:
+    """The items' covariance matrix (divide by n), or their correlations when standardize."""
     xc = x - x.mean(axis=0)
-    s = xc.T @ xc / n
+    s = xc.T @ xc / x.shape[0]
     if standardize:
         d = 1 / np.sqrt(np.diag(s))
         s = s * np.outer(d, d)
+    return s
+
+
+def _fit_moments(s: np.ndarray, model: _Model, scheme: str, tol: float, max_iter: int, reference=None) -> dict:
+    """`_fit` from the items' moments."""
     p, j = len(model.items), len(model.constructs)
     odm = np.zeros((p, j))
     odm[np.arange(p), model.block_of] = 1.0
