@@ -208,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "items the list runs from the lowest performance up.",
     ),
     "priorities.all_indicators": ("全部指标", "All indicators"),
+    "priorities.ipma_link": (
+        "由路径模型得出的重要性：见“指数模型”页的重要性–表现图（IPMA）",
+        "Importance from the path model: the importance–performance map (IPMA) on the Model page",
+    ),
     "quadrant.concentrate": ("重点改进", "Concentrate here"),
     "quadrant.keep_up": ("继续保持", "Keep up the good work"),
     "quadrant.low_priority": ("次要改进", "Low priority"),

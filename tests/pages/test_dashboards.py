@@ -278,6 +278,9 @@ def test_model_page_maps_importance_and_performance_and_lists_the_priorities(app
     assert priorities[text(lang, "chart.construct")].tolist() == [labels[c] for c in order.index]
     assert priorities[text(lang, "model.col.gain")].tolist() == pytest.approx(order["gain"].tolist())
     assert text(lang, "model.ipma_help", target=labels["loyalty"]) in [c.value for c in at.caption]
+    open_page(at, "priorities")  # the Priorities page of a model survey links to the map
+    links = [e.proto.label for e in at.get("page_link")]
+    assert text(lang, "priorities.ipma_link") in links
 
 
 def ecsi_survey_with(url: str, frame: pd.DataFrame) -> int:

@@ -331,7 +331,7 @@ def ipma_chart(result, labels: Mapping, *, lang: str):
         n=result.fit.n,
     )
     x_title, y_title = text(lang, "chart.ipma_importance"), text(lang, "chart.ipma_performance")
-    x = alt.X("importance:Q", title=x_title, scale=alt.Scale(zero=False, padding=30))
+    x = alt.X("importance:Q", title=x_title, scale=alt.Scale(zero=False, padding=60))
     y = alt.Y("performance:Q", title=y_title, scale=alt.Scale(zero=False, padding=30))
     tooltip = [
         alt.Tooltip("label:N", title=text(lang, "chart.construct")),
