@@ -40,6 +40,10 @@ if fit is not None:
     st.subheader(t("model.paths"))
     view.paths_table.show()
 
+    st.subheader(t("model.total_effects"))
+    view.total_effects_table.show()
+    st.caption(t("model.total_effects_help"))
+
     view.loadings_chart.show()
 
     # --- quality: verdict, grids, every figure with its threshold ------------------------------------------

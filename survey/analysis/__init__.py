@@ -68,6 +68,7 @@ from survey.analysis.model import (
     quality_findings,
     quality_status,
     reliability,
+    total_effects,
 )
 from survey.analysis.nps import (
     NPS_CATEGORY,
@@ -162,4 +163,5 @@ __all__ = [
     "ipma_target",
     "model_ipma",
     "ipma_priorities",
+    "total_effects",
 ]

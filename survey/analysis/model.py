@@ -180,3 +180,28 @@ def quality_by_construct(checks: pd.DataFrame) -> pd.DataFrame:
     worst = items.loc[items.groupby("first", sort=False)["value"].idxmax()]
     worst = worst.rename(columns={"first": "construct"})[["construct", "measure", "value", "status"]]
     return pd.concat([own, worst], ignore_index=True)
+
+
+def total_effects(fit) -> pd.DataFrame:
+    """Every total effect of a `metrics.PLSResult`, one row per pair joined by a route of paths.
+
+    Columns from, to, direct (the path coefficient, 0 without a direct path), indirect (total − direct:
+    through other constructs), total, ci_low, ci_high (the total's bootstrap interval; NaN without
+    bootstrap). In the order of the fit's dependent constructs, then of their drivers.
+    """
+    te, pc = fit.total_effects, fit.path_coefficients
+    rows = [
+        (src, dst, float(pc.at[dst, src]) if pc.at[dst, src] == pc.at[dst, src] else 0.0, float(te.at[dst, src]))
+        for dst in te.index
+        for src in te.columns
+        if te.at[dst, src] == te.at[dst, src]
+    ]
+    table = pd.DataFrame(rows, columns=["from", "to", "direct", "total"])
+    table.insert(3, "indirect", table["total"] - table["direct"])
+    table["ci_low"] = table["ci_high"] = float("nan")
+    if fit.total_effects_bootstrap is not None:
+        boot = fit.total_effects_bootstrap.set_index(["from", "to"])
+        keys = list(zip(table["from"], table["to"]))
+        table["ci_low"] = [boot.at[k, "ci_low"] for k in keys]
+        table["ci_high"] = [boot.at[k, "ci_high"] for k in keys]
+    return table

@@ -283,9 +283,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- model
     "model.title": ("指数模型", "Model"),
     "model.intro": (
-        "ACSI / ECSI 模型的 PLS 路径分析：路径系数、R²、0–100 指数；各维度的信度（Cronbach's α、AVE）与载荷。",
+        "ACSI / ECSI 模型的 PLS 路径分析：路径系数、R²、0–100 指数；各维度的信度（Cronbach's α、AVE）与载荷；"
+        "模型质量（HTMT、信度、VIF）与重要性–表现图。",
         "PLS path model of ACSI / ECSI: path coefficients, R², 0–100 indices; each dimension's reliability "
-        "(Cronbach's alpha, AVE) and loadings.",
+        "(Cronbach's alpha, AVE) and loadings; the model's quality (HTMT, reliability, VIF) and the "
+        "importance–performance map.",
     ),
     "model.not_a_model": (
         "这份问卷的维度不是 ECSI / ACSI 模型的维度（形象、期望、感知质量、感知价值、满意、忠诚），因此只显示各维度的信度。可用“ECSI / ACSI 模型”模板新建问卷。",
@@ -340,6 +342,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.col.acceptable": ("可接受（≥ 0.7）", "Acceptable (≥ 0.7)"),
     "model.col.vif": ("VIF", "VIF"),
     "model.col.f_squared": ("f²（效应量）", "f² (effect size)"),
+    "model.total_effects": ("总效应", "Total effects"),
+    "model.total_effects_help": (
+        "总效应 = 直接路径 + 经由其他潜变量的全部间接路径（沿途路径系数之积）。",
+        "Total effect = the direct path plus every indirect route through other constructs (the product of "
+        "the paths along it).",
+    ),
+    "model.col.direct": ("直接效应", "Direct effect"),
+    "model.col.indirect": ("间接效应", "Indirect effect"),
+    "model.col.total": ("总效应", "Total effect"),
     # --- model quality
     "model.quality": ("模型质量", "Model quality"),
     "model.quality_help": (

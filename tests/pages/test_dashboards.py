@@ -253,6 +253,15 @@ def test_model_quality_panel_marks_every_figure_and_says_what_holds(app_database
     assert len(checks) == 15 + 4 * 6 + 27 + len(direct.paths)
     paths = table_with(at, text(lang, "model.col.f_squared"))
     assert paths[text(lang, "model.col.vif")].tolist() == pytest.approx(direct.paths["vif"].tolist())
+    effects = table_with(at, text(lang, "model.col.indirect"))
+    shown = {
+        (a, b): v
+        for a, b, v in zip(
+            effects[text(lang, "chart.from")], effects[text(lang, "chart.to")], effects[text(lang, "model.col.total")]
+        )
+    }
+    assert shown[(labels["image"], labels["loyalty"])] == pytest.approx(direct.total_effects.loc["loyalty", "image"])
+    assert len(shown) == int(direct.total_effects.notna().to_numpy().sum())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -25,8 +25,8 @@ class ModelView:
     survey is not a model); the path diagram, indices, paths and loadings: None without a fit;
     reliability_table: None when the survey has no dimensions; verdict: one plain sentence per family of
     quality measures (discriminant validity, reliability, convergent validity, collinearity), empty without
-    a fit; the quality grids and table: None without a fit; the IPMA chart and priority list: None without a
-    fit or when the model has no outcome to map."""
+    a fit; the quality grids and table, the total effects: None without a fit; the IPMA chart and priority
+    list: None without a fit or when the model has no outcome to map."""
 
     figures: ModelFigures
     problem: str | None
@@ -39,6 +39,7 @@ class ModelView:
     quality_chart: Chart | None = None
     htmt_chart: Chart | None = None
     quality_table: Table | None = None
+    total_effects_table: Table | None = None
     ipma_chart: Chart | None = None
     ipma_table: Table | None = None
 
@@ -49,7 +50,14 @@ class ModelView:
 
     @property
     def tables(self) -> tuple[Table, ...]:
-        shown = (self.indices_table, self.paths_table, self.quality_table, self.ipma_table, self.reliability_table)
+        shown = (
+            self.indices_table,
+            self.paths_table,
+            self.total_effects_table,
+            self.quality_table,
+            self.ipma_table,
+            self.reliability_table,
+        )
         return tuple(x for x in shown if x is not None)
 
 
@@ -88,6 +96,7 @@ def model_view(sel: Selection, lang: str, *, bootstrap: int = 0) -> ModelView:
             view.quality[view.quality["measure"] == "htmt"],
         ),
         quality_table=_quality(view.quality, labels, lang),
+        total_effects_table=_total_effects(fit, labels, lang),
         ipma_chart=None
         if ipma is None
         else Chart("model-ipma", charts.ipma_chart(ipma, labels, lang=lang), ipma.table.reset_index()),
@@ -247,4 +256,25 @@ def _priorities(result, labels: dict, lang: str) -> Table:
             t("model.col.performance"): st.column_config.NumberColumn(format="%.1f"),
             t("model.col.gain"): st.column_config.NumberColumn(format="%.1f"),
         },
+    )
+
+
+def _total_effects(fit, labels: dict, lang: str) -> Table:
+    t = partial(text, lang)
+    effects = analysis.total_effects(fit)
+    table = {
+        t("chart.from"): [labels.get(c, c) for c in effects["from"]],
+        t("chart.to"): [labels.get(c, c) for c in effects["to"]],
+        t("model.col.direct"): effects["direct"].to_numpy(),
+        t("model.col.indirect"): effects["indirect"].to_numpy(),
+        t("model.col.total"): effects["total"].to_numpy(),
+    }
+    if fit.total_effects_bootstrap is not None:
+        table[t("chart.boot_low")] = effects["ci_low"].to_numpy()
+        table[t("chart.boot_high")] = effects["ci_high"].to_numpy()
+    three_places = ("model.col.direct", "model.col.indirect", "model.col.total", "chart.boot_low", "chart.boot_high")
+    return Table(
+        "model-total-effects",
+        pd.DataFrame(table),
+        {t(k): st.column_config.NumberColumn(format="%.3f") for k in three_places},
     )
