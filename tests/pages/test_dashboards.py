@@ -422,3 +422,12 @@ def test_every_dashboard_runs_on_a_survey_with_comments_and_never_offers_them_as
             if page == "overview":  # the responses of the latest wave, each counted once
                 latest = str((frame["wave"] == "2026-09").sum())
                 assert metric(at, text(lang, "card.responses")).value == latest
+
+
+def test_model_bootstrap_gives_the_total_effects_their_intervals(app, app_database):
+    at, _ = on(app, app_database, "ECSI", "model")
+    at.toggle(key="_model_bootstrap").set_value(True).run()
+    assert not at.exception
+    effects = table_with(at, text("en", "model.col.indirect"))
+    low, high, total = (effects[text("en", k)] for k in ("chart.boot_low", "chart.boot_high", "model.col.total"))
+    assert ((low <= total) & (total <= high)).all()
