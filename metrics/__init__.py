@@ -8,7 +8,8 @@ One public function per method, grouped by family:
 - loyalty: `loyalty_index`, `satisfaction_loyalty_segments`
 - ahp: `ahp_weights`
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
-- pls: `pls_path_model`
+- pls: `pls_path_model` (with its quality: HTMT, reliability, VIF, f², total effects)
+- ipma: `ipma` (importance–performance map of a path model)
 - priorities: `ipa`, `stated_importance`, `derived_importance`
 - compare: `welch_t_test` (permutation fallback at small n), `mann_whitney_test`, `chi_square_test`,
   `fisher_exact_test`
@@ -37,6 +38,7 @@ from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
 from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, weighted_gaps
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
+from metrics.ipma import IPMAResult, ipma
 from metrics.kano import KanoResult, kano
 from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.multiple import HANDFUL, adjust_p_values, benjamini_hochberg, holm, multiplicity_method
@@ -61,6 +63,7 @@ __all__ = [
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
+    "IPMAResult",
     "IndexResult",
     "Judgement",
     "KanoResult",
@@ -86,6 +89,7 @@ __all__ = [
     "derived_importance",
     "experience_table",
     "ipa",
+    "ipma",
     "item_gaps",
     "kano",
     "kish_design_effect",

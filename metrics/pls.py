@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from metrics import _pls_quality as quality
 from metrics._checks import numeric_columns, require_columns, require_frame, scale_of
 
 SCHEMES = ("centroid", "factorial", "path")
@@ -35,7 +38,12 @@ class PLSResult:
     path_coefficients: DataFrame, rows the dependent (endogenous)
         constructs, columns the constructs that predict something; NaN
         where the model has no path.
-    paths: the same as a table with columns from, to, coefficient.
+    paths: the same as a table with columns from, to, coefficient, vif
+        (inner collinearity: 1 / (1 − R²) of the predictor on the other
+        predictors of the same construct) and f_squared (effect size
+        (R²_incl − R²_excl) / (1 − R²_incl), R²_excl from the model refitted
+        without that path, as seminr's `fSquared`; a construct left with no
+        path is dropped from the refit).
     r_squared: Series by dependent construct.
     outer_weights: Series by item: the weights giving the standardised
         construct score from the centred items (raw items, or z-scores when
@@ -52,6 +60,28 @@ class PLSResult:
     n: respondents used (complete on every item of the model).
     iterations, converged: of the outer iteration.
     scheme, standardize: as passed.
+    htmt: DataFrame construct × construct, both triangles, 1 on the
+        diagonal: heterotrait–monotrait ratio (Henseler et al. 2015) with
+        absolute item correlations and arithmetic means, as seminr; NaN for
+        a single-item construct.
+    reliability: DataFrame by construct with columns alpha (standardised
+        Cronbach's alpha), rho_c (composite reliability), rho_a
+        (Dijkstra–Henseler) and ave; alpha and rho_a NaN for a single item.
+    fornell_larcker: DataFrame construct × construct: the construct score
+        correlations with √AVE on the diagonal (Fornell & Larcker 1981).
+    total_effects: DataFrame shaped like path_coefficients: direct plus
+        indirect effect of each column construct on each row construct, NaN
+        where no route of paths leads from one to the other.
+    item_vif: Series by item: VIF of the item on the other items of its
+        block (1 for a single-item block).
+    htmt_bootstrap, total_effects_bootstrap: like `bootstrap` (columns
+        from, to, estimate, mean, std_error, ci_low, ci_high) for each pair
+        of constructs (from < to in construct order) and for each total
+        effect; None without bootstrap.
+    bootstrap_used, bootstrap_nonconverged: resamples whose fit gave the
+        intervals, and resamples left out because their outer iteration did
+        not converge (resamples with a constant item are left out too, and
+        counted in neither); 0 without bootstrap.
     """
 
     path_coefficients: pd.DataFrame
@@ -68,6 +98,15 @@ class PLSResult:
     converged: bool
     scheme: str
     standardize: bool
+    htmt: pd.DataFrame
+    reliability: pd.DataFrame
+    fornell_larcker: pd.DataFrame
+    total_effects: pd.DataFrame
+    item_vif: pd.Series
+    htmt_bootstrap: pd.DataFrame | None = None
+    total_effects_bootstrap: pd.DataFrame | None = None
+    bootstrap_used: int = 0
+    bootstrap_nonconverged: int = 0
 
 
 def pls_path_model(
@@ -108,7 +147,19 @@ def pls_path_model(
        (min, max)); it is never guessed. A block with a negative weight can
        fall outside 0–100.
     5. bootstrap=B resamples rows with replacement B times (seeded by
-       `seed`) and refits; percentile intervals for every path.
+       `seed`) and refits; percentile intervals for every path, every HTMT
+       and every total effect. Each resample's constructs take the sign of
+       the full-sample solution (a construct whose weights point against
+       the full sample's, Σ w_b·w < 0, is flipped: the construct-level sign
+       change of Tenenhaus et al. 2005), not the majority of its loadings,
+       so a block with mixed loadings cannot flip from one resample to the
+       next. Resamples whose iteration does not converge are left out and
+       counted (`bootstrap_nonconverged`).
+    6. Quality (seminr / SmartPLS conventions, on standardised items
+       whatever `standardize`; `metrics._pls_quality`): HTMT, alpha, ρ_C,
+       ρ_A, AVE, Fornell–Larcker, item and inner VIF, f² (refitted), total
+       effects. On seminr's mobi model (tests/metrics) they reproduce
+       seminr's published fixtures.
 
     Conventions: `data` has one row per respondent; `blocks` maps construct
     → list of its item columns (its order is the constructs' order);
@@ -203,7 +254,11 @@ def pls_path_model(
             name="index",
         )
 
-    boot = _bootstrap(x, model, scheme, standardize, tol, max_iter, bootstrap, seed, path_table) if bootstrap else None
+    quality = _quality(model, fit, scheme, standardize, tol, max_iter)
+    path_table["vif"] = quality["vif"]
+    path_table["f_squared"] = quality["f_squared"]
+    boot = _bootstrap(x, model, (scheme, standardize, tol, max_iter), bootstrap, seed, fit) if bootstrap else None
+    square = partial(pd.DataFrame, index=lv, columns=lv)
     return PLSResult(
         path_coefficients=pc,
         paths=path_table,
@@ -213,13 +268,85 @@ def pls_path_model(
         ave=ave,
         scores=scores,
         index=index,
-        bootstrap=boot,
+        bootstrap=boot["paths"] if boot else None,
         n=len(frame),
         iterations=fit["iterations"],
         converged=fit["converged"],
         scheme=scheme,
         standardize=standardize,
+        htmt=square(quality["htmt"]),
+        reliability=pd.DataFrame(quality["reliability"], index=lv, columns=["alpha", "rho_c", "rho_a", "ave"]),
+        fornell_larcker=square(quality["fornell_larcker"]),
+        total_effects=_total_table(quality["total"], model, pc),
+        item_vif=pd.Series(quality["item_vif"], index=model.items, name="vif"),
+        htmt_bootstrap=boot["htmt"] if boot else None,
+        total_effects_bootstrap=boot["total"] if boot else None,
+        bootstrap_used=boot["used"] if boot else 0,
+        bootstrap_nonconverged=boot["nonconverged"] if boot else 0,
     )
+
+
+def _quality(model, fit, scheme, standardize, tol, max_iter) -> dict:
+    """HTMT, reliability, Fornell–Larcker, item and inner VIF, f² and total effects of a fit."""
+    j = len(model.constructs)
+    r = fit["r_items"]
+    w_std = fit["w"] * np.sqrt(np.diag(fit["s"]))[:, None] if not standardize else fit["w"]
+    w_item = w_std[np.arange(len(model.items)), model.block_of]
+    rel = quality.reliability(r, w_item, fit["loadings"], model.block_of, j)
+    fl = fit["r"].copy()
+    np.fill_diagonal(fl, np.sqrt(rel[:, 3]))
+    vif, f2 = [], []
+    for dep, ps in model.predecessors.items():
+        idx = np.array([model.constructs.index(p) for p in ps])
+        vif.extend(quality.inner_vif(fit["r"], idx))
+        for p in ps:
+            r2_without = _r_squared_without(fit["s"], model, (p, dep), scheme, tol, max_iter)
+            f2.append((fit["r2"][dep] - r2_without) / (1 - fit["r2"][dep]) if fit["r2"][dep] < 1 else np.nan)
+    return {
+        "htmt": quality.htmt(r, model.block_of, j),
+        "reliability": rel,
+        "fornell_larcker": fl,
+        "item_vif": quality.item_vif(r, model.block_of, j),
+        "vif": vif,
+        "f_squared": f2,
+        "total": quality.total_effects(_beta_matrix(fit, model)),
+    }
+
+
+def _r_squared_without(s, model, path, scheme, tol, max_iter) -> float:
+    """R² of the path's dependent construct in the model refitted without that path (0 when it is left
+    with no predictor); constructs left with no path at all are dropped from the refit."""
+    pred, dep = path
+    pairs = [(p, d) for d, ps in model.predecessors.items() for p in ps if (p, d) != (pred, dep)]
+    if dep not in {d for _, d in pairs}:
+        return 0.0
+    used = {c for pair in pairs for c in pair}
+    blocks = {
+        c: [i for i, k in zip(model.items, model.block_of) if k == n]
+        for n, c in enumerate(model.constructs)
+        if c in used
+    }
+    keep = np.isin(model.items, [i for items in blocks.values() for i in items])
+    fit = _fit_moments(s[np.ix_(keep, keep)], _Model.build(blocks, pairs), scheme, tol, max_iter)
+    return fit["r2"][dep]
+
+
+def _beta_matrix(fit, model) -> np.ndarray:
+    """B[k, j] = the path coefficient j → k (0 without a path)."""
+    beta = np.zeros((len(model.constructs),) * 2)
+    for dep, ps in model.predecessors.items():
+        k = model.constructs.index(dep)
+        beta[k, [model.constructs.index(p) for p in ps]] = fit["beta"][dep]
+    return beta
+
+
+def _total_table(total: np.ndarray, model, pc: pd.DataFrame) -> pd.DataFrame:
+    """The total effects shaped like path_coefficients, NaN where no route of paths joins two constructs."""
+    reach = quality.reachable(model.adjacency)
+    rows = [model.constructs.index(c) for c in pc.index]
+    cols = [model.constructs.index(c) for c in pc.columns]
+    values = np.where(reach[np.ix_(rows, cols)], total[np.ix_(rows, cols)], np.nan)
+    return pd.DataFrame(values, index=pc.index, columns=pc.columns)
 
 
 @dataclass(frozen=True)
@@ -294,14 +421,28 @@ def _check_acyclic(constructs: list, adjacency: np.ndarray) -> None:
         remaining -= set(free)
 
 
-def _fit(x: np.ndarray, model: _Model, scheme: str, standardize: bool, tol: float, max_iter: int) -> dict:
-    """Run the PLS algorithm in covariance space (cost independent of n after one cross-product)."""
-    n = x.shape[0]
+def _fit(
+    x: np.ndarray, model: _Model, scheme: str, standardize: bool, tol: float, max_iter: int, reference=None
+) -> dict:
+    """Run the PLS algorithm in covariance space (cost independent of n after one cross-product).
+
+    Signs: most of a block's loadings positive; with `reference` (the full sample's weights, for a
+    bootstrap resample) each construct's weights point the way the reference's do instead."""
+    return _fit_moments(_moments(x, standardize), model, scheme, tol, max_iter, reference)
+
+
+def _moments(x: np.ndarray, standardize: bool) -> np.ndarray:
+    """The items' covariance matrix (divide by n), or their correlations when standardize."""
     xc = x - x.mean(axis=0)
-    s = xc.T @ xc / n
+    s = xc.T @ xc / x.shape[0]
     if standardize:
         d = 1 / np.sqrt(np.diag(s))
         s = s * np.outer(d, d)
+    return s
+
+
+def _fit_moments(s: np.ndarray, model: _Model, scheme: str, tol: float, max_iter: int, reference=None) -> dict:
+    """`_fit` from the items' moments."""
     p, j = len(model.items), len(model.constructs)
     odm = np.zeros((p, j))
     odm[np.arange(p), model.block_of] = 1.0
@@ -327,8 +468,10 @@ def _fit(x: np.ndarray, model: _Model, scheme: str, standardize: bool, tol: floa
     cov_xy = s @ w
     loadings_all = cov_xy / np.sqrt(np.diag(s))[:, None]
     loadings = loadings_all[np.arange(p), model.block_of]
-    # sign: most loadings of a block positive
-    signs = np.array([1.0 if np.sum(np.sign(loadings[model.block_of == k])) >= 0 else -1.0 for k in range(j)])
+    if reference is None:  # most loadings of a block positive
+        signs = np.array([1.0 if np.sum(np.sign(loadings[model.block_of == k])) >= 0 else -1.0 for k in range(j)])
+    else:  # the full sample's orientation
+        signs = np.where(np.sum(w * reference, axis=0) < 0, -1.0, 1.0)
     w = w * signs
     loadings = loadings * signs[model.block_of]
     r = w.T @ s @ w
@@ -339,7 +482,18 @@ def _fit(x: np.ndarray, model: _Model, scheme: str, standardize: bool, tol: floa
             b = np.linalg.solve(r[np.ix_(ps, ps)], r[ps, k])
             beta[dep] = b
             r2[dep] = float(b @ r[ps, k])
-    return {"w": w, "loadings": loadings, "beta": beta, "r2": r2, "iterations": iterations, "converged": converged}
+    d = 1 / np.sqrt(np.diag(s))
+    return {
+        "w": w,
+        "loadings": loadings,
+        "beta": beta,
+        "r2": r2,
+        "r": r,  # construct correlations
+        "s": s,  # item covariances (correlations when standardize)
+        "r_items": s * np.outer(d, d),
+        "iterations": iterations,
+        "converged": converged,
+    }
 
 
 def _unit_variance(w: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -362,22 +516,51 @@ def _inner_weights(r: np.ndarray, inner: np.ndarray, adjacency: np.ndarray, sche
     return e
 
 
-def _bootstrap(x, model, scheme, standardize, tol, max_iter, resamples, seed, path_table) -> pd.DataFrame:
+def _bootstrap(x, model, settings, resamples, seed, full) -> dict:
+    """Percentile intervals of the paths, HTMTs and total effects over `resamples` resamples of the rows."""
     rng = np.random.default_rng(seed)
-    n = x.shape[0]
-    draws = np.empty((resamples, len(path_table)))
+    n, j = x.shape[0], len(model.constructs)
+    path_keys = [(p, dep) for dep, ps in model.predecessors.items() for p in ps]
+    pairs = [(a, b) for a in range(j) for b in range(a + 1, j)]
+    reach = quality.reachable(model.adjacency)
+    effects = [(c, k) for k in range(j) for c in range(j) if reach[k, c]]
+    draws = np.full((resamples, len(path_keys) + len(pairs) + len(effects)), np.nan)
+    nonconverged = 0
     for b in range(resamples):
         sample = x[rng.integers(0, n, n)]
         if (sample.std(axis=0) == 0).any():
-            draws[b] = np.nan
             continue
-        fit = _fit(sample, model, scheme, standardize, tol, max_iter)
+        fit = _fit(sample, model, *settings, reference=full["w"])
+        if not fit["converged"]:
+            nonconverged += 1
+            continue
+        h = quality.htmt(fit["r_items"], model.block_of, j)
+        t = quality.total_effects(_beta_matrix(fit, model))
         draws[b] = [
-            fit["beta"][dep][model.predecessors[dep].index(p)] for p, dep in zip(path_table["from"], path_table["to"])
+            *(fit["beta"][dep][model.predecessors[dep].index(p)] for p, dep in path_keys),
+            *(h[a, c] for a, c in pairs),
+            *(t[k, c] for c, k in effects),
         ]
-    out = path_table.rename(columns={"coefficient": "estimate"}).copy()
-    out["mean"] = np.nanmean(draws, axis=0)
-    out["std_error"] = np.nanstd(draws, axis=0, ddof=1)
-    out["ci_low"] = np.nanpercentile(draws, 2.5, axis=0)
-    out["ci_high"] = np.nanpercentile(draws, 97.5, axis=0)
+    h = quality.htmt(full["r_items"], model.block_of, j)
+    t = quality.total_effects(_beta_matrix(full, model))
+    lv = model.constructs
+    tables = {
+        "paths": [(p, dep, full["beta"][dep][model.predecessors[dep].index(p)]) for p, dep in path_keys],
+        "htmt": [(lv[a], lv[c], h[a, c]) for a, c in pairs],
+        "total": [(lv[c], lv[k], t[k, c]) for c, k in effects],
+    }
+    out, at = {}, 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # single-item HTMTs are NaN in every resample
+        for name, rows in tables.items():
+            block = draws[:, at : at + len(rows)]
+            at += len(rows)
+            table = pd.DataFrame(rows, columns=["from", "to", "estimate"])
+            table["mean"] = np.nanmean(block, axis=0)
+            table["std_error"] = np.nanstd(block, axis=0, ddof=1)
+            table["ci_low"] = np.nanpercentile(block, 2.5, axis=0)
+            table["ci_high"] = np.nanpercentile(block, 97.5, axis=0)
+            out[name] = table
+    out["used"] = int(np.isfinite(draws[:, 0]).sum())
+    out["nonconverged"] = nonconverged
     return out

@@ -1,4 +1,5 @@
-"""Model: the ACSI / ECSI path model (coefficients, R², 0–100 indices), reliability and loadings."""
+"""Model: the ACSI / ECSI path model (coefficients, R², 0–100 indices), loadings, its quality (HTMT, α, ρ_A, ρ_C,
+AVE, VIF with their thresholds and a verdict), the importance–performance map, reliability of every dimension."""
 
 import streamlit as st
 
@@ -39,7 +40,29 @@ if fit is not None:
     st.subheader(t("model.paths"))
     view.paths_table.show()
 
+    st.subheader(t("model.total_effects"))
+    view.total_effects_table.show()
+    st.caption(t("model.total_effects_help"))
+
     view.loadings_chart.show()
+
+    # --- quality: verdict, grids, every figure with its threshold ------------------------------------------
+    st.subheader(t("model.quality"))
+    st.markdown("\n".join(f"- {sentence}" for sentence in view.verdict))
+    view.quality_chart.show()
+    view.htmt_chart.show()
+    st.caption(t("model.quality_help"))
+    with st.expander(t("model.quality_checks")):
+        view.quality_table.show()
+
+# --- importance–performance map -------------------------------------------------------------------------
+if view.ipma_chart is not None:
+    st.subheader(t("model.ipma"))
+    view.ipma_chart.show()
+    st.markdown(f"**{t('model.ipma_priorities')}**")
+    view.ipma_table.show()
+    target = sel.labels(L).get(view.figures.ipma.target, view.figures.ipma.target)
+    st.caption(t("model.ipma_help", target=target))
 
 # --- reliability of every dimension ----------------------------------------------------------------------
 st.subheader(t("model.reliability"))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from survey import analysis
+from ui.classroom import page_link
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
@@ -48,6 +49,8 @@ if view.matrix is None:
 result = view.figures.result
 view.matrix.show()
 st.caption(t("priorities.cuts", performance=f"{result.performance_cut:.1f}", importance=f"{result.importance_cut:.3f}"))
+if sel.inputs.blocks is not None:  # a model survey: the same map with importance from the path model
+    page_link("pages/model.py", "model", t("priorities.ipma_link"), ":material/hub:")
 
 # --- where to act first ------------------------------------------------------------------------
 st.subheader(t("priorities.concentrate"))

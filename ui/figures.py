@@ -211,11 +211,14 @@ def loyalty(sel: Selection) -> LoyaltyFigures:
 class ModelFigures:
     """The Model page's figures: the path model's fit (None when the survey is not a model or the data cannot
     carry it), why it could not be fitted (a text key and its parameters, an item by its code; None when it
-    was), and the reliability of every dimension."""
+    was), and the reliability of every dimension; with a fit, its quality checks
+    (`analysis.quality_checks`) and importance–performance map (`analysis.model_ipma`), else None."""
 
     fit: metrics.PLSResult | None
     problem: tuple[str, dict] | None
     reliability: pd.DataFrame
+    quality: pd.DataFrame | None = None
+    ipma: metrics.IPMAResult | None = None
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -230,7 +233,16 @@ def _model(defn, source, versions, waves, segments, bootstrap) -> ModelFigures:
     except ValueError as err:  # anything else the method refuses: the user's words, the detail in the log
         _LOG.warning("the model could not be fitted: %s", err)
         problem = ("model.problem.other", {})
-    return ModelFigures(fit=fit, problem=problem, reliability=analysis.reliability(defn, inputs, frame))
+    quality = ipma = None
+    if fit is not None:
+        quality = analysis.quality_checks(fit, inputs.blocks)
+        try:
+            ipma = analysis.model_ipma(inputs, frame)
+        except ValueError as err:  # the fit carried the model, so this is not the user's doing: logged, left out
+            _LOG.warning("the importance-performance map could not be computed: %s", err)
+    return ModelFigures(
+        fit=fit, problem=problem, reliability=analysis.reliability(defn, inputs, frame), quality=quality, ipma=ipma
+    )
 
 
 def model(sel: Selection, bootstrap: int = 0) -> ModelFigures:

@@ -55,9 +55,20 @@ from survey.analysis.loyalty import (
     loyalty_matrix,
 )
 from survey.analysis.model import (
+    QUALITY_FAMILIES,
+    QUALITY_STATUSES,
+    QUALITY_THRESHOLDS,
     dimension_items,
+    ipma_priorities,
+    ipma_target,
     model_fit,
+    model_ipma,
+    quality_by_construct,
+    quality_checks,
+    quality_findings,
+    quality_status,
     reliability,
+    total_effects,
 )
 from survey.analysis.nps import (
     NPS_CATEGORY,
@@ -150,4 +161,15 @@ __all__ = [
     "model_fit",
     "dimension_items",
     "reliability",
+    "QUALITY_THRESHOLDS",
+    "QUALITY_STATUSES",
+    "QUALITY_FAMILIES",
+    "quality_status",
+    "quality_checks",
+    "quality_by_construct",
+    "quality_findings",
+    "ipma_target",
+    "model_ipma",
+    "ipma_priorities",
+    "total_effects",
 ]

@@ -61,3 +61,147 @@ def reliability(defn: SurveyDefinition, inputs: AnalysisInputs, frame: pd.DataFr
         for key in alpha.index
     ]
     return pd.DataFrame(rows)
+
+
+# Where each quality measure passes, is doubtful or fails (Hair et al. 2022, A Primer on PLS-SEM, 3rd ed.,
+# ch. 4 and 6; Henseler, Ringle & Sarstedt 2015 for HTMT): (kind, pass, doubtful). "at_least": pass at or
+# above the first, doubtful down to the second; "below": pass below the first, doubtful up to the second.
+QUALITY_THRESHOLDS = {
+    "htmt": ("below", 0.85, 0.90),  # < 0.85 strict, < 0.90 for conceptually close constructs
+    "alpha": ("at_least", 0.70, 0.60),  # 0.6–0.7 acceptable in exploratory research
+    "rho_a": ("at_least", 0.70, 0.60),
+    "rho_c": ("at_least", 0.70, 0.60),
+    "ave": ("at_least", 0.50, 0.50),  # below 0.5: fails (no doubtful band)
+    "item_vif": ("below", 3.0, 5.0),  # 3–5 possible collinearity, ≥ 5 critical
+    "inner_vif": ("below", 3.0, 5.0),
+}
+QUALITY_STATUSES = ("pass", "doubtful", "fail", "na")
+
+
+def quality_status(measure: str, value: float) -> str:
+    """pass / doubtful / fail of one value of a measure by `QUALITY_THRESHOLDS` (na: no value, e.g. the
+    HTMT of a single-item construct)."""
+    if value != value:
+        return "na"
+    kind, good, limit = QUALITY_THRESHOLDS[measure]
+    if kind == "below":
+        return "pass" if value < good else "doubtful" if value < limit else "fail"
+    return "pass" if value >= good else "doubtful" if value >= limit else "fail"
+
+
+def quality_checks(fit, blocks: dict) -> pd.DataFrame:
+    """Every quality figure of a `metrics.PLSResult` (fitted on `blocks`) with its status, one row each.
+
+    Columns measure (a key of `QUALITY_THRESHOLDS`), first, second (the constructs of an HTMT pair, the
+    predictor and dependent of an inner VIF, the construct and item of an item VIF; second is "" for a
+    construct's own measure), value, status (one of `QUALITY_STATUSES`).
+    """
+    rows = []
+    constructs = list(fit.htmt.index)
+    for a_pos, a in enumerate(constructs):
+        for b in constructs[a_pos + 1 :]:
+            rows.append(("htmt", a, b, float(fit.htmt.at[a, b])))
+    for measure in ("alpha", "rho_a", "rho_c", "ave"):
+        rows.extend((measure, c, "", float(fit.reliability.at[c, measure])) for c in constructs)
+    block = {item: c for c, items in blocks.items() for item in items}
+    rows.extend(("item_vif", block[item], item, float(v)) for item, v in fit.item_vif.items())
+    rows.extend(("inner_vif", r["from"], r["to"], float(r["vif"])) for _, r in fit.paths.iterrows())
+    table = pd.DataFrame(rows, columns=["measure", "first", "second", "value"])
+    table["status"] = [quality_status(m, v) for m, v in zip(table["measure"], table["value"])]
+    return table
+
+
+# The families a verdict speaks of, and the measures each is judged by.
+QUALITY_FAMILIES = {
+    "discriminant": ("htmt",),
+    "reliability": ("alpha", "rho_a", "rho_c"),
+    "convergent": ("ave",),
+    "collinearity": ("item_vif", "inner_vif"),
+}
+
+
+def quality_findings(checks: pd.DataFrame) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """family → {"fail": [...], "doubtful": [...]}: the subjects (first, second) of `quality_checks` that do
+    not pass, each once under its worst status (a construct's reliability by the worst of α, ρ_A, ρ_C).
+    An empty family holds: every subject passes (or has no value)."""
+    rank = {"fail": 0, "doubtful": 1}
+    out = {}
+    for family, measures in QUALITY_FAMILIES.items():
+        rows = checks[checks["measure"].isin(measures) & checks["status"].isin(list(rank))]
+        worst: dict[tuple[str, str], str] = {}
+        for first, second, status in zip(rows["first"], rows["second"], rows["status"]):
+            key = (first, second) if family != "reliability" else (first, "")
+            if key not in worst or rank[status] < rank[worst[key]]:
+                worst[key] = status
+        out[family] = {s: [k for k, v in worst.items() if v == s] for s in rank}
+    return out
+
+
+def ipma_target(inputs: AnalysisInputs) -> str | None:
+    """The construct the importance–performance map explains: loyalty (the model's outcome), else the first
+    construct that predicts nothing; None when the survey is not a model."""
+    if inputs.blocks is None:
+        return None
+    predictors = {p for ps in inputs.paths.values() for p in ps}
+    sinks = [c for c in inputs.blocks if c in inputs.paths and c not in predictors]
+    return "loyalty" if "loyalty" in sinks else (sinks[0] if sinks else None)
+
+
+def model_ipma(inputs: AnalysisInputs, frame: pd.DataFrame):
+    """The importance–performance map (`metrics.ipma`) of the model as `model_fit` estimates it (centroid
+    scheme, unscaled data), explaining `ipma_target`; None when the survey is not a model."""
+    target = ipma_target(inputs)
+    if target is None:
+        return None
+    items = [c for cs in inputs.blocks.values() for c in cs]
+    return metrics.ipma(
+        frame[items],
+        inputs.blocks,
+        inputs.paths,
+        target=target,
+        scale={c: inputs.scales[c] for c in items},
+        scheme="centroid",
+        standardize=False,
+    )
+
+
+def ipma_priorities(result) -> pd.DataFrame:
+    """The drivers of an IPMA in the order to work on them: the most target points to gain first (importance
+    × (100 − performance)). Columns construct, importance, performance, quadrant, gain."""
+    return result.table.sort_values("gain", ascending=False, kind="stable").reset_index()
+
+
+def quality_by_construct(checks: pd.DataFrame) -> pd.DataFrame:
+    """A construct's own figures from `quality_checks`: alpha, rho_a, rho_c, ave and its block's largest item
+    VIF (measure item_vif), one row per construct and measure (columns construct, measure, value, status)."""
+    own = checks[checks["measure"].isin(["alpha", "rho_a", "rho_c", "ave"])]
+    own = own.rename(columns={"first": "construct"})[["construct", "measure", "value", "status"]]
+    items = checks[checks["measure"] == "item_vif"]
+    worst = items.loc[items.groupby("first", sort=False)["value"].idxmax()]
+    worst = worst.rename(columns={"first": "construct"})[["construct", "measure", "value", "status"]]
+    return pd.concat([own, worst], ignore_index=True)
+
+
+def total_effects(fit) -> pd.DataFrame:
+    """Every total effect of a `metrics.PLSResult`, one row per pair joined by a route of paths.
+
+    Columns from, to, direct (the path coefficient, 0 without a direct path), indirect (total − direct:
+    through other constructs), total, ci_low, ci_high (the total's bootstrap interval; NaN without
+    bootstrap). In the order of the fit's dependent constructs, then of their drivers.
+    """
+    te, pc = fit.total_effects, fit.path_coefficients
+    rows = [
+        (src, dst, float(pc.at[dst, src]) if pc.at[dst, src] == pc.at[dst, src] else 0.0, float(te.at[dst, src]))
+        for dst in te.index
+        for src in te.columns
+        if te.at[dst, src] == te.at[dst, src]
+    ]
+    table = pd.DataFrame(rows, columns=["from", "to", "direct", "total"])
+    table.insert(3, "indirect", table["total"] - table["direct"])
+    table["ci_low"] = table["ci_high"] = float("nan")
+    if fit.total_effects_bootstrap is not None:
+        boot = fit.total_effects_bootstrap.set_index(["from", "to"])
+        keys = list(zip(table["from"], table["to"]))
+        table["ci_low"] = [boot.at[k, "ci_low"] for k in keys]
+        table["ci_high"] = [boot.at[k, "ci_high"] for k in keys]
+    return table

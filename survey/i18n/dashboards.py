@@ -232,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "items the list runs from the lowest performance up.",
     ),
     "priorities.all_indicators": ("全部指标", "All indicators"),
+    "priorities.ipma_link": (
+        "由路径模型得出的重要性：见“指数模型”页的重要性–表现图（IPMA）",
+        "Importance from the path model: the importance–performance map (IPMA) on the Model page",
+    ),
     "quadrant.concentrate": ("重点改进", "Concentrate here"),
     "quadrant.keep_up": ("继续保持", "Keep up the good work"),
     "quadrant.low_priority": ("次要改进", "Low priority"),
@@ -305,9 +309,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- model
     "model.title": ("指数模型", "Model"),
     "model.intro": (
-        "ACSI / ECSI 模型的 PLS 路径分析：路径系数、R²、0–100 指数；各维度的信度（Cronbach's α、AVE）与载荷。",
+        "ACSI / ECSI 模型的 PLS 路径分析：路径系数、R²、0–100 指数；各维度的信度（Cronbach's α、AVE）与载荷；"
+        "模型质量（HTMT、信度、VIF）与重要性–表现图。",
         "PLS path model of ACSI / ECSI: path coefficients, R², 0–100 indices; each dimension's reliability "
-        "(Cronbach's alpha, AVE) and loadings.",
+        "(Cronbach's alpha, AVE) and loadings; the model's quality (HTMT, reliability, VIF) and the "
+        "importance–performance map.",
     ),
     "model.not_a_model": (
         "这份问卷的维度不是 ECSI / ACSI 模型的维度（形象、期望、感知质量、感知价值、满意、忠诚），因此只显示各维度的信度。可用“ECSI / ACSI 模型”模板新建问卷。",
@@ -360,6 +366,121 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.col.alpha": ("Cronbach's α", "Cronbach's alpha"),
     "model.col.items": ("题数", "Items"),
     "model.col.acceptable": ("可接受（≥ 0.7）", "Acceptable (≥ 0.7)"),
+    "model.col.vif": ("VIF", "VIF"),
+    "model.col.f_squared": ("f²（效应量）", "f² (effect size)"),
+    "model.total_effects": ("总效应", "Total effects"),
+    "model.total_effects_help": (
+        "总效应 = 直接路径 + 经由其他潜变量的全部间接路径（沿途路径系数之积）。",
+        "Total effect = the direct path plus every indirect route through other constructs (the product of "
+        "the paths along it).",
+    ),
+    "model.col.direct": ("直接效应", "Direct effect"),
+    "model.col.indirect": ("间接效应", "Indirect effect"),
+    "model.col.total": ("总效应", "Total effect"),
+    # --- model quality
+    "model.quality": ("模型质量", "Model quality"),
+    "model.quality_help": (
+        "判断标准：HTMT（异质–单质比）< 0.85 说明两个潜变量彼此有区分（概念相近时 < 0.90 亦可）；"
+        "Cronbach's α、ρ_A 与组合信度 ρ_C ≥ 0.7 说明题目一致地测量同一潜变量（0.6–0.7 存疑）；"
+        "AVE ≥ 0.5 说明潜变量解释了其题目一半以上的方差；VIF < 3 说明没有共线性（3–5 存疑，≥ 5 有问题）。"
+        "绿色通过，橙色存疑，红色不通过，灰色无法计算（单题维度）。",
+        "How to read: HTMT (heterotrait–monotrait ratio) < 0.85 shows two constructs are distinct (< 0.90 "
+        "will do for close concepts); Cronbach's alpha, ρ_A and composite reliability ρ_C ≥ 0.7 show a "
+        "block's items measure their construct consistently (0.6–0.7 doubtful); AVE ≥ 0.5 means the construct "
+        "explains at least half of its items' variance; VIF < 3 shows no collinearity (3–5 doubtful, ≥ 5 a "
+        "problem). Green passes, orange is doubtful, red fails, grey cannot be computed (a single item).",
+    ),
+    "model.quality_checks": ("全部质量指标", "Every quality figure"),
+    "model.col.measure": ("指标", "Measure"),
+    "model.col.subject": ("对象", "Of"),
+    "model.col.value": ("数值", "Value"),
+    "model.col.rule": ("标准", "Threshold"),
+    "model.col.status": ("结论", "Verdict"),
+    "model.measure.htmt": ("HTMT", "HTMT"),
+    "model.measure.alpha": ("Cronbach's α", "Cronbach's alpha"),
+    "model.measure.rho_a": ("ρ_A", "ρ_A"),
+    "model.measure.rho_c": ("组合信度 ρ_C", "Composite reliability ρ_C"),
+    "model.measure.ave": ("AVE", "AVE"),
+    "model.measure.item_vif": ("题项 VIF", "Item VIF"),
+    "model.measure.inner_vif": ("结构模型 VIF", "Inner VIF"),
+    "model.rule.htmt": ("< 0.85（< 0.90 存疑）", "< 0.85 (< 0.90 doubtful)"),
+    "model.rule.alpha": ("≥ 0.7（≥ 0.6 存疑）", "≥ 0.7 (≥ 0.6 doubtful)"),
+    "model.rule.rho_a": ("≥ 0.7（≥ 0.6 存疑）", "≥ 0.7 (≥ 0.6 doubtful)"),
+    "model.rule.rho_c": ("≥ 0.7（≥ 0.6 存疑）", "≥ 0.7 (≥ 0.6 doubtful)"),
+    "model.rule.ave": ("≥ 0.5", "≥ 0.5"),
+    "model.rule.item_vif": ("< 3（< 5 存疑）", "< 3 (< 5 doubtful)"),
+    "model.rule.inner_vif": ("< 3（< 5 存疑）", "< 3 (< 5 doubtful)"),
+    "model.status.pass": ("✓ 通过", "✓ pass"),
+    "model.status.doubtful": ("△ 存疑", "△ doubtful"),
+    "model.status.fail": ("✗ 不通过", "✗ fail"),
+    "model.status.na": ("— 无法计算", "— not computed"),
+    "model.verdict.discriminant.ok": (
+        "区分效度成立：任意两个潜变量的 HTMT 都低于 0.85。",
+        "Discriminant validity holds: every HTMT is below 0.85.",
+    ),
+    "model.verdict.discriminant.mostly": (
+        "区分效度基本成立，{doubts} 处于临界（HTMT 0.85–0.90）。",
+        "Discriminant validity holds, borderline for {doubts} (HTMT 0.85–0.90).",
+    ),
+    "model.verdict.discriminant.except": (
+        "区分效度成立，但 {fails} 除外（HTMT ≥ 0.90：受访者很可能没有区分这两个概念）。",
+        "Discriminant validity holds except {fails} (HTMT ≥ 0.90: respondents hardly tell these apart).",
+    ),
+    "model.verdict.discriminant.also": ("临界（0.85–0.90）：{doubts}。", "Borderline (0.85–0.90): {doubts}."),
+    "model.verdict.reliability.ok": (
+        "信度成立：每个潜变量的 α、ρ_A 与 ρ_C 都不低于 0.7。",
+        "Reliability holds: α, ρ_A and ρ_C are at least 0.7 for every construct.",
+    ),
+    "model.verdict.reliability.mostly": (
+        "信度基本成立，{doubts} 处于临界（0.6–0.7）。",
+        "Reliability holds, borderline for {doubts} (0.6–0.7).",
+    ),
+    "model.verdict.reliability.except": (
+        "信度成立，但 {fails} 除外（低于 0.6：这些题目不像在测量同一件事）。",
+        "Reliability holds except {fails} (below 0.6: its items do not measure one thing consistently).",
+    ),
+    "model.verdict.reliability.also": ("临界（0.6–0.7）：{doubts}。", "Borderline (0.6–0.7): {doubts}."),
+    "model.verdict.convergent.ok": (
+        "收敛效度成立：每个潜变量的 AVE 都不低于 0.5。",
+        "Convergent validity holds: every construct's AVE is at least 0.5.",
+    ),
+    "model.verdict.convergent.mostly": ("收敛效度成立。", "Convergent validity holds."),
+    "model.verdict.convergent.except": (
+        "收敛效度成立，但 {fails} 除外（AVE < 0.5：潜变量解释不到其题目一半的方差）。",
+        "Convergent validity holds except {fails} (AVE < 0.5: the construct explains less than half of its "
+        "items' variance).",
+    ),
+    "model.verdict.convergent.also": ("{doubts}", "{doubts}"),
+    "model.verdict.collinearity.ok": (
+        "没有共线性问题：所有 VIF 都低于 3。",
+        "No collinearity: every VIF is below 3.",
+    ),
+    "model.verdict.collinearity.mostly": (
+        "没有严重的共线性，{doubts} 的 VIF 在 3–5 之间，值得留意。",
+        "No critical collinearity; VIF between 3 and 5 for {doubts}, worth a look.",
+    ),
+    "model.verdict.collinearity.except": (
+        "{fails} 的 VIF ≥ 5：存在严重共线性，相应系数不宜单独解读。",
+        "VIF ≥ 5 for {fails}: critical collinearity, do not read those coefficients on their own.",
+    ),
+    "model.verdict.collinearity.also": ("VIF 3–5：{doubts}。", "VIF 3–5: {doubts}."),
+    # --- importance–performance map
+    "model.ipma": ("重要性–表现图（IPMA）", "Importance–performance map (IPMA)"),
+    "model.ipma_help": (
+        "重要性 = 该潜变量（0–100 分）每提高 1 分，{target}提高的分数（非标准化总效应，含经由其他潜变量的间接效应）；"
+        "表现 = 其 0–100 指数。右下方（重要但表现低于平均）最值得改进；“可提升”= 重要性 ×（100 − 表现），"
+        "即该潜变量达到 100 时{target}可提高的分数（Ringle & Sarstedt 2016）。与“改进优先级”页的 IPA 不同，这里的重要性来自模型。",
+        "Importance = the points {target} gains per point more of the construct on 0–100 (the unstandardised "
+        "total effect, indirect routes included); performance = its 0–100 index. Bottom right (important, "
+        "performing below the mean) is where to improve first; “gain” = importance × (100 − performance), the "
+        "points {target} would gain if the construct reached 100 (Ringle & Sarstedt 2016). Unlike the IPA of "
+        "the Priorities page, importance here comes from the model.",
+    ),
+    "model.ipma_priorities": ("改进顺序", "Where to improve first"),
+    "model.col.importance": ("重要性（总效应）", "Importance (total effect)"),
+    "model.col.performance": ("表现（0–100）", "Performance (0–100)"),
+    "model.col.gain": ("可提升（分）", "Gain (points)"),
+    "model.col.rank": ("顺序", "Rank"),
     # --- exports (the buttons under every chart and table)
     "export.png": ("PNG", "PNG"),
     "export.png_help": ("下载这张图表的 PNG 图片", "Download this chart as a PNG image"),
@@ -526,5 +647,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.construct": ("潜变量", "Construct"),
     "chart.loading": ("载荷", "Loading"),
     "chart.outer_weight": ("外部权重", "Outer weight"),
+    "chart.quality.title": ("信度与收敛效度", "Reliability and convergent validity"),
+    "chart.quality.subtitle": (
+        "绿色通过，橙色存疑，红色不通过；最后一列为该维度题项 VIF 的最大值",
+        "Green passes, orange is doubtful, red fails; the last column is the block's largest item VIF",
+    ),
+    "chart.htmt.title": ("区分效度（HTMT）", "Discriminant validity (HTMT)"),
+    "chart.htmt.subtitle": (
+        "< 0.85 通过，0.85–0.90 存疑，≥ 0.90 不通过",
+        "< 0.85 passes, 0.85–0.90 doubtful, ≥ 0.90 fails",
+    ),
+    "chart.measure": ("指标", "Measure"),
+    "chart.status": ("结论", "Verdict"),
+    "chart.max_item_vif": ("最大题项 VIF", "Largest item VIF"),
+    "chart.ipma.title": ("重要性–表现图：{target}", "Importance–performance map: {target}"),
+    "chart.ipma.subtitle": (
+        "虚线为平均值；重要性为对{target}的总效应",
+        "Dashed lines: the means; importance: total effect on {target}",
+    ),
+    "chart.ipma_importance": ("重要性（总效应）", "Importance (total effect)"),
+    "chart.ipma_performance": ("表现（指数 0–100）", "Performance (index 0–100)"),
+    "chart.gain": ("可提升（分）", "Gain (points)"),
     "chart.loadings.title": ("各题的载荷（虚线 0.7）", "Item loadings (dashed line: 0.7)"),
 }

@@ -13,6 +13,7 @@ MODULES = [
     "drivers",
     "gaps",
     "indices",
+    "ipma",
     "kano",
     "loyalty",
     "multiple",

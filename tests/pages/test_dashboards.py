@@ -224,6 +224,86 @@ def test_model_page_shows_the_ecsi_model(app, app_database):
     assert edges["coefficient"].tolist() == pytest.approx(direct.paths["coefficient"].tolist())
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_model_quality_panel_marks_every_figure_and_says_what_holds(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "ECSI")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "model")
+    direct = metrics.pls_path_model(frame, ECSI_BLOCKS, ECSI_PATHS, scheme="centroid", scale=(0, 10))
+    labels = {n.code: n.label(lang) for n in seed.ecsi_definition().nodes}
+    # the HTMT grid holds every pair's HTMT, coloured by its verdict under the thresholds shown
+    _, data = chart_titled(at, lang, "chart.htmt.title")
+    cells = next(d for d in data if "status_name" in d.columns)
+    got = {(r["column"], r["row"]): (r["value"], r["status_name"]) for _, r in cells.iterrows()}
+    constructs = list(ECSI_BLOCKS)
+    for k, a in enumerate(constructs):
+        for b in constructs[k + 1 :]:
+            value = float(direct.htmt.loc[a, b])
+            status = "pass" if value < 0.85 else "doubtful" if value < 0.90 else "fail"
+            assert got[(labels[a], labels[b])] == (pytest.approx(value), text(lang, f"model.status.{status}"))
+    # reliability grid: alpha, rho_a, rho_c, AVE of every construct
+    _, data = chart_titled(at, lang, "chart.quality.title")
+    grid = next(d for d in data if "status_name" in d.columns)
+    alpha = grid[grid["measure"] == "alpha"].set_index("construct")["value"]
+    assert alpha.to_dict() == pytest.approx(direct.reliability["alpha"].to_dict())
+    assert set(grid["measure"]) == {"alpha", "rho_a", "rho_c", "ave", "item_vif"}
+    # the verdict names the failing pairs in words (the demo data: expectation–quality and value–satisfaction)
+    sep = "、" if lang == "zh" else ", "
+    fails = [f"{labels[a]}–{labels[b]}" for a, b in (("expectation", "quality"), ("value", "satisfaction"))]
+    verdict = text(lang, "model.verdict.discriminant.except", fails=sep.join(fails))
+    verdict += " " + text(lang, "model.verdict.discriminant.also", doubts=f"{labels['quality']}–{labels['value']}")
+    markdown = " ".join(m.value for m in at.markdown)
+    assert verdict in markdown
+    assert text(lang, "model.verdict.reliability.ok") in markdown
+    assert text(lang, "model.verdict.convergent.ok") in markdown
+    assert text(lang, "model.quality_help") in [c.value for c in at.caption]
+    checks = table_with(at, text(lang, "model.col.rule"))
+    assert set(checks[text(lang, "model.col.status")]) <= {
+        text(lang, f"model.status.{s}") for s in ("pass", "doubtful", "fail", "na")
+    }
+    assert len(checks) == 15 + 4 * 6 + 27 + len(direct.paths)
+    paths = table_with(at, text(lang, "model.col.f_squared"))
+    assert paths[text(lang, "model.col.vif")].tolist() == pytest.approx(direct.paths["vif"].tolist())
+    effects = table_with(at, text(lang, "model.col.indirect"))
+    shown = {
+        (a, b): v
+        for a, b, v in zip(
+            effects[text(lang, "chart.from")], effects[text(lang, "chart.to")], effects[text(lang, "model.col.total")]
+        )
+    }
+    assert shown[(labels["image"], labels["loyalty"])] == pytest.approx(direct.total_effects.loc["loyalty", "image"])
+    assert len(shown) == int(direct.total_effects.notna().to_numpy().sum())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_model_page_maps_importance_and_performance_and_lists_the_priorities(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "ECSI")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "model")
+    direct = metrics.ipma(
+        frame, ECSI_BLOCKS, ECSI_PATHS, target="loyalty", scale=(0, 10), scheme="centroid", standardize=False
+    )
+    labels = {n.code: n.label(lang) for n in seed.ecsi_definition().nodes}
+    spec, data = chart_titled(at, lang, "chart.ipma.title", target=labels["loyalty"])
+    points = next(d for d in data if "quadrant_name" in d.columns).set_index("construct")
+    assert points["importance"].to_dict() == pytest.approx(direct.table["importance"].to_dict())
+    assert points["performance"].to_dict() == pytest.approx(direct.table["performance"].to_dict())
+    cuts = next(d for d in data if len(d) == 1 and "importance" in d.columns)
+    assert cuts["importance"].iloc[0] == pytest.approx(direct.importance_cut)
+    assert cuts["performance"].iloc[0] == pytest.approx(direct.performance_cut)
+    assert "importance" in json.dumps(spec["layer"][2]["encoding"]["x"])  # importance across, performance up
+    order = direct.table.sort_values("gain", ascending=False)
+    priorities = table_with(at, text(lang, "model.col.gain"))
+    assert priorities[text(lang, "chart.construct")].tolist() == [labels[c] for c in order.index]
+    assert priorities[text(lang, "model.col.gain")].tolist() == pytest.approx(order["gain"].tolist())
+    assert text(lang, "model.ipma_help", target=labels["loyalty"]) in [c.value for c in at.caption]
+    open_page(at, "priorities")  # the Priorities page of a model survey links to the map
+    links = [e.proto.label for e in at.get("page_link")]
+    assert text(lang, "priorities.ipma_link") in links
+
+
 def ecsi_survey_with(url: str, frame: pd.DataFrame) -> int:
     db = open_database(url)
     with db.session() as s:
@@ -354,3 +434,12 @@ def test_every_dashboard_runs_on_a_survey_with_comments_and_never_offers_them_as
             if page == "overview":  # the responses of the latest wave, each counted once
                 latest = str((frame["wave"] == "2026-09").sum())
                 assert metric(at, text(lang, "card.responses")).value == latest
+
+
+def test_model_bootstrap_gives_the_total_effects_their_intervals(app, app_database):
+    at, _ = on(app, app_database, "ECSI", "model")
+    at.toggle(key="_model_bootstrap").set_value(True).run()
+    assert not at.exception
+    effects = table_with(at, text("en", "model.col.indirect"))
+    low, high, total = (effects[text("en", k)] for k in ("chart.boot_low", "chart.boot_high", "model.col.total"))
+    assert ((low <= total) & (total <= high)).all()

@@ -136,6 +136,61 @@ def test_satisfaction_index_is_metrics_on_the_perception_tree(experience):
 # --- the ECSI model -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("measure", "value", "status"),
+    [
+        ("htmt", 0.8499, "pass"),
+        ("htmt", 0.85, "doubtful"),
+        ("htmt", 0.90, "fail"),
+        ("alpha", 0.70, "pass"),
+        ("rho_c", 0.65, "doubtful"),
+        ("rho_a", 0.59, "fail"),
+        ("ave", 0.50, "pass"),
+        ("ave", 0.49, "fail"),
+        ("item_vif", 2.99, "pass"),
+        ("inner_vif", 3.0, "doubtful"),
+        ("inner_vif", 5.0, "fail"),
+        ("htmt", float("nan"), "na"),
+    ],
+)
+def test_quality_thresholds(measure, value, status):
+    assert analysis.quality_status(measure, value) == status
+
+
+def test_quality_checks_and_findings_of_the_ecsi_model(ecsi):
+    _, inputs, frame = ecsi
+    fit = analysis.model_fit(inputs, frame, bootstrap=30)
+    checks = analysis.quality_checks(fit, inputs.blocks)
+    assert set(checks["measure"]) == set(analysis.QUALITY_THRESHOLDS)
+    htmt = checks[checks["measure"] == "htmt"].set_index(["first", "second"])["value"]
+    assert htmt[("value", "satisfaction")] == pytest.approx(fit.htmt.loc["value", "satisfaction"])
+    items = checks[checks["measure"] == "item_vif"]
+    assert dict(zip(items["second"], items["first"])) == {i: c for c, cs in ECSI_BLOCKS.items() for i in cs}
+    findings = analysis.quality_findings(checks)
+    assert findings["discriminant"]["fail"] == [("expectation", "quality"), ("value", "satisfaction")]
+    assert findings["reliability"] == {"fail": [], "doubtful": []}
+    by_construct = analysis.quality_by_construct(checks)
+    largest = by_construct[by_construct["measure"] == "item_vif"].set_index("construct")["value"]
+    assert largest["satisfaction"] == pytest.approx(fit.item_vif[ECSI_BLOCKS["satisfaction"]].max())
+    effects = analysis.total_effects(fit)
+    np.testing.assert_allclose(effects["direct"] + effects["indirect"], effects["total"])
+    row = effects.set_index(["from", "to"]).loc[("quality", "satisfaction")]
+    assert row["direct"] == pytest.approx(fit.path_coefficients.loc["satisfaction", "quality"])
+    assert row["ci_low"] <= row["total"] <= row["ci_high"]
+
+
+def test_the_ipma_of_a_model_survey_maps_loyalty(ecsi):
+    _, inputs, frame = ecsi
+    assert analysis.ipma_target(inputs) == "loyalty"
+    result = analysis.model_ipma(inputs, frame)
+    fit = analysis.model_fit(inputs, frame)
+    # the map's performance is the Model page's 0–100 index (same fit, one scale)
+    pd.testing.assert_series_equal(result.table["performance"], fit.index.drop("loyalty"), check_names=False)
+    order = analysis.ipma_priorities(result)
+    assert order["gain"].is_monotonic_decreasing and set(order["construct"]) == set(result.table.index)
+    assert analysis.ipma_target(replace(inputs, blocks=None)) is None
+
+
 def test_the_ecsi_index_reproduces_pls_path_model_on_the_same_data(ecsi):
     _, inputs, frame = ecsi
     fit = analysis.model_fit(inputs, frame)

@@ -15,13 +15,21 @@ One module per family, all importable from here (``from ui import charts``):
 - `ui.charts.nps`: the Net Promoter Score charts (NPS page);
 - `ui.charts.indices`: the 0–100 indices per wave and per item (Overview, Loyalty);
 - `ui.charts.loyalty`: the satisfaction–loyalty matrix, segment shares, the customer pyramid (Loyalty page);
-- `ui.charts.model`: the path diagram and the outer loadings (Model page).
+- `ui.charts.model`: the path diagram, the outer loadings, the quality grids and the IPMA (Model page).
 """
 
 from ui.charts.gaps import dimension_gap_chart, experience_chart, gap_dumbbell, profile_chart
 from ui.charts.indices import index_items_chart, index_trend_chart
 from ui.charts.loyalty import loyalty_matrix_chart, pyramid_chart, segment_share_chart
-from ui.charts.model import MODEL_LAYOUT, loadings_chart, path_diagram
+from ui.charts.model import (
+    MODEL_LAYOUT,
+    QUALITY_COLOURS,
+    htmt_chart,
+    ipma_chart,
+    loadings_chart,
+    path_diagram,
+    quality_chart,
+)
 from ui.charts.nps import nps_distribution_chart, nps_segment_chart, nps_trend_chart
 from ui.charts.priorities import ipa_matrix
 from ui.charts.style import (
@@ -41,6 +49,7 @@ __all__ = [
     "NPS_COLOURS",
     "OKABE_ITO",
     "QUADRANT_COLOURS",
+    "QUALITY_COLOURS",
     "SEGMENT_COLOURS",
     "SEGMENT_SHAPES",
     "dimension_gap_chart",
@@ -48,6 +57,8 @@ __all__ = [
     "gap_dumbbell",
     "index_items_chart",
     "index_trend_chart",
+    "htmt_chart",
+    "ipma_chart",
     "ipa_matrix",
     "loadings_chart",
     "loyalty_matrix_chart",
@@ -57,5 +68,6 @@ __all__ = [
     "path_diagram",
     "profile_chart",
     "pyramid_chart",
+    "quality_chart",
     "segment_share_chart",
 ]

@@ -1,4 +1,5 @@
-"""The path model of the Model page (`metrics.PLSResult`): the path diagram of the inner model, the outer loadings."""
+"""The path model of the Model page (`metrics.PLSResult`): the path diagram of the inner model, the outer loadings,
+the quality grids (reliability, HTMT) and the importance–performance map."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from survey.i18n import text
 from ui.charts.style import (
     CATEGORICAL,
     OKABE_ITO,
+    QUADRANT_COLOURS,
     chart_title,
     finish,
     n_title,
@@ -217,5 +219,155 @@ def loadings_chart(fit, blocks: Mapping, labels: Mapping, *, lang: str):
     guide = alt.Chart(pd.DataFrame({"y": [0.7]})).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["black"]).encode(y="y:Q")
     chart = alt.layer(bars, guide).properties(
         title=chart_title(lang, "chart.loadings.title"), height=400, width="container"
+    )
+    return finish(chart, lang)
+
+
+# pass / doubtful / fail / not computed: colour and a mark in the cell (the second cue besides colour)
+QUALITY_COLOURS = {
+    "pass": OKABE_ITO["green"],
+    "doubtful": OKABE_ITO["orange"],
+    "fail": OKABE_ITO["vermillion"],
+    "na": "#DDDDDD",
+}
+RELIABILITY_MEASURES = ("alpha", "rho_a", "rho_c", "ave", "item_vif")
+
+
+def _status_colour(lang: str) -> alt.Color:
+    names = [text(lang, f"model.status.{s}") for s in QUALITY_COLOURS]
+    return alt.Color(
+        "status_name:N",
+        title=text(lang, "chart.status"),
+        scale=alt.Scale(domain=names, range=list(QUALITY_COLOURS.values())),
+        legend=alt.Legend(orient="bottom"),
+    )
+
+
+def quality_chart(by_construct: pd.DataFrame, labels: Mapping, *, lang: str, n: int):
+    """Reliability and convergent validity (`survey.analysis.quality_by_construct`): one row per construct, one
+    column per measure, each cell coloured pass / doubtful / fail with its value."""
+    measure_names = {
+        m: text(lang, "chart.max_item_vif" if m == "item_vif" else f"model.measure.{m}") for m in RELIABILITY_MEASURES
+    }
+    data = by_construct.assign(
+        label=[labels.get(c, c) for c in by_construct["construct"]],
+        measure_name=[measure_names[m] for m in by_construct["measure"]],
+        status_name=[text(lang, f"model.status.{s}") for s in by_construct["status"]],
+        shown=["—" if v != v else f"{v:.2f}" for v in by_construct["value"]],
+        n=n,
+    )
+    constructs = list(dict.fromkeys(data["label"]))
+    return _grid(
+        data,
+        x=alt.X(
+            "measure_name:N", title=None, sort=list(measure_names.values()), axis=alt.Axis(labelAngle=0, orient="top")
+        ),
+        y=alt.Y("label:N", title=None, sort=constructs),
+        tooltip=[
+            alt.Tooltip("label:N", title=text(lang, "chart.construct")),
+            alt.Tooltip("measure_name:N", title=text(lang, "chart.measure")),
+            alt.Tooltip("value:Q", title=text(lang, "model.col.value"), format=".3f"),
+            alt.Tooltip("status_name:N", title=text(lang, "chart.status")),
+            alt.Tooltip("n:Q", title=n_title(lang)),
+        ],
+        title=chart_title(lang, "chart.quality.title", text(lang, "chart.quality.subtitle")),
+        height=max(160, 44 * len(constructs) + 60),
+        lang=lang,
+    )
+
+
+def htmt_chart(checks: pd.DataFrame, labels: Mapping, *, lang: str, n: int):
+    """The HTMT of every pair of constructs (`survey.analysis.quality_checks`, measure htmt) as the lower
+    triangle of a matrix, each cell coloured pass / doubtful / fail with its value."""
+    pairs = checks[checks["measure"] == "htmt"]
+    data = pd.DataFrame(
+        {
+            "row": [labels.get(c, c) for c in pairs["second"]],
+            "column": [labels.get(c, c) for c in pairs["first"]],
+            "value": pairs["value"].to_numpy(),
+            "status_name": [text(lang, f"model.status.{s}") for s in pairs["status"]],
+            "shown": ["—" if v != v else f"{v:.2f}" for v in pairs["value"]],
+            "n": n,
+        }
+    )
+    order = list(dict.fromkeys([*data["column"], *data["row"]]))
+    return _grid(
+        data,
+        x=alt.X("column:N", title=None, sort=order[:-1], axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("row:N", title=None, sort=order[1:]),
+        tooltip=[
+            alt.Tooltip("row:N", title=text(lang, "chart.construct")),
+            alt.Tooltip("column:N", title=text(lang, "chart.construct")),
+            alt.Tooltip("value:Q", title="HTMT", format=".3f"),
+            alt.Tooltip("status_name:N", title=text(lang, "chart.status")),
+            alt.Tooltip("n:Q", title=n_title(lang)),
+        ],
+        title=chart_title(lang, "chart.htmt.title", text(lang, "chart.htmt.subtitle")),
+        height=max(160, 44 * (len(order) - 1) + 60),
+        lang=lang,
+    )
+
+
+def _grid(data: pd.DataFrame, *, x, y, tooltip, title, height: int, lang: str):
+    cells = (
+        alt.Chart(data)
+        .mark_rect(stroke="white", strokeWidth=2)
+        .encode(x=x, y=y, color=_status_colour(lang), tooltip=tooltip)
+    )
+    values = alt.Chart(data).mark_text(fontSize=13, fontWeight="bold").encode(x=x, y=y, text="shown:N", tooltip=tooltip)
+    chart = alt.layer(cells, values).properties(title=title, height=height, width="container")
+    return finish(chart, lang)
+
+
+def ipma_chart(result, labels: Mapping, *, lang: str):
+    """The importance–performance map of a `metrics.IPMAResult`: importance across, performance up, dashed
+    lines at the means, points coloured by quadrant (as the Priorities page's IPA)."""
+    table = result.table.reset_index()
+    names = {q: text(lang, f"quadrant.{q}") for q in QUADRANT_COLOURS}
+    target = labels.get(result.target, result.target)
+    data = table.assign(
+        label=[labels.get(c, c) for c in table["construct"]],
+        quadrant_name=[names[q] for q in table["quadrant"]],
+        n=result.fit.n,
+    )
+    x_title, y_title = text(lang, "chart.ipma_importance"), text(lang, "chart.ipma_performance")
+    x = alt.X("importance:Q", title=x_title, scale=alt.Scale(zero=False, padding=60))
+    y = alt.Y("performance:Q", title=y_title, scale=alt.Scale(zero=False, padding=30))
+    tooltip = [
+        alt.Tooltip("label:N", title=text(lang, "chart.construct")),
+        alt.Tooltip("quadrant_name:N", title=text(lang, "chart.quadrant")),
+        alt.Tooltip("importance:Q", title=x_title, format=".3f"),
+        alt.Tooltip("performance:Q", title=y_title, format=".1f"),
+        alt.Tooltip("gain:Q", title=text(lang, "chart.gain"), format=".1f"),
+        alt.Tooltip("n:Q", title=n_title(lang)),
+    ]
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=140)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "quadrant_name:N",
+                title=text(lang, "chart.quadrant"),
+                scale=alt.Scale(domain=list(names.values()), range=list(QUADRANT_COLOURS.values())),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            shape=alt.Shape(
+                "quadrant_name:N",
+                scale=alt.Scale(domain=list(names.values()), range=["triangle-down", "circle", "square", "diamond"]),
+                legend=None,
+            ),
+            tooltip=tooltip,
+        )
+    )
+    point_labels = alt.Chart(data).mark_text(align="left", dx=9, dy=-7, fontSize=12).encode(x=x, y=y, text="label:N")
+    cuts = pd.DataFrame({"importance": [result.importance_cut], "performance": [result.performance_cut]})
+    v_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["grey"]).encode(x=x)
+    h_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["grey"]).encode(y=y)
+    chart = alt.layer(v_rule, h_rule, points, point_labels).properties(
+        title=chart_title(lang, "chart.ipma.title", text(lang, "chart.ipma.subtitle", target=target), target=target),
+        height=460,
+        width="container",
     )
     return finish(chart, lang)
