@@ -5,7 +5,7 @@ import streamlit as st
 from survey import surveys
 from survey.access.accounts import AccountError
 from survey.storage import store
-from ui.auth import current, workspace_id
+from ui.auth import current, current_place, workspace_id
 from ui.cards import card, number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, show_error, t
@@ -44,8 +44,11 @@ def _keep_target(name: str, key: str) -> None:
         show_error(err)
 
 
+may_set = surveys.may_set_targets(current_place())
 with st.expander(t("overview.targets")):
     st.caption(t("overview.targets_help"))
+    if not may_set:
+        st.caption(t("overview.targets_readonly"))
     target_cols = st.columns(3)
     for col, (name, (low, high)) in zip(target_cols, store.TARGET_FIGURES.items()):
         key = f"_target_{sel.survey.id}_{name}"
@@ -58,6 +61,7 @@ with st.expander(t("overview.targets")):
             key=key,
             on_change=_keep_target,
             args=(name, key),
+            disabled=not may_set,
         )
 
 # --- the cards ---------------------------------------------------------------------------

@@ -26,6 +26,13 @@ from survey.storage import tables as t
 from survey.storage.db import Database
 
 PERMISSION = "surveys.design"
+# who sets the Overview's targets: who designs the survey, or the teacher of a class (not a read-only manager)
+TARGET_PERMISSIONS = ("surveys.design", "classes.manage")
+
+
+def may_set_targets(place: accounts.Place | None) -> bool:
+    """Whether the user may set the Overview's targets where they work (`TARGET_PERMISSIONS`)."""
+    return place is not None and any(place.may(p) for p in TARGET_PERMISSIONS)
 
 
 @dataclass(frozen=True)
@@ -116,10 +123,12 @@ def set_target(
     *,
     lang: str,
 ) -> None:
-    """The Overview's target for one figure (`store.set_target`; None removes it), set by whoever reads the
-    survey's dashboards, audited as "target_set" with the figure and the value."""
+    """The Overview's target for one figure (`store.set_target`; None removes it), kept with the survey for
+    everyone who reads its dashboards; set by who designs the survey or teaches the class
+    (`TARGET_PERMISSIONS`: a read-only manager is refused), audited as "target_set" with the figure and
+    the value."""
     with db.session() as s:
-        accounts.check_permission(s, who, "dashboards.read", workspace_id)
+        _check_any(s, who, TARGET_PERMISSIONS, workspace_id)
         survey = store.get_survey(s, workspace_id, survey_id)
         store.set_target(s, workspace_id, survey_id, figure, value)
         audit.record(
@@ -132,6 +141,17 @@ def set_target(
             value=value,
         )
         s.commit()
+
+
+def _check_any(s: Session, who: SignedIn, permissions: tuple[str, ...], workspace_id: int) -> None:
+    """`accounts.check_permission` for the first of `permissions` the user has (AccountError when none)."""
+    for permission in permissions[:-1]:
+        try:
+            accounts.check_permission(s, who, permission, workspace_id)
+            return
+        except accounts.AccountError:
+            continue
+    accounts.check_permission(s, who, permissions[-1], workspace_id)
 
 
 def rename_survey(

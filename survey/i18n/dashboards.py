@@ -96,8 +96,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overview.targets": ("设定目标", "Targets"),
     "overview.targets_help": (
-        "为各项指标设定目标值；卡片会显示与目标的差距。目标在本次会话中保留。",
-        "Set a target for each figure; the cards show how far they are from it. Targets are kept for this session.",
+        "为各项指标设定目标值；卡片会显示与目标的差距。目标随问卷保存，查看这份问卷看板的每个人都能看到。",
+        "Set a target for each figure; the cards show how far they are from it. Targets are kept with the survey: "
+        "everyone who reads its dashboards sees them.",
+    ),
+    "overview.targets_readonly": (
+        "目标由问卷的设计者（协调员）或班级的老师设定；您的角色只能查看。",
+        "Targets are set by the survey's designers (coordinators) or the class's teacher; your role can read them.",
     ),
     "overview.worst_gaps": ("与期望差距最大的三项", "The three worst gaps against expectation"),
     "overview.no_pairs": (

@@ -16,8 +16,9 @@ from survey.design.definition import Node
 from survey.i18n import text
 from survey.reporting import report
 from survey.storage import demo, seed, store
+from survey.storage import tables as tb
 from survey.storage.db import open_database
-from tests.pages.conftest import make_app, open_page
+from tests.pages.conftest import ROLE_ACCOUNTS, make_app, open_page
 from tests.reference import ECSI_BLOCKS, ECSI_PATHS
 
 TOUCHPOINTS = ("product", "price", "convenience", "brand", "service", "relationship")
@@ -443,3 +444,26 @@ def test_model_bootstrap_gives_the_total_effects_their_intervals(app, app_databa
     effects = table_with(at, text("en", "model.col.indirect"))
     low, high, total = (effects[text("en", k)] for k in ("chart.boot_low", "chart.boot_high", "model.col.total"))
     assert ((low <= total) & (total <= high)).all()
+
+
+def test_a_read_only_manager_sees_the_targets_but_cannot_change_them(app_database):
+    from survey import surveys
+    from survey.access.accounts import AccountError, SignedIn
+
+    at = open_page(make_app("en", "manager"), "overview")
+    survey_id = at.session_state["survey_id"]
+    box = at.number_input(key=f"_target_{survey_id}_satisfaction")
+    assert box.disabled
+    assert any(text("en", "overview.targets_readonly") == c.value for c in at.caption)
+    db = open_database(app_database)
+    with db.session() as s:
+        manager = s.query(tb.Account).filter_by(username=ROLE_ACCOUNTS["manager"]).one()
+        ws = store.default_workspace(s).id
+        who = SignedIn(manager.id, manager.username, manager.display_name, manager.is_admin)
+    with pytest.raises(AccountError, match="not_permitted"):  # nor around the page
+        surveys.set_target(db, who, ws, survey_id, "satisfaction", 99.0, lang="en")
+    with db.session() as s:
+        assert store.targets(s, ws, survey_id) == {}
+    db.dispose()
+    coordinator = open_page(make_app("en", "coordinator"), "overview")
+    assert not coordinator.number_input(key=f"_target_{survey_id}_satisfaction").disabled
