@@ -34,14 +34,16 @@ def card(
     help_text: str | None = None,
     delta_color: str = "normal",
 ) -> None:
-    """One figure: the value, its change (delta) since the previous wave, then the test, target and note."""
+    """One figure: the value, its change (delta) since the previous wave, then the test, target and note.
+    The change is coloured (green up, red down) only when its test calls it significant; otherwise grey,
+    so a card never signals what the test does not support."""
     with column:
         delta = number(change.difference, "+" + spec) if change is not None else None
         st.metric(
             title,
             number(value, spec),
             delta=delta if delta != DASH else None,
-            delta_color=delta_color,
+            delta_color=delta_color if change is not None and change.significant else "off",
             help=help_text,
             border=True,
         )

@@ -467,3 +467,23 @@ def test_a_read_only_manager_sees_the_targets_but_cannot_change_them(app_databas
     db.dispose()
     coordinator = open_page(make_app("en", "coordinator"), "overview")
     assert not coordinator.number_input(key=f"_target_{survey_id}_satisfaction").disabled
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_cards_change_is_coloured_only_when_its_test_calls_it_significant(app_database, lang):
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at, _ = on(make_app(lang), app_database, "Course", "overview")
+    not_significant, significant = text(lang, "card.not_significant"), text(lang, "card.significant")
+    captions = [c.value for c in at.caption]
+    checked = 0
+    for metric in at.metric:
+        if not metric.proto.delta:
+            continue
+        said = next(c for c in captions if metric.proto.delta.split()[0] in c)  # the card's own caption
+        if not_significant in said:
+            assert metric.proto.color == Metric.MetricColor.GRAY, (metric.label, said)
+        elif significant in said:
+            assert metric.proto.color != Metric.MetricColor.GRAY, (metric.label, said)
+        checked += 1
+    assert checked >= 3
