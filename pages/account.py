@@ -5,7 +5,7 @@ import streamlit as st
 from survey.access import accounts
 from survey.access.accounts import AccountError
 from ui.auth import current, current_place
-from ui.i18n import language_selector, show_error, t
+from ui.i18n import language_selector, plain, show_error, t, workspace_name
 from ui.navigation import run_through_app
 from ui.signin import SIGNIN_FLASH, sign_in_form, sign_out
 from ui.state import database
@@ -22,7 +22,7 @@ st.title(t("account.title"))
 place = current_place(who)
 st.markdown(f"**{t('signin.username')}:** `{who.username}`")
 if place is not None:
-    st.markdown(f"**{t('signin.workspace')}:** {place.name} · {t('role.' + place.role)}")
+    st.markdown(f"**{t('signin.workspace')}:** {plain(workspace_name(place.name))} · {t('role.' + place.role)}")
 else:
     st.info(t("signin.no_workspace", name=who.name))
 

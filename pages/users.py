@@ -7,7 +7,7 @@ from survey.access import accounts
 from survey.access.accounts import AccountError
 from survey.access.permissions import MEMBER_ROLES
 from ui.auth import current
-from ui.i18n import show_error, t
+from ui.i18n import show_error, t, workspace_name
 from ui.page import start
 from ui.state import database
 
@@ -36,7 +36,7 @@ with database().session() as s:
     roles = {a[0]: accounts.memberships(s, a[0]) for a in people}
 
 kinds = {"organisation": t("users.kind_organisation"), "class": t("users.kind_class")}
-ws_names = {i: f"{name} ({kinds.get(kind, kind)})" for i, (name, kind) in workspaces.items()}
+ws_names = {i: f"{workspace_name(name)} ({kinds.get(kind, kind)})" for i, (name, kind) in workspaces.items()}
 role_names = {r: t(f"role.{r}") for r in MEMBER_ROLES}
 
 st.subheader(t("users.accounts"))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from survey.errors import UserError
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
+from survey.storage.store import DEFAULT_WORKSPACE
 
 LANG_KEY = "lang"  # st.session_state: "zh" or "en", kept for the whole session
 DEFAULT_LANG = "zh"
@@ -35,6 +36,12 @@ def refusal(key: str, **params: object) -> str:
     """A refusal's message (a translation id and its parameters, as the survey layer raises them) in the
     user's language, every parameter that is user text escaped (`plain`), named fields (`Term`) worded."""
     return t(key, **{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()})
+
+
+def workspace_name(name: str) -> str:
+    """A workspace's name as the user reads it: the one the app made itself in the user's language, any
+    other as its users named it."""
+    return t("workspace.default") if name == DEFAULT_WORKSPACE else name
 
 
 def error_text(error: UserError) -> str:

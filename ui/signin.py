@@ -16,7 +16,7 @@ from survey.access import accounts, audit
 from survey.access.accounts import AccountError, Place, SignedIn
 from survey.access.permissions import roles_with
 from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
-from ui.i18n import plain, show_error, t
+from ui.i18n import plain, show_error, t, workspace_name
 from ui.state import SURVEY_KEY, database
 
 SIGNIN_FLASH = "_signin_flash"  # a message for the sign-in form (e.g. after a password change)
@@ -139,11 +139,13 @@ def refuse(who: SignedIn, place: Place | None, permission: str) -> None:
         st.warning(t("signin.no_workspace", name=who.name))
         return
     if place.role in roles_with(permission):  # the role has it, but not in this kind of workspace
-        st.error(t("signin.not_here", role=t(f"role.{place.role}"), workspace=plain(place.name)))
+        st.error(t("signin.not_here", role=t(f"role.{place.role}"), workspace=plain(workspace_name(place.name))))
         return
     names = [t(f"role.{r}") for r in roles_with(permission)]
     roles = t("signin.role_list").join(names[:-1]) + t("signin.role_or") + names[-1] if len(names) > 1 else names[0]
-    st.error(t("signin.not_allowed", roles=roles, role=t(f"role.{place.role}"), workspace=plain(place.name)))
+    st.error(
+        t("signin.not_allowed", roles=roles, role=t(f"role.{place.role}"), workspace=plain(workspace_name(place.name)))
+    )
 
 
 def _switch_workspace() -> None:
@@ -168,7 +170,7 @@ def account_box(who: SignedIn, place: Place | None) -> None:
     side = st.sidebar
     side.markdown(f"**{who.name}**")
     if len(places) > 1:
-        names = {p.workspace_id: f"{p.name} · {t('role.' + p.role)}" for p in places}
+        names = {p.workspace_id: f"{workspace_name(p.name)} · {t('role.' + p.role)}" for p in places}
         st.session_state["_workspace_choice"] = place.workspace_id
         side.selectbox(
             t("signin.workspace"),
@@ -178,7 +180,7 @@ def account_box(who: SignedIn, place: Place | None) -> None:
             on_change=_switch_workspace,
         )
     elif place is not None:
-        side.caption(f"{place.name} · {t('role.' + place.role)}")
+        side.caption(f"{plain(workspace_name(place.name))} · {t('role.' + place.role)}")
     if side.button(t("signin.sign_out"), key="_sign_out"):
         sign_out()
         st.rerun()

@@ -46,6 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "signin.sign_out": ("退出登录", "Sign out"),
     "signin.workspace": ("工作区", "Workspace"),
+    "workspace.default": ("默认工作区", "Default workspace"),
     "signin.no_workspace": (
         "{name}，您还不属于任何工作区。请联系管理员分配角色，或用班级码加入班级。",
         "{name}, you do not belong to any workspace yet. Ask an administrator for a role, or join a class with its code.",

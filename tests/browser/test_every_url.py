@@ -36,7 +36,7 @@ PATHS = {  # page file → URL path, as app.py registers them
 }
 STUDENT_PAGES = ("group", "peer_review")
 PASSWORD = "every-url-pass-1"
-WORKSPACE = "Default workspace"
+WORKSPACE = "workspace.default"  # the demo workspace's name, in the user's language
 
 
 def role_names(lang: str, permission: str) -> str:
@@ -120,7 +120,7 @@ def test_a_visitor_opening_any_url_gets_the_sign_in_form_in_the_links_language(s
 def test_each_role_opens_every_url_directly_and_is_told_why_where_it_may_not(signed_in, role, lang):
     page = signed_in(role, lang)
     main = page.locator('[data-testid="stMain"]')
-    here = Place(1, WORKSPACE, "organisation", role)  # a teacher reads dashboards only in a class
+    here = Place(1, "Default workspace", "organisation", role)  # a teacher reads dashboards only in a class
     may = {f for f, need in PAGES.items() if here.may(need)}
     listed = {f for f in may if f not in STUDENT_PAGES or role == "student"}
     first = next(PATHS[f] for f in PATHS if f in listed)
@@ -137,7 +137,7 @@ def test_each_role_opens_every_url_directly_and_is_told_why_where_it_may_not(sig
             refusal_start = text(lang, "signin.not_allowed", roles="\0", role="", workspace="").split("\0")[0]
             expect(main.get_by_text(refusal_start)).to_have_count(0)
         else:
-            named = {"role": text(lang, f"role.{role}"), "workspace": WORKSPACE}
+            named = {"role": text(lang, f"role.{role}"), "workspace": text(lang, WORKSPACE)}
             if role in roles_with(PAGES[file]):
                 refusal = text(lang, "signin.not_here", **named)
             else:

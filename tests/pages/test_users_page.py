@@ -88,6 +88,6 @@ def test_a_coordinator_opening_the_users_or_audit_page_is_told_whom_to_ask(app_d
             "signin.not_allowed",
             roles=text(lang, "role.administrator"),
             role=text(lang, "role.coordinator"),
-            workspace="Default workspace",
+            workspace=text(lang, "workspace.default"),  # the demo workspace, named in the user's language
         )
         assert [e.value for e in at.error] == [refusal]
