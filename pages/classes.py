@@ -127,28 +127,33 @@ qr_col.download_button(
 
 # --- groups and their members --------------------------------------------------------------------------------
 st.header(t("classes.groups_members"))
-with database().session() as s:
-    students = classroom.members(s, ws)
-names_in = {g.id: [m.name for m in students if m.group_id == g.id] for g in chosen.groups}
-group_rows = pd.DataFrame(
-    {
-        "id": [g.id for g in chosen.groups],
-        "name": [g.name for g in chosen.groups],
-        "students": [len(names_in[g.id]) for g in chosen.groups],
-        "members": ["、".join(names_in[g.id]) if lang() == "zh" else ", ".join(names_in[g.id]) for g in chosen.groups],
-    }
-)
+
+
+@st.fragment(run_every=LIVE_SECONDS)
+def live_roster() -> None:
+    """Who has joined which group, refreshed on its own as students join (like the live results)."""
+    with database().session() as s:
+        students = classroom.members(s, ws)
+        groups = classroom.class_summary(s, ws).groups
+    st.caption(t("classes.roster_live", count=len(students), seconds=LIVE_SECONDS))
+    separator = "、" if lang() == "zh" else ", "
+    for g in groups:
+        names = [m.name for m in students if m.group_id == g.id]
+        shown = plain(separator.join(names)) if names else "—"
+        st.markdown(t("classes.roster_line", group=plain(g.name), count=len(names), names=shown))
+
+
+live_roster()
+group_rows = pd.DataFrame({"id": [g.id for g in chosen.groups], "name": [g.name for g in chosen.groups]})
+st.caption(t("classes.rename_groups"))
 edited_groups = st.data_editor(
     group_rows,
     num_rows="add",
     hide_index=True,
     width="stretch",
-    disabled=["students", "members"],
-    column_order=["name", "students", "members"],
+    column_order=["name"],
     column_config={
         "name": st.column_config.TextColumn(t("classes.col.group"), max_chars=classroom.NAME_MAX, required=True),
-        "students": st.column_config.NumberColumn(t("classes.col.students")),
-        "members": st.column_config.TextColumn(t("classes.col.members")),
     },
     key=f"_groups_{ws}_{edit}",
 )

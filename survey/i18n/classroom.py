@@ -108,6 +108,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "classes.qr_caption": ("扫码加入班级", "Scan to join the class"),
     "classes.qr_download": ("下载二维码（PNG）", "Download QR code (PNG)"),
     "classes.groups_members": ("小组与成员", "Groups and members"),
+    "classes.roster_live": (
+        "已加入 {count} 名学生（每 {seconds} 秒自动更新）。",
+        "{count} students have joined (updated every {seconds} s on its own).",
+    ),
+    "classes.roster_line": ("**{group}** · {count} 名学生：{names}", "**{group}** · {count} students: {names}"),
+    "classes.rename_groups": ("小组名称（可改名、可添加小组）", "Group names (rename, or add a group)"),
     "classes.col.group": ("小组", "Group"),
     "classes.col.students": ("人数", "Students"),
     "classes.col.members": ("成员", "Members"),

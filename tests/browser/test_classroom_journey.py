@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from survey.i18n import text
 from tests.browser.conftest import choose, sign_in
+from ui.classroom import LIVE_SECONDS
 
 PASSWORD = "classroom-pass-1"
 PHONE = {"width": 390, "height": 844}
@@ -100,7 +101,11 @@ def test_a_teacher_watches_two_students_join_and_answer(
         for phone in phones:
             phone.close()
 
-    # the class page refreshes on its own (st.fragment(run_every=…)): both answers arrive without a click
+    # the class page refreshes on its own (st.fragment(run_every=…)): who joined, and both answers, arrive
+    # without a click
+    expect(main.get_by_text(zh("classes.roster_live", count=2, seconds=LIVE_SECONDS))).to_be_visible(timeout=30_000)
+    roster = main.locator('[data-testid="stMarkdownContainer"]').filter(has_text="Ann")
+    expect(roster.filter(has_text="Bob")).to_have_count(1)
     expect(answers.locator('[data-testid="stMetricValue"]')).to_have_text("2", timeout=30_000)
     blue = main.locator('[data-testid="stMetric"]').filter(has_text=zh("classes.answers_of", group="Blue"))
     expect(blue.locator('[data-testid="stMetricValue"]')).to_have_text("0")
