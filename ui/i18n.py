@@ -59,20 +59,48 @@ def show_error(error: UserError) -> None:
 _FROM_URL_KEY = "_lang_from_url"  # st.session_state: the URL's language last taken
 
 
+LANG_COOKIE = "satisfaction_lang"  # the browser's last choice of language (a year; not personal data)
+_COOKIE_PENDING = "_lang_cookie"  # st.session_state: a choice still to write into the cookie
+
+
 def follow_url_language() -> None:
     """Take the URL's language (``?lang=en``: a questionnaire link, a bookmark, a reload) when it names
-    another one than the URL last did; zh when nothing has chosen one."""
+    another one than the URL last did; else, at a session's start, the browser's last choice (its
+    cookie: a reload, a new tab, a URL typed without ?lang); zh when nothing has chosen one."""
     wanted = st.query_params.get("lang")
     if wanted in LANGUAGES and st.session_state.get(_FROM_URL_KEY) != wanted:
         st.session_state[_FROM_URL_KEY] = wanted
         st.session_state[LANG_KEY] = wanted
-    st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
+    if LANG_KEY not in st.session_state:
+        saved = _cookie_language()
+        st.session_state[LANG_KEY] = saved if saved in LANGUAGES else DEFAULT_LANG
+    _write_language_cookie()
+
+
+def _cookie_language() -> str | None:
+    try:
+        return st.context.cookies.get(LANG_COOKIE)
+    except Exception:  # no browser behind the session (tests, scripts)
+        return None
+
+
+def _write_language_cookie() -> None:
+    chosen = st.session_state.pop(_COOKIE_PENDING, None)
+    if chosen in LANGUAGES:  # one of two fixed words: nothing of the user's reaches the script
+        st.html(
+            f"<script>document.cookie = '{LANG_COOKIE}={chosen}; path=/; max-age=31536000; SameSite=Strict'"
+            " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+            unsafe_allow_javascript=True,
+            width=1,
+        )
 
 
 def choose_language(chosen: str) -> None:
-    """The user's choice of language, for this session and in the URL (a reload or bookmark keeps it)."""
+    """The user's choice of language, for this session, in the URL (a reload or bookmark keeps it) and in
+    the browser (its cookie, written on the next run: a new tab or a URL without ?lang keeps it too)."""
     st.session_state[LANG_KEY] = chosen
     st.session_state[_FROM_URL_KEY] = chosen
+    st.session_state[_COOKIE_PENDING] = chosen
     st.query_params["lang"] = chosen
 
 

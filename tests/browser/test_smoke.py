@@ -32,3 +32,24 @@ def test_app_asks_to_sign_in_then_opens_without_exception(page: Page, wait_for_a
     page.goto("/gaps")
     wait_for_app(page)
     expect(main.get_by_role("heading", name=text("zh", "signin.title"), exact=True)).to_be_visible()
+
+
+def test_the_language_chosen_is_kept_by_the_browser_across_reloads_and_new_tabs(page: Page, wait_for_app):
+    page.goto("/")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("English", exact=True).click()
+    wait_for_app(page, text("en", "signin.title"))
+    page.goto("/join")  # a URL typed without ?lang: a new session of the same browser
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=text("en", "join.title"), exact=True)).to_be_visible()
+    other = page.context.new_page()  # a new tab
+    other.goto("/account")
+    wait_for_app(other)
+    other_main = other.locator('[data-testid="stMain"]')
+    expect(other_main.get_by_role("heading", name=text("en", "signin.title"), exact=True)).to_be_visible()
+    other.close()
+    page.goto("/account?lang=zh")  # a link that names its language still wins
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=text("zh", "signin.title"), exact=True)).to_be_visible()
