@@ -107,6 +107,8 @@ def listed(row: tuple) -> bool:
     """Whether the user's menu lists the page: their role may use it (a student's group pages are for
     students: an administrator may open them, but has no group)."""
     need, file = row[5], row[1]
+    if file == "join":  # joining a class is a student's step; its URL (a join link) still works for everyone
+        return place is None or place.role == "student"
     if need is None:
         return True
     return place is not None and place.may(need) and (file not in STUDENT_PAGES or place.role == "student")

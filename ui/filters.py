@@ -24,7 +24,7 @@ from survey import analysis
 from survey.storage import store
 from survey.storage.store import SurveySummary
 from ui import figures
-from ui.auth import workspace_id
+from ui.auth import current_place, workspace_id
 from ui.i18n import lang, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
@@ -37,6 +37,12 @@ ALL = 0  # version option: every version
 def _state(survey_id: int) -> dict:
     every = st.session_state.setdefault(FILTERS_KEY, {})
     return every.setdefault(survey_id, {"version": ALL, "waves": [], "segments": {}})
+
+
+def _may(permissions: tuple[str, ...]) -> bool:
+    """Whether the user's role may use one of these pages here (a hint never points to a page they cannot open)."""
+    place = current_place()
+    return place is not None and any(place.may(p) for p in permissions)
 
 
 def _keep(widget_key: str, survey_id: int, slot: str, field: str | None = None) -> None:
@@ -72,7 +78,7 @@ def dashboard_filters() -> Selection | None:
     st.sidebar.subheader(t("dash.filters"))
     surveys = survey_summaries(include_archived=False)
     if not surveys:
-        st.info(t("common.no_surveys"))
+        st.info(t("common.no_surveys" if _may(("surveys.design",)) else "dash.no_surveys_ask"))
         return None
     survey = _choose_survey(surveys)
     ws = workspace_id()
@@ -97,8 +103,8 @@ def dashboard_filters() -> Selection | None:
         chosen = state["version"]
         version_id = next((vid for vid, number, _ in versions if number == chosen), versions[-1][0])
         defn = store.load_definition(s, ws, version_id)
-    if stamp[0] == 0:
-        st.info(t("dash.no_responses"))
+    if stamp[0] == 0:  # where to get answers: the pages that give them, or whom to ask
+        st.info(t("dash.no_responses" if _may(("responses.import", "surveys.design")) else "dash.no_responses_ask"))
         return None
     inputs = analysis.analysis_inputs(defn)
     source = (ws, survey.id, stamp)

@@ -17,6 +17,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.wave": ("调查批次", "Wave"),
     "dash.all": ("全部", "All"),
     "dash.filtered_count": ("筛选后 {count} / 共 {total} 份答卷", "{count} of {total} responses after the filters"),
+    "dash.no_responses_ask": (
+        "这份问卷还没有答卷。答卷由问卷的协调员导入或通过问卷链接收集；有了答卷，这里就会显示结果。",
+        "This survey has no responses yet. Its coordinators import them or collect them with a questionnaire "
+        "link; the figures show here once there are some.",
+    ),
+    "dash.no_surveys_ask": (
+        "这个工作区还没有问卷。问卷由协调员新建；有了问卷和答卷，这里就会显示结果。",
+        "There are no surveys in this workspace yet. Coordinators create them; the figures show here once a "
+        "survey has responses.",
+    ),
     "dash.no_responses": (
         "这份问卷还没有答卷。请在“导入答卷”页面导入结果文件，或在“问卷链接”页面发出问卷链接收集答卷。",
         "This survey has no responses yet. Import a results file on the Import responses page, or collect answers "

@@ -362,6 +362,11 @@ def test_a_survey_without_responses_says_where_to_get_them(app, app_database):
     app.session_state["survey_id"] = survey_id
     at = open_page(app, "overview")
     assert [i.value for i in at.info] == [text("en", "dash.no_responses")]
+    # a manager cannot open the Import or Links pages: told whom to ask instead
+    manager = make_app("en", "manager")
+    manager.session_state["survey_id"] = survey_id
+    manager = open_page(manager, "overview")
+    assert [i.value for i in manager.info] == [text("en", "dash.no_responses_ask")]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
