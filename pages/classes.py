@@ -24,7 +24,7 @@ from ui.classroom import (
 )
 from ui.i18n import lang, show_error, t
 from ui.page import start
-from ui.qr import public_base_url, qr_png
+from ui.qr import public_base_url, qr_png, warn_if_only_this_computer
 from ui.state import SURVEY_KEY, database
 
 CLASS_KEY = "classes_class"
@@ -98,6 +98,7 @@ with code_col:
     st.metric(t("classes.join_code"), chosen.join_code)
     st.caption(t("classes.join_how"))
     st.code(url, language=None, wrap_lines=True)
+    warn_if_only_this_computer(url)
     if chosen.joining_open:
         st.success(t("classes.joining_open"))
     else:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 import math
 import re
 import secrets
@@ -338,6 +339,25 @@ def base_url_of(page_url: str | None, page_path: str) -> str | None:
     if page_path and path.endswith("/" + page_path):
         path = path.removesuffix("/" + page_path)
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def only_this_computer(url: str) -> bool:
+    """Whether a link's address reaches only the computer it was made on (localhost, 127.x, ::1, 0.0.0.0):
+    a phone scanning its QR code reaches nothing.
+
+    >>> only_this_computer("http://127.0.0.1:8501/answer?s=x"), only_this_computer("https://survey.example.cn/")
+    (True, False)
+    """
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    if host in ("localhost", "0.0.0.0", "::1", "::") or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 # --- respondents: finding a link and answering ------------------------------

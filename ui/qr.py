@@ -33,6 +33,13 @@ def qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
+def warn_if_only_this_computer(url: str, where=st) -> None:
+    """A warning beside a QR code whose address reaches only this computer (127.0.0.1, localhost): phones
+    scanning a projected code would reach nothing."""
+    if answering.only_this_computer(url):
+        where.warning(t("qr.only_this_computer", env=PUBLIC_URL_ENV))
+
+
 def link_and_qr(
     url: str, file_name: str, *, key: str, width: int, title: str | None = None, help_text: str | None = None
 ) -> None:
@@ -43,6 +50,7 @@ def link_and_qr(
     if help_text:
         link_col.caption(help_text)
     link_col.code(url, language=None, wrap_lines=True)
+    warn_if_only_this_computer(url, link_col)
     png = qr_png(url)
     link_col.download_button(t("links.qr_download"), data=png, file_name=file_name, mime="image/png", key=key)
     qr_col.image(png, caption=t("links.qr_caption"), width=width)

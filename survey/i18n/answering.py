@@ -53,6 +53,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{url}” is not a web address starting with http:// or https://. Enter the address respondents use to reach this app, e.g. https://survey.example.edu.",
     ),
     "links.link": ("受访者链接", "Link for respondents"),
+    "qr.only_this_computer": (
+        "这个地址只在本机可用（127.0.0.1 / localhost）：用手机扫码或在别的电脑上打开都无法访问。"
+        "请用大家都能访问的地址打开本应用，或由管理员设置环境变量 {env}（问卷链接页面底部也可改地址）。",
+        "This address works only on this computer (127.0.0.1 / localhost): a phone scanning the code, or another "
+        "computer, reaches nothing. Open the app at an address others can reach, or have the administrator set "
+        "{env} (the Questionnaire links page can also change the address, at its bottom).",
+    ),
     "links.qr_caption": (
         "投影此二维码，受访者用手机扫码即可填写。",
         "Show this QR code on the projector: respondents scan it with their phone.",

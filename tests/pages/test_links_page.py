@@ -75,9 +75,12 @@ def test_one_answer_per_personal_link_and_personal_links_as_csv(course):
 def test_the_base_address_can_be_changed_and_a_bad_one_is_explained(course):
     at, db, ws, survey_id = course
     at.button(key=f"open_{survey_id}").click().run()
+    warning = text("en", "qr.only_this_computer", env="SURVEY_PUBLIC_URL")
+    assert warning in [w.value for w in at.warning]  # localhost: phones scanning the code would reach nothing
     at.text_input(key="links_base_url").input("https://survey.example.edu/app/").run()
     token = state(db, ws, survey_id).link_token
     assert at.code[0].value == f"https://survey.example.edu/app/answer?s={token}"
+    assert warning not in [w.value for w in at.warning]
     at.text_input(key="links_base_url").input("survey.example.edu").run()
     assert [x.value for x in at.error] == [text("en", "links.base_url_bad", url="survey.example.edu")]
     assert not at.code

@@ -85,3 +85,27 @@ def test_a_comment_is_no_scored_answer():
     with pytest.raises(AnswerRefused) as refused:
         checked_answer(WITH_COMMENT, {**GOOD, "comment": 3.0}, {"class": "2A"})
     assert [(p.where, p.message) for p in refused.value.problems] == [("comment", "answer.unknown_item")]
+
+
+@pytest.mark.parametrize(
+    ("url", "only_here"),
+    [
+        ("http://127.0.0.1:8501/answer?s=abc", True),
+        ("http://localhost:8501", True),
+        ("http://LOCALHOST/", True),
+        ("http://[::1]:8501/", True),
+        ("http://0.0.0.0:8501/", True),
+        ("http://127.8.0.1/", True),
+        ("http://192.168.1.20:8501/answer?s=abc", False),  # a classroom's own network: phones reach it
+        ("https://survey.example.cn/join?code=ABC", False),
+        ("not a url", False),
+    ],
+)
+def test_a_link_that_reaches_only_this_computer_is_recognised(url, only_here):
+    import doctest
+
+    import survey.answering as answering
+
+    assert answering.only_this_computer(url) is only_here
+    examples = doctest.DocTestFinder().find(answering.only_this_computer)  # and its docstring's example holds
+    assert examples and all(doctest.DocTestRunner().run(test).failed == 0 for test in examples)
