@@ -14,6 +14,8 @@ under the button (`ui.download_errors`), and the page goes on.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -41,21 +43,48 @@ def show_plain_chart(chart, *, width: str = "stretch") -> None:
     st.vega_lite_chart(exports.chart_texts(chart.to_dict()), width=width)
 
 
+ABOUT_KEY = "_export_about"  # st.session_state: what this page's tables are of (set by the dashboards' filters)
+
+
+def describe_exports(lines: tuple[str, ...]) -> None:
+    """What the tables downloaded from this page are of (survey, filters, date: one line each), written on
+    the Excel files' "About" sheet; `ui.page.start` forgets it on every page."""
+    st.session_state[ABOUT_KEY] = tuple(lines)
+
+
+def decimals_shown(column_config: dict | None) -> dict[str, int]:
+    """column → decimal places, from st.dataframe's column_config formats ("%.1f" and "%+.1f" → 1, "%d" → 0)."""
+    found = {}
+    for column, config in (column_config or {}).items():
+        spec = ((config or {}).get("type_config") or {}).get("format") if isinstance(config, dict) else None
+        match = re.fullmatch(r"[^%]*%[-+ 0#]*\d*(?:\.(\d+))?[fd].*", spec or "")
+        if match:
+            found[column] = int(match.group(1) or 0)
+    return found
+
+
 def show_table(frame: pd.DataFrame, name: str, **dataframe_args) -> None:
-    """`st.dataframe` (no index, full width unless told) and, under it, the table as CSV and as Excel."""
+    """`st.dataframe` (no index, full width unless told) and, under it, the table as CSV and as Excel, their
+    numbers rounded as shown, the Excel file saying what it is of (`describe_exports`)."""
     dataframe_args.setdefault("hide_index", True)
     dataframe_args.setdefault("width", "stretch")
     st.dataframe(frame, **dataframe_args)
+    decimals = decimals_shown(dataframe_args.get("column_config"))
+    about, about_sheet = st.session_state.get(ABOUT_KEY, ()), t("export.about")
     with st.container(horizontal=True, gap="small"):
         _button(
-            t("export.csv"), t("export.csv_help"), f"{name}.csv", exports.CSV_MIME, lambda: exports.table_csv(frame)
+            t("export.csv"),
+            t("export.csv_help"),
+            f"{name}.csv",
+            exports.CSV_MIME,
+            lambda: exports.table_csv(frame, decimals=decimals),
         )
         _button(
             t("export.xlsx"),
             t("export.xlsx_help"),
             f"{name}.xlsx",
             exports.XLSX_MIME,
-            lambda: exports.table_xlsx(frame, sheet=name),
+            lambda: exports.table_xlsx(frame, sheet=name, decimals=decimals, about=about, about_sheet=about_sheet),
         )
 
 

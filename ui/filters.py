@@ -16,6 +16,7 @@ computed in the script run.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
@@ -25,6 +26,7 @@ from survey.storage import store
 from survey.storage.store import SurveySummary
 from ui import figures
 from ui.auth import current_place, workspace_id
+from ui.downloads import describe_exports
 from ui.i18n import lang, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
@@ -140,6 +142,9 @@ def dashboard_filters() -> Selection | None:
     if count == 0:
         st.warning(t("dash.filter_empty"))
         return None
+    title = t("export.about_survey", title=survey.title(lang()), id=survey.id)
+    stamp_line = t("export.about_date", date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    describe_exports((title, *selection.filter_lines(lang()), stamp_line))
     return selection
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from survey.design.definition import Problem
+from ui.downloads import ABOUT_KEY
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
 from ui.signin import require
@@ -14,6 +15,7 @@ def start(title_key: str, intro_key: str | None = None, *, need: str | None = No
     """Language switch, sign-in check (the page stops unless the user may `need`), title and introduction."""
     run_through_app()
     language_selector()
+    st.session_state.pop(ABOUT_KEY, None)  # a table downloaded here is of this page's selection only
     if need is not None:
         require(need)
     st.title(t(title_key))

@@ -48,16 +48,7 @@ def page_charts(
 
 def filter_lines(sel: Selection, lang: str) -> tuple[str, ...]:
     """The filters of the selection and the responses they keep, one line each, in `lang`."""
-    lines = [text(lang, "dash.filtered_count", count=sel.responses, total=sel.total)]
-    version = text(lang, "dash.version_n", number=sel.versions[0]) if sel.versions else text(lang, "dash.all_versions")
-    lines.append(text(lang, "report.filter", name=text(lang, "common.version"), values=version))
-    sep = "、" if lang == "zh" else ", "
-    waves = sep.join(sel.waves) if sel.waves else text(lang, "dash.all")
-    lines.append(text(lang, "report.filter", name=text(lang, "dash.wave"), values=waves))
-    for name, values in sel.segments:
-        node = sel.defn.node(name)
-        lines.append(text(lang, "report.filter", name=node.label(lang) if node else name, values=sep.join(values)))
-    return tuple(lines)
+    return sel.filter_lines(lang)
 
 
 def build_report(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from survey.analysis import AnalysisInputs
 from survey.design.definition import SurveyDefinition
+from survey.i18n import text
 from survey.storage.store import SurveySummary
 
 
@@ -35,6 +36,24 @@ class Selection:
     @property
     def segment_map(self) -> dict:
         return dict(self.segments)
+
+    def filter_lines(self, lang: str) -> tuple[str, ...]:
+        """The filters of the selection and the responses they keep, one line each, in `lang` (the report's
+        cover, the exports' "About" sheet)."""
+        lines = [text(lang, "dash.filtered_count", count=self.responses, total=self.total)]
+        if self.versions:
+            version = text(lang, "dash.version_n", number=self.versions[0])
+        else:
+            version = text(lang, "dash.all_versions")
+        lines.append(text(lang, "report.filter", name=text(lang, "common.version"), values=version))
+        sep = "、" if lang == "zh" else ", "
+        waves = sep.join(self.waves) if self.waves else text(lang, "dash.all")
+        lines.append(text(lang, "report.filter", name=text(lang, "dash.wave"), values=waves))
+        for name, values in self.segments:
+            node = self.defn.node(name)
+            label = node.label(lang) if node else name
+            lines.append(text(lang, "report.filter", name=label, values=sep.join(values)))
+        return tuple(lines)
 
     def labels(self, lang: str) -> dict:
         """code → label in `lang` for every node and item of the survey."""

@@ -507,6 +507,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Download this table as a CSV file (UTF-8, opens in Excel)",
     ),
     "export.xlsx": ("Excel", "Excel"),
+    "export.about": ("说明", "About"),
+    "export.about_survey": ("问卷：{title}（#{id}）", "Survey: {title} (#{id})"),
+    "export.about_date": ("导出时间：{date}", "Exported: {date}"),
     "export.xlsx_help": ("下载这张表的 Excel 文件（.xlsx）", "Download this table as an Excel file (.xlsx)"),
     # --- drawing in a worker process (survey.reporting.rendering): why a chart, a report or slides could not be made
     "render.chart_failed": ("此图无法绘制：{reason}", "This chart could not be drawn: {reason}"),

@@ -33,7 +33,7 @@ import copy
 import io
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -83,22 +83,50 @@ def _safe_cell(value: object) -> object:
     return spreadsheet_safe(value)
 
 
-def table_csv(frame: pd.DataFrame) -> bytes:
-    """The table as CSV: UTF-8 with BOM, comma-separated, a header row, formula-like text neutralised."""
-    return safe_table(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+def rounded(frame: pd.DataFrame, decimals: Mapping[str, int] | None) -> pd.DataFrame:
+    """The table with the numbers of `decimals`' columns rounded as the page shows them (column → places),
+    so a download says what the screen said (−16.3, not −16.27906976744186)."""
+    if not decimals:
+        return frame
+    out = frame.copy()
+    for column, places in decimals.items():
+        if column in out.columns and pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].round(int(places))
+    return out
 
 
-def table_xlsx(frame: pd.DataFrame, *, sheet: str = "Sheet1") -> bytes:
-    """The table as an Excel workbook (.xlsx, one sheet, bold header, frozen first row), formula-like text
-    neutralised: every text cell is stored as text, never as a formula."""
+def table_csv(frame: pd.DataFrame, *, decimals: Mapping[str, int] | None = None) -> bytes:
+    """The table as CSV: UTF-8 with BOM, comma-separated, a header row, formula-like text neutralised,
+    numbers rounded as shown (`rounded`)."""
+    return safe_table(rounded(frame, decimals)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def table_xlsx(
+    frame: pd.DataFrame,
+    *,
+    sheet: str = "Sheet1",
+    decimals: Mapping[str, int] | None = None,
+    about: Sequence[str] = (),
+    about_sheet: str = "About",
+) -> bytes:
+    """The table as an Excel workbook (.xlsx: bold header, frozen first row), formula-like text
+    neutralised: every text cell is stored as text, never as a formula; numbers rounded as shown
+    (`rounded`). `about` (what the table is of: survey, filters, date; one line each) goes on a second
+    sheet, `about_sheet`."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    table = safe_table(frame)
+    table = safe_table(rounded(frame, decimals))
     book = Workbook()
     ws = book.active
     ws.title = sheet_name(sheet)
+    if about:
+        notes = book.create_sheet(sheet_name(about_sheet) if sheet_name(about_sheet) != ws.title else "About")
+        for line in about:
+            notes.append([spreadsheet_safe(str(line))])
+            notes.cell(row=notes.max_row, column=1).data_type = "s"
+        notes.column_dimensions["A"].width = min(max((_width(x) for x in about), default=10) + 2, 100)
     ws.append([str(c) for c in table.columns])
     for row in table.itertuples(index=False, name=None):
         ws.append([_excel_value(v) for v in row])

@@ -75,11 +75,17 @@ def test_every_chart_and_table_of_a_page_offers_its_files(app, app_database, med
     back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
     assert list(back.columns) == list(shown.columns)
     mine, rest = frame[frame["class"] == "Class 1"]["nps"], frame[frame["class"] != "Class 1"]["nps"]
-    assert back["NPS"].iloc[0] == metrics.nps(mine).score
-    assert back[text("en", "nps.col.vs_rest")].iloc[0] == metrics.nps_difference(mine, rest).difference
+    assert back["NPS"].iloc[0] == round(metrics.nps(mine).score, 1)
+    # rounded as the page shows it (one decimal), not −16.27906976744186
+    assert back[text("en", "nps.col.vs_rest")].iloc[0] == round(metrics.nps_difference(mine, rest).difference, 1)
     xlsx, _ = download(media, found["Excel"][0])
-    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx)).active.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    rows = list(book.active.iter_rows(values_only=True))
     assert rows[0] == tuple(shown.columns) and len(rows) == 1 + len(shown)
+    # the file says what it is of: the survey, the filters, when
+    about = [row[0] for row in book[text("en", "export.about")].iter_rows(values_only=True)]
+    assert about[0].startswith("Survey: Course") and any(line.startswith("Wave") for line in about)
+    assert about[-1].startswith("Exported: ")
 
 
 def test_report_page_builds_the_pdf_and_the_pptx(app, app_database, media):

@@ -96,3 +96,17 @@ def test_chart_as_png_and_svg(nps_chart):
     assert svg.lstrip().startswith("<svg")
     title = text("zh", "chart.nps_distribution.title", n=n)
     assert title in svg  # the Chinese title is text in the SVG
+
+
+def test_a_table_downloads_rounded_as_shown_and_says_what_it_is_of():
+    frame = pd.DataFrame({"group": ['=HYPERLINK("x")', "B"], "gap": [-16.27906976744186, 2.05], "n": [43, 7]})
+    csv = exports.table_csv(frame, decimals={"gap": 1})
+    back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    assert back["gap"].tolist() == [-16.3, 2.0] and back["n"].tolist() == [43, 7]
+    about = ("Survey: Canteen (#4)", "Class: =cmd|' /C calc'!A0", "Exported: 2026-12-04 19:40")
+    book = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(frame, decimals={"gap": 1}, about=about)))
+    assert [row[1] for row in book.active.iter_rows(min_row=2, values_only=True)] == [-16.3, 2.0]
+    lines = [row[0] for row in book["About"].iter_rows(values_only=True)]
+    assert lines[0] == about[0] and lines[2] == about[2]
+    assert not lines[1].startswith("=") and "cmd" in lines[1]  # a filter value is text, never a formula
+    assert exports.rounded(frame, None) is frame
