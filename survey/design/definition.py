@@ -35,6 +35,11 @@ from survey.i18n import Term
 
 NODE_KINDS = ("dimension", "indicator", "item")
 
+# Item roles that measure an indicator: in a survey with dimensions they hang under an indicator or a
+# dimension, never at the top level (an item there would be filed under "other questions"). A flat survey
+# (items only, as a group's blank survey starts) has nothing to hang them under and keeps them at the top.
+INDICATOR_ROLES = ("perception", "expectation", "importance", "ideal")
+
 # Item roles, in the order the designer offers them (domain.md §2).
 ROLES = (
     "perception",  # 感知 / actual experience
@@ -359,6 +364,7 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         if not isinstance(n.weight, int | float) or not math.isfinite(n.weight) or n.weight < 0:
             found.append(Problem(n.code, "def.weight_bad", {"code": n.code}))
     scale_codes = {s.code for s in defn.scales}
+    has_groups = any(n.kind in ("dimension", "indicator") for n in defn.nodes)
     for n in defn.nodes:
         if n.code not in codes or n.kind not in NODE_KINDS:
             continue
@@ -372,7 +378,9 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         elif n.kind == "indicator" and (parent is None or parent.kind != "dimension"):
             found.append(Problem(n.code, "def.indicator_parent", {"code": n.code}))
         if n.kind == "item":
-            if n.role not in ROLES:
+            if n.role is None or (isinstance(n.role, str) and not n.role.strip()):
+                found.append(Problem(n.code, "def.role_missing", {"code": n.code}))
+            elif n.role not in ROLES:
                 found.append(Problem(n.code, "def.role_bad", {"code": n.code, "role": str(n.role)[:40]}))
             elif n.role == "comment":
                 if n.scale is not None:
@@ -380,6 +388,8 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
             elif n.role == "attribute":
                 if n.scale is not None and n.scale not in scale_codes:
                     found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": n.scale}))
+            elif n.scale is None or (isinstance(n.scale, str) and not n.scale.strip()):
+                found.append(Problem(n.code, "def.scale_not_chosen", {"code": n.code}))
             elif n.scale not in scale_codes:
                 found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": str(n.scale)[:80]}))
             elif n.role == "recommend":
@@ -388,6 +398,9 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
                     found.append(Problem(n.code, "def.recommend_scale", {"code": n.code}))
         elif n.role is not None or n.scale is not None:
             found.append(Problem(n.code, "def.group_has_role", {"code": n.code}))
+        if n.kind == "item" and n.role in INDICATOR_ROLES and not n.parent and has_groups:
+            role = Term(f"role.{n.role}")
+            found.append(Problem(n.code, "def.item_needs_parent", {"code": n.code, "role": role}))
     return found
 
 

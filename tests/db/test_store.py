@@ -57,7 +57,7 @@ def test_an_invalid_definition_is_refused_and_nothing_is_written(db, ws):
         with pytest.raises(DefinitionError) as err:
             store.create_survey(s, ws, bad)
         s.rollback()
-    assert [p.message for p in err.value.problems] == ["def.scale_missing"]
+    assert [p.message for p in err.value.problems] == ["def.scale_missing", "def.item_needs_parent"]
     with db.session() as s:
         assert store.list_surveys(s, ws) == []
 

@@ -86,7 +86,11 @@ def test_an_invalid_edit_is_refused_with_the_problem_named_and_nothing_saved(app
     at.session_state[f"tree_{survey_id}_1_0"] = edit_state(added=[bad])
     at.run()
     at.button(key=f"save_tree_{survey_id}_1_0").click().run()
-    assert at.error and text("en", "def.scale_missing", code="x1", scale="None") in at.error[0].value
+    shown = at.error[0].value if at.error else ""
+    # each problem in words, never a raw "None": no scale chosen, and a perception item needs its indicator
+    assert text("en", "def.scale_not_chosen", code="x1") in shown
+    assert text("en", "def.item_needs_parent", code="x1", role=text("en", "role.perception")) in shown
+    assert "None" not in shown
     _, after, versions = survey_state(app_database, "ECSI")
     assert after.node("x1") is None and len(versions) == 1
 
