@@ -23,11 +23,19 @@ Missing values are never zeros: an unanswered item is left out of a mean, a
 respondent who answered none of a score's items has no score.
 
 One module per dashboard page (`overview`, `gaps`, `priorities`, `nps`, `loyalty`,
-`model`), over `inputs` (what the survey offers, the filters) and `scores`
+`model`; in the Analysis section `crosstabs`), over `inputs` (what the
+survey offers, the filters) and `scores`
 (per-respondent scores, headline figures). This package names what pages,
 reports and exports use; the functions live in those modules.
 """
 
+from survey.analysis.crosstabs import (
+    MEAN_COLUMNS,
+    Banner,
+    banner,
+    column_fields,
+    row_fields,
+)
 from survey.analysis.gaps import (
     GAP_COLUMNS,
     experience,
@@ -142,4 +150,9 @@ __all__ = [
     "model_fit",
     "dimension_items",
     "reliability",
+    "Banner",
+    "MEAN_COLUMNS",
+    "banner",
+    "column_fields",
+    "row_fields",
 ]
