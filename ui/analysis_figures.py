@@ -6,6 +6,8 @@ the responses) and by each page's own choices, so a choice or a filter change re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -41,3 +43,29 @@ def _crosstab_fields(defn, source, versions, waves, segments) -> tuple[list[str]
 def crosstab_fields(sel: Selection) -> tuple[list[str], list[str]]:
     """(row fields, column fields) the Crosstabs page offers under the filters."""
     return _crosstab_fields(sel.defn, *sel.key)
+
+
+@dataclass(frozen=True)
+class DistributionFigures:
+    """The Distributions page's figures: the items of one scale (`survey.analysis.likert_distribution`,
+    sorted as asked) and one item by the values of a field (None without a field)."""
+
+    items: pd.DataFrame
+    by_group: pd.DataFrame | None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _distributions(defn, source, versions, waves, segments, scale, sort, item, by) -> DistributionFigures:
+    frame = _frame(source, versions, waves, segments)
+    inputs = analysis.analysis_inputs(defn)
+    items = analysis.likert_scales(defn)[scale]
+    bounds = inputs.scales[items[0]]
+    by_group = None
+    if by is not None and item is not None:
+        by_group = analysis.likert_distribution(frame, [item], bounds, by=by, sort=sort)
+    return DistributionFigures(analysis.likert_distribution(frame, items, bounds, sort=sort), by_group)
+
+
+def distributions(sel: Selection, scale: str, sort: str, item: str | None, by: str | None) -> DistributionFigures:
+    """The answers to the Likert items of `scale` under the filters, and `item` by the values of `by`."""
+    return _distributions(sel.defn, *sel.key, scale, sort, item, by)

@@ -23,7 +23,7 @@ Missing values are never zeros: an unanswered item is left out of a mean, a
 respondent who answered none of a score's items has no score.
 
 One module per dashboard page (`overview`, `gaps`, `priorities`, `nps`, `loyalty`,
-`model`; in the Analysis section `crosstabs`), over `inputs` (what the
+`model`; in the Analysis section `crosstabs`, `distributions`), over `inputs` (what the
 survey offers, the filters) and `scores`
 (per-respondent scores, headline figures). This package names what pages,
 reports and exports use; the functions live in those modules.
@@ -35,6 +35,13 @@ from survey.analysis.crosstabs import (
     banner,
     column_fields,
     row_fields,
+)
+from survey.analysis.distributions import (
+    DISTRIBUTION_COLUMNS,
+    LIKERT_POINTS,
+    SORTS,
+    likert_distribution,
+    likert_scales,
 )
 from survey.analysis.gaps import (
     GAP_COLUMNS,
@@ -155,4 +162,9 @@ __all__ = [
     "banner",
     "column_fields",
     "row_fields",
+    "DISTRIBUTION_COLUMNS",
+    "LIKERT_POINTS",
+    "SORTS",
+    "likert_distribution",
+    "likert_scales",
 ]

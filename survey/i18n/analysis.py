@@ -65,4 +65,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.xt.higher": ("显著高于", "Significantly higher than"),
     "chart.xt_means.title": ("{row}的平均分（按{column}）", "Mean of {row} by {column}"),
     "chart.xt_means.subtitle": ("空心 = 少于 30 份答卷", "Hollow = fewer than 30 answers"),
+    # --- distributions
+    "nav.distributions": ("分布", "Distributions"),
+    "dist.title": ("分布", "Distributions"),
+    "dist.intro": (
+        "李克特量表题的回答分布：负面选项在零点左侧，中间选项居中；可按前两项（top-2-box）比例排序，并按调查批次或细分群体比较。",
+        "How Likert items were answered: negative points left of zero, the neutral point centred; sort by the "
+        "top-2-box share and compare waves or segments.",
+    ),
+    "dist.none": (
+        "这份问卷没有 3 至 7 级量表的题目（李克特题），没有可显示的分布。",
+        "This survey has no items on a 3- to 7-point scale (Likert items), so there is no distribution to show.",
+    ),
+    "dist.scale": ("量表", "Scale"),
+    "dist.sort": ("排序", "Sort"),
+    "dist.sort.order": ("按问卷顺序", "Questionnaire order"),
+    "dist.sort.top2": ("按前两项比例（高者在上）", "Top-2-box share, highest first"),
+    "dist.by_heading": ("按批次或细分群体比较", "By wave or segment"),
+    "dist.item": ("题目", "Item"),
+    "dist.by": ("比较", "Compare by"),
+    "dist.top2_help": (
+        "前两项比例（top-2-box）= 选择量表最高两个选项的受访者比例（0–100），括号内为 Wilson 95% 置信区间。",
+        "Top-2-box = the share of respondents who chose one of the scale's two highest points (0–100), with "
+        "its Wilson 95% interval.",
+    ),
+    "dist.col.top2": ("前两项比例", "Top-2-box"),
+    "dist.col.point": ("{point} %", "{point} %"),
+    "chart.likert.axis": ("回答比例（%，负面选项在左）", "Share of answers (%, negative points left)"),
+    "chart.likert.point": ("选项", "Answer"),
+    "chart.likert.top2": ("前两项比例", "Top-2-box"),
+    "chart.likert.subtitle": (
+        "中间选项以零点为中心；悬停查看人数与样本量 n",
+        "The neutral point is centred on zero; hover for counts and n",
+    ),
+    "chart.likert.title": ("各题的回答分布（{scale}）", "Answers to each item ({scale})"),
+    "chart.likert_by.title": ("“{item}”的回答分布（按{field}）", "Answers to “{item}” by {field}"),
 }

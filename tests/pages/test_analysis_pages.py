@@ -61,3 +61,48 @@ def test_crosstabs_of_an_attribute_by_another_and_a_survey_without_attributes(ap
     assert [w.value for w in at.warning] == [text(lang, "xt.same")]
     at, _ = on(make_app(lang), app_database, "Customer experience", "crosstabs")
     assert [i.value for i in at.info] == [text(lang, "xt.none")]
+
+
+# --- Distributions ------------------------------------------------------------------------------------------
+
+SAT5 = COURSE.scale("sat5")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_distributions_show_each_items_answers_and_top_2_box_from_metrics_csat(app_database, lang):
+    at, frame = on(make_app(lang), app_database, "Course", "distributions")
+    spec, data = chart_titled(at, lang, "chart.likert.title", scale=SAT5.name_zh if lang == "zh" else SAT5.name_en)
+    bars = data[0]
+    useful = bars[bars["item"] == "useful_p"].set_index("point")
+    answers = frame["useful_p"].dropna()
+    assert useful["count"].tolist() == [int((answers == p).sum()) for p in range(1, 6)]
+    # diverging: the points below the middle and half of the middle point lie left of zero
+    shares = useful["share"]
+    assert useful.loc[1, "start"] == pytest.approx(-(shares[1] + shares[2] + shares[3] / 2))
+    assert useful.loc[3, "start"] == pytest.approx(-useful.loc[3, "end"])
+    top2 = metrics.csat(answers, scale=(1, 5), top=2)
+    table = table_with(at, text(lang, "dist.col.top2"))
+    row = table[table[text(lang, "chart.item")] == _label(lang, "useful_p")].iloc[0]
+    assert row[text(lang, "dist.col.top2")] == pytest.approx(top2.score)
+    assert row[text(lang, "chart.ci_low")] == pytest.approx(top2.ci_low)
+    assert row[text(lang, "chart.n")] == top2.n
+    # sorted by top-2-box: the highest share first
+    at.radio(key="_distribution_sort").set_value("top2").run()
+    table = table_with(at, text(lang, "dist.col.top2"))
+    assert table[text(lang, "dist.col.top2")].is_monotonic_decreasing
+    # the first item by wave: one bar per wave, each wave's answers
+    _, data = chart_titled(at, lang, "chart.likert_by.title", item=_label(lang, "useful_p"), field=_label(lang, "wave"))
+    by = data[0]
+    assert sorted(set(by["group"])) == ["2026-03", "2026-06", "2026-09"]
+    assert by.drop_duplicates("group")["top2"].is_monotonic_decreasing  # sorted by top-2-box too
+    late = by[by["group"] == "2026-09"]
+    assert late["n"].iloc[0] == frame.loc[frame["wave"] == "2026-09", "useful_p"].notna().sum()
+    at.selectbox(key="_distribution_by").set_value("class").run()
+    by = table_with(at, _label(lang, "class"))
+    assert by[_label(lang, "class")].tolist() == ["Class 1", "Class 2"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_distributions_of_a_survey_without_likert_items_say_so(app_database, lang):
+    at, _ = on(make_app(lang), app_database, "ECSI", "distributions")
+    assert [i.value for i in at.info] == [text(lang, "dist.none")]

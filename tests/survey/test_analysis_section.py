@@ -61,3 +61,55 @@ def test_banner_leaves_out_respondents_missing_either_field(course):
     frame.loc[frame.index[:10], "overall"] = np.nan
     b = analysis.banner(COURSE, frame, row="overall", column="wave")
     assert int(b.result.n.sum()) == frame["overall"].notna().sum()
+
+
+# --- distributions ---------------------------------------------------------------------------------------
+
+
+def test_likert_scales_are_those_of_3_to_7_points_with_their_items():
+    scales = analysis.likert_scales(templates.build("course"))
+    assert list(scales) == ["sat5", "agree5"]  # not the 0–10 recommend scale
+    assert scales["agree5"] == ("loy_teacher", "loy_related", "loy_speak")
+    assert "overall" in scales["sat5"] and "nps" not in scales["sat5"]
+    assert analysis.likert_scales(templates.build("ecsi")) == {}
+
+
+def test_likert_distribution_diverges_at_zero_with_the_neutral_point_centred(course):
+    bars = analysis.likert_distribution(course, ["useful_p", "feedback_p"], (1, 5))
+    for _, bar in bars.groupby("item"):
+        share = bar.set_index("point")["share"]
+        assert share.sum() == pytest.approx(100)
+        assert bar["start"].iloc[0] == pytest.approx(-(share[1] + share[2] + share[3] / 2))
+        assert bar["end"].iloc[-1] == pytest.approx(share[4] + share[5] + share[3] / 2)
+        assert (bar["end"] - bar["start"]).tolist() == pytest.approx(share.tolist())
+    answers = course["feedback_p"].dropna()
+    r = metrics.csat(answers, scale=(1, 5), top=2)
+    feedback = bars[bars["item"] == "feedback_p"]
+    assert feedback["top2"].iloc[0] == r.score and feedback["top2_low"].iloc[0] == r.ci_low
+    assert feedback["n"].iloc[0] == len(answers)
+
+
+def test_an_even_scale_has_no_middle_point():
+    frame = pd.DataFrame({"q": [1, 2, 3, 4, 4, 4]})
+    bars = analysis.likert_distribution(frame, ["q"], (1, 4))
+    assert bars["start"].iloc[0] == pytest.approx(-100 * 2 / 6)
+    assert bars.loc[bars["point"] == 3, "start"].iloc[0] == pytest.approx(0)
+
+
+def test_likert_distribution_by_wave_and_sorted_by_top_2_box(course):
+    by_wave = analysis.likert_distribution(course, ["overall"], (1, 5), by="wave")
+    assert list(dict.fromkeys(by_wave["group"])) == ["2026-03", "2026-06", "2026-09"]
+    first = by_wave[by_wave["group"] == "2026-03"]
+    assert first["count"].sum() == course.loc[course["wave"] == "2026-03", "overall"].notna().sum()
+    ranked = analysis.likert_distribution(course, ["useful_p", "feedback_p", "online_p"], (1, 5), sort="top2")
+    tops = ranked.drop_duplicates("item")
+    assert tops["top2"].is_monotonic_decreasing and tops["item"].iloc[-1] in ("feedback_p", "online_p")
+    with pytest.raises(ValueError, match="sort"):
+        analysis.likert_distribution(course, ["overall"], (1, 5), sort="best")
+
+
+def test_a_group_without_answers_to_the_item_is_left_out(course):
+    frame = course.copy()
+    frame.loc[frame["class"] == "Class 2", "overall"] = np.nan
+    bars = analysis.likert_distribution(frame, ["overall"], (1, 5), by="class")
+    assert set(bars["group"]) == {"Class 1"}

@@ -90,3 +90,61 @@ def crosstab_means_chart(means: pd.DataFrame, row_name: str, column_name: str, s
         )
     )
     return finish(chart, lang)
+
+
+# --- Distributions ---------------------------------------------------------------------------------------
+
+# Likert points from the most negative to the most positive: warm colours left of zero, grey in the middle,
+# blues right of it (Okabe–Ito).
+# By the points on each side of the middle: the negative points lowest first, the positive ones nearest first.
+_NEGATIVE = {1: ("vermillion",), 2: ("vermillion", "orange"), 3: ("vermillion", "orange", "yellow")}
+_POSITIVE = {1: ("blue",), 2: ("sky", "blue"), 3: ("sky", "green", "blue")}
+
+
+def likert_colours(points: int) -> list[str]:
+    """The colours of a scale's points, lowest first: as many warm colours below the middle as blues above
+    it, grey for the middle point of an odd scale."""
+    side = points // 2
+    middle = [OKABE_ITO["grey"]] if points % 2 else []
+    return [OKABE_ITO[c] for c in _NEGATIVE[side]] + middle + [OKABE_ITO[c] for c in _POSITIVE[side]]
+
+
+def likert_chart(bars: pd.DataFrame, point_names: list[str], axis_title: str, *, lang: str, title_key: str, **params):
+    """Diverging stacked bars (`survey.analysis.likert_distribution`, with `label` naming each bar and
+    `point_name` each point): one bar per label, in the frame's order, the points below the middle left of
+    zero and the middle point centred on it; the tooltip has the share, the count, the top-2-box and n."""
+    labels = list(dict.fromkeys(bars["label"]))
+    data = bars.assign(order=bars["point"])
+    y = alt.Y("label:N", title=axis_title, sort=labels, axis=alt.Axis(labelLimit=320))
+    segments = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("start:Q", title=text(lang, "chart.likert.axis"), scale=alt.Scale(domain=[-100, 100])),
+            x2="end:Q",
+            color=alt.Color(
+                "point_name:N",
+                title=None,
+                sort=point_names,
+                scale=alt.Scale(domain=point_names, range=likert_colours(len(point_names))),
+                legend=alt.Legend(orient="top", labelLimit=300, columns=len(point_names)),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("label:N", title=axis_title),
+                alt.Tooltip("point_name:N", title=text(lang, "chart.likert.point")),
+                alt.Tooltip("share:Q", title=text(lang, "chart.share"), format=".1f"),
+                alt.Tooltip("count:Q", title=text(lang, "chart.respondents")),
+                alt.Tooltip("top2:Q", title=text(lang, "chart.likert.top2"), format=".1f"),
+                alt.Tooltip("n:Q", title=n_title(lang)),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=OKABE_ITO["black"]).encode(x="x:Q")
+    chart = alt.layer(segments, zero).properties(
+        title=chart_title(lang, title_key, text(lang, "chart.likert.subtitle"), **params),
+        height=rows_height(len(labels), 28),
+        width="container",
+    )
+    return finish(chart, lang)
