@@ -66,7 +66,7 @@ right.radio(
 
 # --- show -----------------------------------------------------------------------------------------------------
 if view.items_chart is None:
-    st.info(t("xt.empty"))
+    st.info(t("dist.empty"))
     st.stop()
 view.items_chart.show()
 view.items_table.show()

@@ -6,14 +6,18 @@ the responses) and by each page's own choices, so a choice or a filter change re
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from metrics.drivers import MAX_LMG_DRIVERS
 from survey import analysis
 from ui import figures
 from ui.selection import Selection
+
+_LOG = logging.getLogger(__name__)
 
 
 def _frame(source, versions, waves, segments) -> pd.DataFrame:
@@ -69,3 +73,32 @@ def _distributions(defn, source, versions, waves, segments, scale, sort, item, b
 def distributions(sel: Selection, scale: str, sort: str, item: str | None, by: str | None) -> DistributionFigures:
     """The answers to the Likert items of `scale` under the filters, and `item` by the values of `by`."""
     return _distributions(sel.defn, *sel.key, scale, sort, item, by)
+
+
+@dataclass(frozen=True)
+class DriverFigures:
+    """The Drivers page's figures: the relative importance (None when it cannot be computed) and why not (a
+    text key and its parameters; None when it could)."""
+
+    drivers: analysis.Drivers | None
+    problem: tuple[str, dict] | None
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _drivers(defn, source, versions, waves, segments, target, method, bootstrap) -> DriverFigures:
+    inputs = analysis.analysis_inputs(defn)
+    if method == "lmg" and len(inputs.units) > MAX_LMG_DRIVERS:
+        return DriverFigures(None, ("drv.too_many", {"limit": MAX_LMG_DRIVERS, "count": len(inputs.units)}))
+    frame = _frame(source, versions, waves, segments)
+    try:
+        found = analysis.drivers(inputs, frame, target=target, method=method, bootstrap=bootstrap)
+    except ValueError as err:  # too few complete answers, a constant score: said in the user's words
+        _LOG.info("driver analysis not possible: %s", err)
+        return DriverFigures(None, ("drv.failed", {}))
+    return DriverFigures(found, None)
+
+
+def drivers(sel: Selection, target: str, method: str, bootstrap: int = 0) -> DriverFigures:
+    """The indicators' relative importance for `target` by `method` under the filters (`bootstrap`
+    resamples asked for the interval, 0: none)."""
+    return _drivers(sel.defn, *sel.key, target, method, bootstrap)

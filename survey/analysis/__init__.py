@@ -23,7 +23,8 @@ Missing values are never zeros: an unanswered item is left out of a mean, a
 respondent who answered none of a score's items has no score.
 
 One module per dashboard page (`overview`, `gaps`, `priorities`, `nps`, `loyalty`,
-`model`; in the Analysis section `crosstabs`, `distributions`), over `inputs` (what the
+`model`; in the Analysis section `crosstabs`, `distributions`,
+`drivers`), over `inputs` (what the
 survey offers, the filters) and `scores`
 (per-respondent scores, headline figures). This package names what pages,
 reports and exports use; the functions live in those modules.
@@ -42,6 +43,15 @@ from survey.analysis.distributions import (
     SORTS,
     likert_distribution,
     likert_scales,
+)
+from survey.analysis.drivers import (
+    BOOTSTRAP,
+    DRIVER_COLUMNS,
+    Drivers,
+    driver_frame,
+    driver_targets,
+    drivers,
+    resamples_for,
 )
 from survey.analysis.gaps import (
     GAP_COLUMNS,
@@ -167,4 +177,11 @@ __all__ = [
     "SORTS",
     "likert_distribution",
     "likert_scales",
+    "BOOTSTRAP",
+    "DRIVER_COLUMNS",
+    "Drivers",
+    "driver_frame",
+    "driver_targets",
+    "drivers",
+    "resamples_for",
 ]

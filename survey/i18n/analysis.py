@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份问卷没有 3 至 7 级量表的题目（李克特题），没有可显示的分布。",
         "This survey has no items on a 3- to 7-point scale (Likert items), so there is no distribution to show.",
     ),
+    "dist.empty": (
+        "筛选后的答卷中没有人回答这个量表的题目。请另选量表或放宽筛选条件。",
+        "No response after the filters answered the items of this scale. Choose another scale or widen the filters.",
+    ),
     "dist.scale": ("量表", "Scale"),
     "dist.sort": ("排序", "Sort"),
     "dist.sort.order": ("按问卷顺序", "Questionnaire order"),
@@ -100,4 +104,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chart.likert.title": ("各题的回答分布（{scale}）", "Answers to each item ({scale})"),
     "chart.likert_by.title": ("“{item}”的回答分布（按{field}）", "Answers to “{item}” by {field}"),
+    # --- drivers
+    "nav.drivers": ("驱动因素", "Drivers"),
+    "drv.title": ("驱动因素", "Drivers"),
+    "drv.intro": (
+        "各指标对总体满意度（或推荐意愿）的相对重要性：回归 R² 按 LMG（Shapley 分解）或 Johnson 相对权重分给各指标，"
+        "可选自助法（bootstrap）置信区间。",
+        "How much each indicator explains of overall satisfaction (or of the recommend answer): the R² of the "
+        "regression divided among the indicators by LMG (Shapley decomposition) or Johnson's relative weights, "
+        "with an optional bootstrap interval.",
+    ),
+    "drv.none": (
+        "驱动因素分析需要至少两个指标，以及总体满意度题或推荐意愿（0–10）题；这份问卷没有。",
+        "Driver analysis needs at least two indicators and an overall-satisfaction or a recommend (0–10) item; "
+        "this survey lacks them.",
+    ),
+    "drv.target": ("要解释的结果", "Outcome to explain"),
+    "drv.target.overall": ("总体满意度", "Overall satisfaction"),
+    "drv.target.recommend": ("推荐意愿（0–10）", "Likelihood to recommend (0–10)"),
+    "drv.method": ("方法", "Method"),
+    "drv.method.lmg": ("LMG（Shapley 分解，精确）", "LMG (Shapley decomposition, exact)"),
+    "drv.method.johnson": ("Johnson 相对权重（近似，快速）", "Johnson's relative weights (approximate, fast)"),
+    "drv.bootstrap": (
+        "自助法 95% 置信区间（最多 {count} 次重抽样，较慢）",
+        "Bootstrap 95% interval (up to {count} resamples, slower)",
+    ),
+    "drv.computing": ("正在计算相对重要性……", "Computing the relative importance …"),
+    "drv.failed": (
+        "无法计算相对重要性：完整回答了结果和所有指标的答卷太少，或某个指标所有人得分相同。请放宽筛选条件。",
+        "The relative importance could not be computed: too few responses answered the outcome and every "
+        "indicator, or an indicator has the same score for everyone. Widen the filters.",
+    ),
+    "drv.too_many": (
+        "LMG 最多支持 {limit} 个指标，这份问卷有 {count} 个。请改用 Johnson 相对权重。",
+        "LMG handles at most {limit} indicators and this survey has {count}. Choose Johnson's relative weights.",
+    ),
+    "drv.summary": (
+        "R² = {r2}（{n} 份完整答卷）：各指标共解释了结果方差的 {percent}%。",
+        "R² = {r2} ({n} complete responses): the indicators together explain {percent}% of the outcome's variance.",
+    ),
+    "drv.interval": (
+        "区间：{resamples} 次自助重抽样的 2.5% 与 97.5% 分位数（随机种子 {seed}，结果可重复）。",
+        "Intervals: the 2.5th and 97.5th percentiles of {resamples} bootstrap resamples (seed {seed}, reproducible).",
+    ),
+    "drv.interval_failed": (
+        "其中 {failed} 次重抽样无法拟合，已略去。",
+        "{failed} resamples could not be fitted and were left out.",
+    ),
+    "drv.col.importance": ("R² 分量", "Part of R²"),
+    "drv.col.share": ("占 R² 的比例 %", "Share of R² %"),
+    "drv.col.rank": ("排名", "Rank"),
+    "chart.drv.title": ("各指标对{target}的相对重要性", "Relative importance for {target}"),
+    "chart.drv.subtitle": (
+        "{method}；R² = {r2}；横线为 95% 自助区间",
+        "{method}; R² = {r2}; bars: 95% bootstrap interval",
+    ),
+    "chart.drv.subtitle_plain": ("{method}；R² = {r2}", "{method}; R² = {r2}"),
+    "chart.drv.share": ("占 R² 的比例（%）", "Share of R² (%)"),
 }

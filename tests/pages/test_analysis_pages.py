@@ -1,6 +1,7 @@
 """The Analysis section in AppTest on the demo surveys, in both languages: the figures shown are those of
 metrics/ called directly."""
 
+import pandas as pd
 import pytest
 
 import metrics
@@ -106,3 +107,75 @@ def test_distributions_show_each_items_answers_and_top_2_box_from_metrics_csat(a
 def test_distributions_of_a_survey_without_likert_items_say_so(app_database, lang):
     at, _ = on(make_app(lang), app_database, "ECSI", "distributions")
     assert [i.value for i in at.info] == [text(lang, "dist.none")]
+
+
+# --- Drivers ------------------------------------------------------------------------------------------------
+
+
+def _unit_scores(frame: pd.DataFrame, units: dict) -> pd.DataFrame:
+    """Each indicator's 0–100 score straight from metrics: its items equally weighted."""
+    return pd.DataFrame(
+        {
+            u: metrics.respondent_scores(frame, dict.fromkeys(items, 1.0), scales=scales)
+            for u, (items, scales) in units.items()
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_drivers_show_lmg_of_the_indicators_for_overall_satisfaction(app_database, lang):
+    at, frame = on(make_app(lang), app_database, "ECSI", "drivers")
+    items = {
+        prefix: [c for c in frame.columns if c.rstrip("0123456789") == prefix] for prefix in ("imag", "qual", "val")
+    }
+    blocks = {"image": items["imag"], "quality": items["qual"], "value": items["val"]}
+    data = _unit_scores(frame, {u: (items, (0, 10)) for u, items in blocks.items()})
+    data["overall"] = metrics.respondent_scores(
+        frame, dict.fromkeys([c for c in frame.columns if c.startswith("sat")], 1.0), scales=(0, 10)
+    )
+    direct = metrics.relative_importance(data, "overall", list(blocks))
+    table = table_with(at, text(lang, "drv.col.share"))
+    shares = dict(zip(table[text(lang, "chart.indicator")], table[text(lang, "drv.col.share")]))
+    ecsi = templates.build("ecsi")
+    for unit in blocks:
+        assert shares[ecsi.node(unit).label(lang)] == pytest.approx(100 * direct.share[unit])
+    assert table[text(lang, "drv.col.share")].is_monotonic_decreasing
+    assert table[text(lang, "chart.ci_low")].isna().all()  # no bootstrap until asked
+    shown = " ".join(c.value for c in at.caption)
+    assert f"{direct.r_squared:.3f}" in shown and str(direct.n) in shown
+    _, chart_data = chart_titled(at, lang, "chart.drv.title", target=text(lang, "drv.target.overall"))
+    assert chart_data[0]["share"].sum() == pytest.approx(100)
+    # Johnson's weights, with the bootstrap interval around each share
+    at.radio(key="_drivers_method").set_value("johnson").run()
+    at.toggle(key="_drivers_bootstrap").set_value(True).run()
+    johnson = metrics.relative_importance(data, "overall", list(blocks), method="johnson")
+    table = table_with(at, text(lang, "drv.col.share"))
+    rows = table.set_index(text(lang, "chart.indicator"))
+    for unit in blocks:
+        row = rows.loc[ecsi.node(unit).label(lang)]
+        assert row[text(lang, "drv.col.share")] == pytest.approx(100 * johnson.share[unit])
+        assert row[text(lang, "chart.ci_low")] <= row[text(lang, "drv.col.share")] <= row[text(lang, "chart.ci_high")]
+    assert text(lang, "drv.interval", resamples=200, seed=2026) in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_drivers_of_the_recommend_item_and_a_survey_without_an_outcome(app_database, lang):
+    at, frame = on(make_app(lang), app_database, "Course", "drivers")
+    at.radio(key="_drivers_target").set_value("recommend").run()
+    assert not at.exception
+    units = {
+        n.code: ([k.code for k in COURSE.children(n.code) if k.role == "perception"], (1, 5))
+        for n in COURSE.nodes
+        if n.kind == "indicator"
+    }
+    data = _unit_scores(frame, units)
+    data["nps"] = frame["nps"]
+    direct = metrics.relative_importance(data, "nps", list(units))
+    table = table_with(at, text(lang, "drv.col.share"))
+    top = table.iloc[0]
+    best = direct.share.idxmax()
+    assert top[text(lang, "chart.indicator")] == _label(lang, best)
+    assert top[text(lang, "drv.col.share")] == pytest.approx(100 * direct.share[best])
+    assert table[text(lang, "drv.col.importance")].sum() == pytest.approx(direct.r_squared)
+    at, _ = on(make_app(lang), app_database, "Customer experience", "drivers")
+    assert [i.value for i in at.info] == [text(lang, "drv.none")]

@@ -6,6 +6,7 @@ import pytest
 
 import metrics
 from survey import analysis
+from survey.analysis.drivers import SEED
 from survey.design import templates
 from survey.storage import demo
 
@@ -113,3 +114,52 @@ def test_a_group_without_answers_to_the_item_is_left_out(course):
     frame.loc[frame["class"] == "Class 2", "overall"] = np.nan
     bars = analysis.likert_distribution(frame, ["overall"], (1, 5), by="class")
     assert set(bars["group"]) == {"Class 1"}
+
+
+# --- drivers -------------------------------------------------------------------------------------------------
+
+
+def test_driver_targets_need_two_indicators_and_an_outcome():
+    assert analysis.driver_targets(COURSE) == ["overall", "recommend"]
+    assert analysis.driver_targets(analysis.analysis_inputs(templates.build("ecsi"))) == ["overall"]
+    assert analysis.driver_targets(analysis.analysis_inputs(templates.build("experience_table"))) == []
+
+
+def test_drivers_are_metrics_relative_importance_of_the_indicator_scores(course):
+    found = analysis.drivers(COURSE, course, target="overall")
+    data = analysis.driver_frame(COURSE, course, "overall")
+    direct = metrics.relative_importance(data, "__target__", list(COURSE.units))
+    table = found.table.set_index("driver")
+    assert table["share"].to_dict() == pytest.approx((100 * direct.share).to_dict())
+    assert table["importance"].sum() == pytest.approx(direct.r_squared)
+    assert found.table["share"].is_monotonic_decreasing and found.table["ci_low"].isna().all()
+    assert found.resamples == 0 and found.result.n == direct.n
+    # the drivers are the Priorities page's indicator scores, the target the overall item on 0–100
+    pd.testing.assert_series_equal(
+        data["useful"], metrics.respondent_scores(course, {"useful_p": 1.0}, scales=(1, 5)), check_names=False
+    )
+
+
+def test_the_bootstrap_is_seeded_and_bounded_for_lmg(course):
+    assert analysis.resamples_for("lmg", 13, 200) == 128  # 2^20 / 2^13
+    assert analysis.resamples_for("lmg", 3, 200) == 200
+    assert analysis.resamples_for("lmg", 16, 200) == 50
+    assert analysis.resamples_for("johnson", 16, 200) == 200
+    assert analysis.resamples_for("lmg", 5, 0) == 0
+    ecsi = analysis.analysis_inputs(templates.build("ecsi"))
+    frame = demo.ecsi_responses()
+    one = analysis.drivers(ecsi, frame, bootstrap=60)
+    two = analysis.drivers(ecsi, frame, bootstrap=60)
+    pd.testing.assert_frame_equal(one.table, two.table)
+    assert one.resamples == 60 and one.failed == 0 and one.seed == SEED
+    assert (one.table["ci_low"] <= one.table["share"]).all() and (one.table["share"] <= one.table["ci_high"]).all()
+    other = analysis.drivers(ecsi, frame, bootstrap=60, seed=1)
+    assert not np.allclose(other.table["ci_low"], one.table["ci_low"])
+
+
+def test_drivers_refuse_an_outcome_the_survey_lacks_and_too_few_answers(course):
+    ecsi = analysis.analysis_inputs(templates.build("ecsi"))
+    with pytest.raises(ValueError, match="recommend"):
+        analysis.drivers(ecsi, demo.ecsi_responses(), target="recommend")
+    with pytest.raises(ValueError, match="respondent"):
+        analysis.drivers(COURSE, course.head(5), target="overall")

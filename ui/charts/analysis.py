@@ -148,3 +148,39 @@ def likert_chart(bars: pd.DataFrame, point_names: list[str], axis_title: str, *,
         width="container",
     )
     return finish(chart, lang)
+
+
+# --- Drivers ---------------------------------------------------------------------------------------------
+
+
+def drivers_chart(table: pd.DataFrame, target_name: str, subtitle: str, *, lang: str):
+    """Each driver's share of R² (`survey.analysis.drivers`' table with the drivers' names in `label` and n),
+    largest first, with its bootstrap interval when there is one."""
+    labels = list(table["label"])
+    y = alt.Y("label:N", title=text(lang, "chart.indicator"), sort=labels, axis=alt.Axis(labelLimit=320))
+    tooltip = [
+        alt.Tooltip("label:N", title=text(lang, "chart.indicator")),
+        alt.Tooltip("share:Q", title=text(lang, "chart.drv.share"), format=".1f"),
+        alt.Tooltip("importance:Q", title=text(lang, "drv.col.importance"), format=".3f"),
+        alt.Tooltip("ci_low:Q", title=text(lang, "chart.ci_low"), format=".1f"),
+        alt.Tooltip("ci_high:Q", title=text(lang, "chart.ci_high"), format=".1f"),
+        alt.Tooltip("n:Q", title=n_title(lang)),
+    ]
+    bars = (
+        alt.Chart(table)
+        .mark_bar(color=OKABE_ITO["blue"])
+        .encode(y=y, x=alt.X("share:Q", title=text(lang, "chart.drv.share")), tooltip=tooltip)
+    )
+    layers = [bars]
+    if table["ci_low"].notna().any():
+        layers.append(
+            alt.Chart(table)
+            .mark_rule(strokeWidth=2, color=OKABE_ITO["black"])
+            .encode(y=y, x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
+        )
+    chart = alt.layer(*layers).properties(
+        title=chart_title(lang, "chart.drv.title", subtitle, target=target_name),
+        height=rows_height(len(labels), 28),
+        width="container",
+    )
+    return finish(chart, lang)

@@ -4,7 +4,8 @@ A view is a frozen dataclass built by one function from the sidebar's `Selection
 page's own choices (`overview_view(sel, lang)`, `gaps_view(sel, lang, within=...)`, `priorities_view(sel,
 lang, importance=...)`, `nps_view(sel, lang, by=...)`, `loyalty_view(sel, lang)`, `model_view(sel, lang,
 bootstrap=...)`; in the Analysis section `crosstabs_view(sel, lang, row=..., column=...)`,
-`distributions_view(sel, lang, scale=..., sort=..., item=..., by=...)`) from the cached figures of
+`distributions_view(sel, lang, scale=..., sort=..., item=..., by=...)`, `drivers_view(sel, lang, target=...,
+method=..., bootstrap=...)`) from the cached figures of
 `ui.figures` (`ui.analysis_figures`) and the charts of `ui.charts`. It holds the page's figures, its tables
 (`Table`) and its charts (`Chart`); `view.charts` and `view.tables` list them in the page's order. The page
 lays them out with its widgets and explanations; `ui.report` puts `page_view(...).charts` into the PDF and
@@ -16,6 +17,7 @@ from __future__ import annotations
 from ui.selection import Selection
 from ui.views.crosstabs import CrosstabsView, crosstab_fields, crosstab_options, crosstabs_view
 from ui.views.distributions import DistributionsView, distribution_options, distributions_view
+from ui.views.drivers import DriversView, driver_targets, drivers_view
 from ui.views.elements import Chart, Table
 from ui.views.gaps import GapsView, gap_dimensions, gap_items, gaps_view
 from ui.views.loyalty import LoyaltyView, loyalty_view
@@ -24,10 +26,18 @@ from ui.views.nps import NPSView, nps_view, segment_field
 from ui.views.overview import OverviewView, overview_view
 from ui.views.priorities import PrioritiesView, priorities_view
 
-PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "crosstabs", "distributions")
+PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "crosstabs", "distributions", "drivers")
 
 PageView = (
-    OverviewView | GapsView | PrioritiesView | NPSView | LoyaltyView | ModelView | CrosstabsView | DistributionsView
+    OverviewView
+    | GapsView
+    | PrioritiesView
+    | NPSView
+    | LoyaltyView
+    | ModelView
+    | CrosstabsView
+    | DistributionsView
+    | DriversView
 )
 
 
@@ -36,7 +46,7 @@ def page_view(
 ) -> PageView:
     """The view of the dashboard page `page` as the page first shows it: every dimension on Gaps, no
     bootstrap on Model, the first fields offered on Crosstabs and
-    Distributions; `importance` on Priorities and the segment
+    Distributions, LMG without a bootstrap on Drivers; `importance` on Priorities and the segment
     field `nps_field` on NPS when the survey offers them (the pages' choices, kept in the session)."""
     if page == "overview":
         return overview_view(sel, lang)
@@ -54,6 +64,8 @@ def page_view(
         return crosstabs_view(sel, lang)
     if page == "distributions":
         return distributions_view(sel, lang)
+    if page == "drivers":
+        return drivers_view(sel, lang)
     raise ValueError(f"unknown dashboard page {page!r}; one of {', '.join(PAGES)}")
 
 
@@ -62,6 +74,7 @@ __all__ = [
     "Chart",
     "CrosstabsView",
     "DistributionsView",
+    "DriversView",
     "GapsView",
     "LoyaltyView",
     "ModelView",
@@ -75,6 +88,8 @@ __all__ = [
     "crosstabs_view",
     "distribution_options",
     "distributions_view",
+    "driver_targets",
+    "drivers_view",
     "gap_dimensions",
     "gap_items",
     "gaps_view",
