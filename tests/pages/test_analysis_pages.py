@@ -1,6 +1,8 @@
 """The Analysis section in AppTest on the demo surveys, in both languages: the figures shown are those of
 metrics/ called directly."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -9,6 +11,8 @@ from survey.design import templates
 from survey.i18n import text
 from tests.pages.conftest import make_app
 from tests.pages.test_dashboards import chart_titled, on, table_with
+from tests.pages.test_views import selection
+from ui import report
 
 LANGS = ("en", "zh")
 COURSE = templates.build("course")
@@ -179,3 +183,31 @@ def test_drivers_of_the_recommend_item_and_a_survey_without_an_outcome(app_datab
     assert table[text(lang, "drv.col.importance")].sum() == pytest.approx(direct.r_squared)
     at, _ = on(make_app(lang), app_database, "Customer experience", "drivers")
     assert [i.value for i in at.info] == [text(lang, "drv.none")]
+
+
+# --- the Report ----------------------------------------------------------------------------------------------
+
+
+def test_the_report_shows_the_analysis_pages_as_the_user_left_them(app_database):
+    at, _ = on(make_app("en"), app_database, "Course", "crosstabs")
+    at.selectbox(key="_xt_row").set_value("class").run()
+    at.selectbox(key="_xt_column").set_value("group").run()
+    at.switch_page("pages/distributions.py").run()
+    at.selectbox(key="_distribution_scale").set_value("agree5").run()
+    at.switch_page("pages/drivers.py").run()
+    at.radio(key="_drivers_target").set_value("recommend").run()
+    at.radio(key="_drivers_method").set_value("johnson").run()
+    assert not at.exception
+    choices = {key: at.session_state[key] for key in report.ANALYSIS_CHOICES}
+    assert choices["crosstab_row"] == "class" and choices["distribution_scale"] == "agree5"
+    sel = selection(app_database, "Course")
+    (shares,) = report.page_charts(sel, "crosstabs", "en", analysis=choices)
+    assert shares.title == text("en", "chart.xt.title", row=_label("en", "class"), column=_label("en", "group"))
+    items, _ = report.page_charts(sel, "distributions", "en", analysis=choices)
+    assert set(items.data["item"]) == {"loy_teacher", "loy_related", "loy_speak"}
+    (drivers,) = report.page_charts(sel, "drivers", "en", analysis=choices)
+    assert drivers.title == text("en", "chart.drv.title", target=text("en", "drv.target.recommend"))
+    assert text("en", "drv.method.johnson") in json.dumps(drivers.chart.to_dict(), ensure_ascii=False)
+    # without choices: the pages' first
+    first, _means = report.page_charts(sel, "crosstabs", "en")
+    assert first.title == text("en", "chart.xt.title", row=_label("en", "useful_p"), column=_label("en", "wave"))

@@ -14,6 +14,8 @@ the PowerPoint, so a chart added to a view is in both.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ui.selection import Selection
 from ui.views.crosstabs import CrosstabsView, crosstab_fields, crosstab_options, crosstabs_view
 from ui.views.distributions import DistributionsView, distribution_options, distributions_view
@@ -27,6 +29,19 @@ from ui.views.overview import OverviewView, overview_view
 from ui.views.priorities import PrioritiesView, priorities_view
 
 PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "crosstabs", "distributions", "drivers")
+
+# The Analysis pages' choices, by their st.session_state keys (kept by the pages): what `page_view` takes as
+# `analysis`, so the Report shows those pages as the user left them.
+ANALYSIS_CHOICES = (
+    "crosstab_row",
+    "crosstab_column",
+    "distribution_scale",
+    "distribution_sort",
+    "distribution_item",
+    "distribution_by",
+    "drivers_target",
+    "drivers_method",
+)
 
 PageView = (
     OverviewView
@@ -42,12 +57,21 @@ PageView = (
 
 
 def page_view(
-    sel: Selection, page: str, lang: str, *, importance: str | None = None, nps_field: str | None = None
+    sel: Selection,
+    page: str,
+    lang: str,
+    *,
+    importance: str | None = None,
+    nps_field: str | None = None,
+    analysis: Mapping | None = None,
 ) -> PageView:
     """The view of the dashboard page `page` as the page first shows it: every dimension on Gaps, no
     bootstrap on Model, the first fields offered on Crosstabs and
     Distributions, LMG without a bootstrap on Drivers; `importance` on Priorities and the segment
-    field `nps_field` on NPS when the survey offers them (the pages' choices, kept in the session)."""
+    field `nps_field` on NPS when the survey offers them (the pages' choices, kept in the session); the
+    Analysis pages' choices `analysis` (by their keys, `ANALYSIS_CHOICES`; a choice missing or not offered
+    falls back to the page's first)."""
+    choice = dict(analysis or {})
     if page == "overview":
         return overview_view(sel, lang)
     if page == "gaps":
@@ -61,15 +85,25 @@ def page_view(
     if page == "model":
         return model_view(sel, lang)
     if page == "crosstabs":
-        return crosstabs_view(sel, lang)
+        return crosstabs_view(sel, lang, row=choice.get("crosstab_row"), column=choice.get("crosstab_column"))
     if page == "distributions":
-        return distributions_view(sel, lang)
+        return distributions_view(
+            sel,
+            lang,
+            scale=choice.get("distribution_scale"),
+            sort=choice.get("distribution_sort") or "order",
+            item=choice.get("distribution_item"),
+            by=choice.get("distribution_by"),
+        )
     if page == "drivers":
-        return drivers_view(sel, lang)
+        return drivers_view(
+            sel, lang, target=choice.get("drivers_target"), method=choice.get("drivers_method") or "lmg"
+        )
     raise ValueError(f"unknown dashboard page {page!r}; one of {', '.join(PAGES)}")
 
 
 __all__ = [
+    "ANALYSIS_CHOICES",
     "PAGES",
     "Chart",
     "CrosstabsView",
