@@ -211,3 +211,22 @@ def test_the_report_shows_the_analysis_pages_as_the_user_left_them(app_database)
     # without choices: the pages' first
     first, _means = report.page_charts(sel, "crosstabs", "en")
     assert first.title == text("en", "chart.xt.title", row=_label("en", "useful_p"), column=_label("en", "wave"))
+
+
+# --- narrow filters -----------------------------------------------------------------------------------------
+
+
+def test_the_analysis_pages_under_a_narrow_filter_say_what_they_cannot_show(app_database):
+    at, frame = on(make_app("en"), app_database, "Course", "crosstabs")
+    at.multiselect(key="_filter_waves").select("2026-09").run()
+    assert not at.exception
+    shown = " ".join(c.value for c in at.caption)
+    assert text("en", "xt.chi2_none") in shown  # one wave: a single column, no chi-square test
+    counts = table_with(at, text("en", "xt.col.total"))
+    assert counts["2026-09 (A)"].iloc[-1] == frame.loc[frame["wave"] == "2026-09", "useful_p"].notna().sum()
+    at.multiselect(key="_filter_seg_group").select("G01").run()
+    at.switch_page("pages/drivers.py").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [text("en", "drv.failed")]  # a dozen answers for 13 indicators
+    at.switch_page("pages/distributions.py").run()
+    assert not at.exception and at.get("vega_lite_chart")

@@ -61,6 +61,7 @@ def distributions_view(
     """The view of the items of `scale` sorted by `sort`, and `item` by `by`; a choice the survey lacks
     falls back to its first scale, that scale's first item and the first field."""
     scales, fields = distribution_options(sel)
+    sort = sort if sort in analysis.SORTS else "order"
     if not scales:
         return DistributionsView(None, sort, None, None, None, None, None, None, None)
     scale = scale if scale in scales else next(iter(scales))
