@@ -60,9 +60,20 @@ today = dt.date.today()
 pages = [p for p in report.PAGES if p in pages]  # in the dashboards' order
 importance = st.session_state.get("priorities_importance")
 nps_field = st.session_state.get("nps_segment")
+analysis = {key: st.session_state.get(key) for key in report.ANALYSIS_CHOICES}  # the Analysis pages' choices
 with database().session() as s:
     targets = store.targets(s, workspace_id(), sel.survey.id)  # set on the Overview page
-wanted = (sel.key, sel.defn, tuple(pages), report_lang, importance, nps_field, tuple(sorted(targets.items())), today)
+wanted = (
+    sel.key,
+    sel.defn,
+    tuple(pages),
+    report_lang,
+    importance,
+    nps_field,
+    tuple(analysis.items()),
+    tuple(sorted(targets.items())),
+    today,
+)
 
 # --- build (charts rendered once for both files) -------------------------------------------------------------
 if st.button(t("report.build"), type="primary", disabled=not pages, icon=":material/description:"):
@@ -80,6 +91,7 @@ if st.button(t("report.build"), type="primary", disabled=not pages, icon=":mater
                 targets=targets,
                 importance=importance,
                 nps_field=nps_field,
+                analysis=analysis,
                 today=today,
                 progress=_progress,
             )

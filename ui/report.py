@@ -9,14 +9,15 @@ A chart that cannot be drawn is left out
 (`ReportFiles.left_out` says which and why); a file that cannot be written
 raises `survey.reporting.rendering.RenderError`.
 Choices a page keeps in the session are used as the page would use them: the
-importance of Priorities ("priorities_importance") and the segment field of NPS
-("nps_segment"); Gaps shows every dimension, Model has no bootstrap.
+importance of Priorities ("priorities_importance"), the segment field of NPS
+("nps_segment") and the Analysis pages' fields, scale, sort, target and method
+(`views.ANALYSIS_CHOICES`); Gaps shows every dimension, Model and Drivers have no bootstrap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from survey.i18n import text
@@ -26,6 +27,7 @@ from ui import views
 from ui.selection import Selection
 
 PAGES = views.PAGES
+ANALYSIS_CHOICES = views.ANALYSIS_CHOICES
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,16 @@ class ReportFiles:
 
 
 def page_charts(
-    sel: Selection, page: str, lang: str, *, importance: str | None = None, nps_field: str | None = None
+    sel: Selection,
+    page: str,
+    lang: str,
+    *,
+    importance: str | None = None,
+    nps_field: str | None = None,
+    analysis: Mapping | None = None,
 ) -> tuple[views.Chart, ...]:
     """The charts `page` shows for this selection, in its order, in `lang`: those of its view."""
-    return views.page_view(sel, page, lang, importance=importance, nps_field=nps_field).charts
+    return views.page_view(sel, page, lang, importance=importance, nps_field=nps_field, analysis=analysis).charts
 
 
 def filter_lines(sel: Selection, lang: str) -> tuple[str, ...]:
@@ -59,13 +67,17 @@ def build_report(
     targets: dict | None = None,
     importance: str | None = None,
     nps_field: str | None = None,
+    analysis: Mapping | None = None,
     today: dt.date | None = None,
     progress: Callable[[float, str], None] | None = None,
 ) -> ReportFiles:
     """Both files of the report: title, key figures (the Overview's cards), the charts of `pages` in order."""
     today = today or dt.date.today()
     progress = progress or (lambda fraction, message: None)
-    shown = {page: views.page_view(sel, page, lang, importance=importance, nps_field=nps_field) for page in pages}
+    shown = {
+        page: views.page_view(sel, page, lang, importance=importance, nps_field=nps_field, analysis=analysis)
+        for page in pages
+    }
     view = (shown["overview"] if "overview" in shown else views.overview_view(sel, lang)).overview
     chosen = [(page, chart) for page in pages for chart in shown[page].charts]
     rendered, left_out = [], []

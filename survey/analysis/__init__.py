@@ -23,11 +23,36 @@ Missing values are never zeros: an unanswered item is left out of a mean, a
 respondent who answered none of a score's items has no score.
 
 One module per dashboard page (`overview`, `gaps`, `priorities`, `nps`, `loyalty`,
-`model`), over `inputs` (what the survey offers, the filters) and `scores`
+`model`; in the Analysis section `crosstabs`, `distributions`,
+`drivers`), over `inputs` (what the
+survey offers, the filters) and `scores`
 (per-respondent scores, headline figures). This package names what pages,
 reports and exports use; the functions live in those modules.
 """
 
+from survey.analysis.crosstabs import (
+    MEAN_COLUMNS,
+    Banner,
+    banner,
+    column_fields,
+    row_fields,
+)
+from survey.analysis.distributions import (
+    DISTRIBUTION_COLUMNS,
+    LIKERT_POINTS,
+    SORTS,
+    likert_distribution,
+    likert_scales,
+)
+from survey.analysis.drivers import (
+    BOOTSTRAP,
+    DRIVER_COLUMNS,
+    Drivers,
+    driver_frame,
+    driver_targets,
+    drivers,
+    resamples_for,
+)
 from survey.analysis.gaps import (
     GAP_COLUMNS,
     experience,
@@ -172,4 +197,21 @@ __all__ = [
     "model_ipma",
     "ipma_priorities",
     "total_effects",
+    "Banner",
+    "MEAN_COLUMNS",
+    "banner",
+    "column_fields",
+    "row_fields",
+    "DISTRIBUTION_COLUMNS",
+    "LIKERT_POINTS",
+    "SORTS",
+    "likert_distribution",
+    "likert_scales",
+    "BOOTSTRAP",
+    "DRIVER_COLUMNS",
+    "Drivers",
+    "driver_frame",
+    "driver_targets",
+    "drivers",
+    "resamples_for",
 ]

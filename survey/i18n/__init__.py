@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from survey.i18n import (
     accounts,
+    analysis,
     answering,
     classroom,
     core,
@@ -36,6 +37,7 @@ PARTS = (
     accounts.MESSAGES,
     classroom.MESSAGES,
     exercises.MESSAGES,
+    analysis.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -15,7 +15,9 @@ One module per family, all importable from here (``from ui import charts``):
 - `ui.charts.nps`: the Net Promoter Score charts (NPS page);
 - `ui.charts.indices`: the 0–100 indices per wave and per item (Overview, Loyalty);
 - `ui.charts.loyalty`: the satisfaction–loyalty matrix, segment shares, the customer pyramid (Loyalty page);
-- `ui.charts.model`: the path diagram, the outer loadings, the quality grids and the IPMA (Model page).
+- `ui.charts.model`: the path diagram, the outer loadings, the quality grids and the IPMA (Model page);
+- `ui.charts.analysis`: crosstabs, Likert distributions, drivers (the Analysis section; imported as
+  `from ui.charts import analysis`).
 """
 
 from ui.charts.gaps import dimension_gap_chart, experience_chart, gap_dumbbell, profile_chart
