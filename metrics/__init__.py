@@ -11,7 +11,8 @@ One public function per method, grouped by family:
 - pls: `pls_path_model` (with its quality: HTMT, reliability, VIF, f², total effects)
 - ipma: `ipma` (importance–performance map of a path model)
 - priorities: `ipa`, `stated_importance`, `derived_importance`
-- compare: `welch_t_test` (permutation fallback at small n), `mann_whitney_test`, `chi_square_test`,
+- compare: `welch_t_test` (permutation fallback at small n), `index_difference_test` (an index
+  difference itself: linearised Welch, permutation at small n), `mann_whitney_test`, `chi_square_test`,
   `fisher_exact_test`
 - multiple: `holm`, `benjamini_hochberg`, `adjust_p_values`, `multiplicity_method`
 - value: `customer_pyramid`, `delivered_value`
@@ -32,7 +33,14 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 """
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
-from metrics.compare import GroupComparison, chi_square_test, fisher_exact_test, mann_whitney_test, welch_t_test
+from metrics.compare import (
+    GroupComparison,
+    chi_square_test,
+    fisher_exact_test,
+    index_difference_test,
+    mann_whitney_test,
+    welch_t_test,
+)
 from metrics.crosstab import CrosstabResult, crosstab
 from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
@@ -88,6 +96,7 @@ __all__ = [
     "delivered_value",
     "derived_importance",
     "experience_table",
+    "index_difference_test",
     "ipa",
     "ipma",
     "item_gaps",

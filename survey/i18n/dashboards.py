@@ -60,6 +60,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "test.nps_exact": ("NPS 差异精确置换检验", "NPS exact permutation test"),
     "test.nps_adjusted_wald": ("NPS 差异校正 Wald 检验", "NPS adjusted-Wald test"),
     "test.welch_t_permutation": ("Welch t 置换检验", "Welch t permutation test"),
+    "test.index_welch": ("指数差异 Welch 检验（线性化）", "index difference Welch test (linearised)"),
+    "test.index_permutation": ("指数差异置换检验", "index difference permutation test"),
+    "overview.missing_rule": (
+        "满意度指数与忠诚度指数按题计算：每题取作答者的均值，跳过或“不适用”的题不计入该题，绝不算作 0 分；"
+        "卡片上的变化与其检验都是这一指数本身的差值（Welch 检验用线性化方差，某批次少于 30 份答卷时用置换检验）。",
+        "The satisfaction and loyalty indices are computed item by item: each item's mean over the respondents "
+        'who answered it; a skipped or "not applicable" item is left out of that item, never counted as 0. '
+        "The change on a card and its test are both that index's difference (Welch with a linearised variance, "
+        "a permutation test when a wave has fewer than 30 responses).",
+    ),
     "p.equals": ("p = {p}", "p = {p}"),
     "p.below": ("p < {p}", "p < {p}"),
     # --- several tests at once (multiplicity control)

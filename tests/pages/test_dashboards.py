@@ -87,7 +87,11 @@ def test_overview_cards_show_the_latest_wave_and_its_change(app, app_database):
     assert metric(at, text("en", "card.responses")).value == str(len(now))
     shown = " ".join(c.value for c in at.caption)
     nps_test = metrics.nps_difference(now["nps"], before["nps"]).method
-    assert text("en", "test.welch_t") in shown and text("en", f"test.nps_{nps_test}") in shown
+    assert text("en", "test.index_welch") in shown and text("en", f"test.nps_{nps_test}") in shown
+    # the change shown is the index difference the test tests, and the page says how skipped items count
+    csi_before = metrics.satisfaction_index(before, tree, scales=(1, 5))
+    assert metric(at, text("en", "card.satisfaction")).delta == f"{csi.index - csi_before.index:+.1f}"
+    assert text("en", "overview.missing_rule") in shown
     # the segment alerts name their family and its control
     assert "segments tested (6 tests); family-wise error rate 5 % (Holm)." in shown
     assert text("en", "overview.untested", count=19, min_n=30) in shown

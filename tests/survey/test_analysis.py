@@ -234,13 +234,35 @@ def test_overview_compares_the_latest_wave_with_the_one_before(course):
     expected = metrics.nps_difference(now["nps"], before["nps"])
     assert view.changes["nps"].difference == pytest.approx(expected.difference)
     assert view.changes["nps"].p_value == pytest.approx(expected.p_value)
-    welch = metrics.welch_t_test(analysis.loyalty_scores(inputs, now), analysis.loyalty_scores(inputs, before))
-    assert view.changes["loyalty"].p_value == pytest.approx(welch.p_value)
+    tested = analysis.index_test(inputs, "loyalty", now, before)
+    assert view.changes["loyalty"].p_value == pytest.approx(tested.p_value)
     assert view.changes["responses"].difference == len(now) - len(before)
     assert len(view.worst_gaps) == 3 and (view.worst_gaps["gap"] < 0).all()
     assert view.worst_gaps["code"].iloc[0] == "feedback"  # the demo's designed shortfall
     # one chosen wave: that wave against the one before it
     assert analysis.overview(inputs, frame, waves=["2026-06"]).previous_wave == "2026-03"
+
+
+def test_the_change_shown_is_the_change_tested(course):
+    # issue 18: the card said +4.87 (the index) while the test tested +5.00 (mean respondent scores)
+    _, inputs, frame = course
+    view = analysis.overview(inputs, frame)
+    now, before = frame[frame["wave"] == "2026-09"], frame[frame["wave"] == "2026-06"]
+    change = view.changes["satisfaction"]
+    shown = analysis.satisfaction(inputs, now).index - analysis.satisfaction(inputs, before).index
+    assert change.difference == pytest.approx(shown) and round(change.difference, 2) == 4.87
+    tested = metrics.index_difference_test(now, before, inputs.tree[["code", "parent", "weight"]], scales=inputs.scales)
+    assert tested.difference == pytest.approx(change.difference) and change.p_value == pytest.approx(tested.p_value)
+    assert change.test == "index_welch"
+    assert view.changes["loyalty"].difference == pytest.approx(
+        analysis.index_test(inputs, "loyalty", now, before).difference
+    )
+    row = view.segment_tests.table.set_index(["value", "measure"]).loc[("Class 1", "satisfaction")]
+    part = (now["class"] == "Class 1").to_numpy(), (before["class"] == "Class 1").to_numpy()
+    assert row["difference"] == pytest.approx(
+        analysis.satisfaction(inputs, now[part[0]]).index - analysis.satisfaction(inputs, before[part[1]]).index
+    )
+    assert row["ci_low"] < row["difference"] < row["ci_high"]
 
 
 def test_a_segment_that_drops_is_flagged_with_its_test(course):
