@@ -48,7 +48,7 @@ from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, 
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.ipma import IPMAResult, ipma
 from metrics.kano import KanoResult, kano
-from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
+from metrics.loyalty import ON_CUT, SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.multiple import HANDFUL, adjust_p_values, benjamini_hochberg, holm, multiplicity_method
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
@@ -60,6 +60,7 @@ from metrics.word_of_mouth import WordOfMouthResult, word_of_mouth
 
 __all__ = [
     "ACCEPTABLE_CR",
+    "ON_CUT",
     "QUADRANTS",
     "RANDOM_INDEX",
     "SEGMENTS",

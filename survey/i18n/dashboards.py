@@ -312,6 +312,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "segment.hostage": ("囚徒", "Hostages"),
     "segment.mercenary": ("唯利是图者", "Mercenaries"),
     "segment.defector": ("背叛者", "Defectors"),
+    "loyalty.tiers_tied": (
+        "部分层级的分界处有多位客户的消费额相同：同额客户总在同一层级，整组归入其名次多数所在的层级，"
+        "因此这些层级无法按 1% / 4% / 15% / 80% 精确划分（见“占比”列）。",
+        "At some tier boundaries several customers have the same value: equal customers always share a tier, and "
+        "the group goes to the tier holding most of its ranks, so these tiers cannot be split exactly at "
+        "1 / 4 / 15 / 80 % (see the share column).",
+    ),
+    "segment.on_cut": ("在分界线上", "On a cut line"),
+    "loyalty.on_cut": (
+        "{count} 位受访者（{share}%）的得分正好等于分界值：无法判断其高低，不归入任何一类（不再算作“高”）。",
+        "{count} respondents ({share} %) score exactly at a cut point: the matrix cannot tell whether they are high "
+        "or low, so they are in no segment (no longer counted as high).",
+    ),
     "tier.platinum": ("白金", "Platinum"),
     "tier.gold": ("黄金", "Gold"),
     "tier.iron": ("铁", "Iron"),

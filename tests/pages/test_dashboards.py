@@ -213,6 +213,33 @@ def test_loyalty_by_customer_tier_when_the_survey_has_a_spend_field(app, app_dat
     assert tiers[text("en", "chart.customers")].tolist() == pyramid.tiers["customers"].tolist()
     _, data = chart_titled(at, "en", "chart.pyramid.title")
     assert "(n<30)" in data[0]["caption"].iloc[0]  # 3 platinum customers: flagged, not hidden
+    assert text("en", "loyalty.tiers_tied") not in [c.value for c in at.caption]  # no ties: the nominal tiers
+
+
+def test_equal_spends_and_equal_answers_are_said_to_be_inseparable(app, app_database):
+    # issue 18: all-equal spends were 100 % platinum and all-equal answers 100 % loyalists
+    defn = templates.build("course")
+    spend = Node(code="spend", kind="item", label_zh="消费额", label_en="Spend", role="attribute")
+    defn = replace(defn, title_en="Course with equal spend", nodes=(*defn.nodes, spend))
+    frame = demo.course_responses()
+    frame["spend"] = "100"
+    frame[["overall", "loy_teacher", "loy_related", "loy_speak"]] = 4
+    db = open_database(app_database)
+    with db.session() as s:
+        survey = seed.load_survey(s, store.default_workspace(s).id, defn, frame, "equal spend test")
+        s.commit()
+        survey_id = survey.id
+    db.dispose()
+    app.session_state["survey_id"] = survey_id
+    at = open_page(app, "loyalty")
+    tiers = table_with(at, text("en", "chart.tier"))
+    assert tiers[text("en", "chart.customers")].tolist() == [0, 0, 0, len(frame)]
+    captions = [c.value for c in at.caption]
+    assert text("en", "loyalty.tiers_tied") in captions
+    assert text("en", "loyalty.on_cut", count=len(frame), share="100") in captions
+    segments = table_with(at, text("en", "chart.respondents"))
+    assert segments[text("en", "chart.segment")].tolist()[-1] == text("en", "segment.on_cut")
+    assert segments[text("en", "chart.respondents")].tolist() == [0, 0, 0, 0, len(frame)]
 
 
 def test_model_page_shows_the_ecsi_model(app, app_database):
