@@ -10,7 +10,8 @@ One public function per method, grouped by family:
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
 - pls: `pls_path_model` (with its quality: HTMT, reliability, VIF, f², total effects)
 - ipma: `ipma` (importance–performance map of a path model)
-- priorities: `ipa`, `stated_importance`, `derived_importance`
+- priorities: `ipa`, `ipa_stability` (bootstrap intervals, quadrant stability), `stated_importance`,
+  `derived_importance`
 - compare: `welch_t_test` (permutation fallback at small n), `index_difference_test` (an index
   difference itself: linearised Welch, permutation at small n), `mann_whitney_test`, `chi_square_test`,
   `fisher_exact_test`
@@ -52,7 +53,15 @@ from metrics.loyalty import ON_CUT, SEGMENTS, SegmentResult, loyalty_index, sati
 from metrics.multiple import HANDFUL, adjust_p_values, benjamini_hochberg, holm, multiplicity_method
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
-from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa, stated_importance
+from metrics.priorities import (
+    QUADRANTS,
+    IPAResult,
+    IPAStability,
+    derived_importance,
+    ipa,
+    ipa_stability,
+    stated_importance,
+)
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
 from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
 from metrics.weighting import RakeResult, kish_design_effect, kish_effective_n, rake
@@ -72,6 +81,7 @@ __all__ = [
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
+    "IPAStability",
     "IPMAResult",
     "IndexResult",
     "Judgement",
@@ -99,6 +109,7 @@ __all__ = [
     "experience_table",
     "index_difference_test",
     "ipa",
+    "ipa_stability",
     "ipma",
     "item_gaps",
     "kano",

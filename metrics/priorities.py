@@ -170,3 +170,182 @@ def _series(values, what: str) -> pd.Series:
         return pd.to_numeric(s).astype(float)
     except (TypeError, ValueError):
         raise ValueError(f"{what} must map indicators to numbers.") from None
+
+
+# `ipa_stability`: bootstrap resamples (bounded: the page stays quick at any n), seed, and the share of
+# resamples an indicator must keep its quadrant in for the quadrant to be a firm call.
+RESAMPLES = 200
+BOOTSTRAP_SEED = 20261
+FIRM = 0.9
+
+
+@dataclass(frozen=True)
+class IPAStability:
+    """Result of `ipa_stability`.
+
+    table: DataFrame indexed by indicator with columns performance_low,
+        performance_high, importance_low, importance_high (percentile 95 %
+        bootstrap intervals), stability (share of resamples in which the
+        indicator falls in the quadrant of the full sample) and firm
+        (stability ≥ threshold; False when it has no quadrant).
+    resamples, seed, threshold: as called.
+    """
+
+    table: pd.DataFrame
+    resamples: int
+    seed: int
+    threshold: float
+
+
+def ipa_stability(
+    data: pd.DataFrame,
+    units,
+    quadrants,
+    *,
+    scales,
+    drivers: pd.DataFrame | None = None,
+    target=None,
+    stated=None,
+    resamples: int = RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+    threshold: float = FIRM,
+) -> IPAStability:
+    """How firm each indicator's IPA quadrant is: bootstrap intervals and a quadrant stability share.
+
+    Method: `resamples` bootstrap samples of the respondents (seeded, so the
+    same data always give the same figures); in each, every indicator's
+    performance (the weighted mean of its items' 0–100 indices, each over
+    the respondents who answered it, as `satisfaction_index`) and importance
+    (derived: Pearson r of its column of `drivers` with `target`, pairwise
+    deletion; stated: the mean of its importance items' means) are
+    recomputed, the cuts are put at that sample's means and the quadrant is
+    found as in `ipa`. stability = share of resamples giving the quadrant of
+    the full sample (`quadrants`); a quadrant is a firm call when stability ≥
+    `threshold` (default 0.9), otherwise the page marks it uncertain: the
+    importances (or performances) do not differ enough to place it.
+
+    Conventions: `data` one row per respondent with the item columns;
+    `units` maps indicator → {perception item: weight among its siblings};
+    `quadrants` maps indicator → its quadrant in the full sample (None = none);
+    `scales` as in `satisfaction_index`. Give `drivers` (respondents ×
+    indicators, e.g. per-respondent 0–100 scores) with `target` (per
+    respondent) for derived importance, or `stated` (indicator → importance
+    item codes of `data`) for stated importance. Resamples are drawn as
+    multinomial counts, so the work is a few matrix products at any n.
+
+    Reference: Efron, B., Tibshirani, R. J. (1993). An Introduction to the
+    Bootstrap, ch. 13 (percentile interval); Martilla & James (1977).
+
+    Example
+    -------
+    >>> d = pd.DataFrame({"a": [5, 4] * 15, "b": [1, 2] * 15, "ia": [4, 5] * 15, "ib": [5, 4] * 15})
+    >>> r = ipa_stability(d, {"A": {"a": 1}, "B": {"b": 1}}, {"A": "keep_up", "B": "concentrate"},
+    ...                   scales=(1, 5), stated={"A": ["ia"], "B": ["ib"]})
+    >>> r.table[["stability", "firm"]].round(2).to_dict("list")  # equal importance: about a coin toss
+    {'stability': [0.53, 0.64], 'firm': [False, False]}
+    """
+    if (drivers is None) == (stated is None):
+        raise ValueError("Give either drivers with target (derived importance) or stated (importance items).")
+    if drivers is not None and target is None:
+        raise ValueError("Derived importance needs the target (overall satisfaction per respondent).")
+    if not 1 <= int(resamples) <= 10_000:
+        raise ValueError(f"resamples must be between 1 and 10,000; got {resamples!r}.")
+    require_frame(data, "data")
+    names = list(units)
+    n = len(data)
+    rng = np.random.default_rng(seed)
+    performance, importance = [], []
+    chunk = max(1, min(int(resamples), 2_000_000 // max(n, 1)))
+    done = 0
+    while done < resamples:
+        size = min(chunk, resamples - done)
+        counts = np.stack([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(size)]).astype(float)
+        performance.append(_performance(data, units, scales, counts))
+        if drivers is not None:
+            importance.append(_correlations(drivers[names], target, counts))
+        else:
+            importance.append(_stated(data, stated, names, counts))
+        done += size
+    perf, imp = np.vstack(performance), np.vstack(importance)
+    observed = pd.Series(quadrants, dtype=object).reindex(names)
+    same = _quadrants(perf, imp) == observed.to_numpy(dtype=object)[None, :]
+    has = observed.notna().to_numpy()
+    stability = np.where(has, same.mean(axis=0), np.nan)
+    with np.errstate(invalid="ignore"):
+        low_p, high_p = np.nanpercentile(perf, [2.5, 97.5], axis=0) if perf.size else (np.nan, np.nan)
+        low_i, high_i = np.nanpercentile(imp, [2.5, 97.5], axis=0) if imp.size else (np.nan, np.nan)
+    table = pd.DataFrame(
+        {
+            "performance_low": low_p,
+            "performance_high": high_p,
+            "importance_low": low_i,
+            "importance_high": high_i,
+            "stability": stability,
+            "firm": has & (np.nan_to_num(stability) >= threshold),
+        },
+        index=pd.Index(names, name="indicator"),
+    )
+    return IPAStability(table, int(resamples), int(seed), float(threshold))
+
+
+def _performance(data, units, scales, counts: np.ndarray) -> np.ndarray:
+    """resamples × indicators: each indicator's weighted mean of its items' 0–100 indices."""
+    from metrics._checks import scale_of
+
+    out = np.full((len(counts), len(units)), np.nan)
+    for j, items in enumerate(dict(units).values()):
+        codes = [c for c in items if c in data.columns]
+        if not codes:
+            continue
+        x = numeric_columns(data, codes, "data").to_numpy(dtype=float, na_value=np.nan)
+        bounds = np.array([scale_of(scales, c) for c in codes], dtype=float)
+        rescaled = (x - bounds[:, 0]) / (bounds[:, 1] - bounds[:, 0]) * 100
+        answered = ~np.isnan(x)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            item = (counts @ np.where(answered, rescaled, 0.0)) / (counts @ answered)
+        w = np.array([float(items[c]) for c in codes]) * ~np.isnan(item)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[:, j] = np.where(w.sum(axis=1) > 0, (np.nan_to_num(item) * w).sum(axis=1) / w.sum(axis=1), np.nan)
+    return out
+
+
+def _correlations(drivers: pd.DataFrame, target, counts: np.ndarray) -> np.ndarray:
+    """resamples × drivers: weighted Pearson r of each driver with the target, pairwise deletion."""
+    d = drivers.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    y = pd.to_numeric(pd.Series(np.asarray(target, dtype=object).ravel()), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )[:, None]
+    m = (~np.isnan(d) & ~np.isnan(y)).astype(float)
+    d0, y0 = np.nan_to_num(d), np.nan_to_num(y) * m
+    w, sx, sy = counts @ m, counts @ (d0 * m), counts @ y0
+    sxx, syy, sxy = counts @ (d0 * d0 * m), counts @ (y0 * y0), counts @ (d0 * y0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cov = sxy - sx * sy / w
+        r = cov / np.sqrt((sxx - sx * sx / w) * (syy - sy * sy / w))
+    return np.where(np.isfinite(r), np.clip(r, -1, 1), np.nan)
+
+
+def _stated(data, stated, names, counts: np.ndarray) -> np.ndarray:
+    """resamples × indicators: the mean of each indicator's importance items' means."""
+    out = np.full((len(counts), len(names)), np.nan)
+    for j, unit in enumerate(names):
+        codes = [c for c in dict(stated).get(unit, []) if c in data.columns]
+        if not codes:
+            continue
+        x = numeric_columns(data, codes, "data").to_numpy(dtype=float, na_value=np.nan)
+        answered = ~np.isnan(x)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = (counts @ np.where(answered, x, 0.0)) / (counts @ answered)
+            out[:, j] = np.nanmean(means, axis=1) if means.shape[1] > 1 else means[:, 0]
+    return out
+
+
+def _quadrants(perf: np.ndarray, imp: np.ndarray) -> np.ndarray:
+    """The quadrant of every indicator in every resample, cut at that resample's means (as `ipa`)."""
+    both = ~np.isnan(perf) & ~np.isnan(imp)
+    with np.errstate(invalid="ignore"):
+        p_cut = np.nanmean(np.where(both, perf, np.nan), axis=1, keepdims=True)
+        i_cut = np.nanmean(np.where(both, imp, np.nan), axis=1, keepdims=True)
+    high_p, high_i = perf >= p_cut, imp >= i_cut
+    quadrant = np.select([high_i & ~high_p, high_i & high_p, ~high_i & ~high_p], list(QUADRANTS[:3]), QUADRANTS[3])
+    return np.where(both, quadrant.astype(object), None)

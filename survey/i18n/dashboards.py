@@ -242,6 +242,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "items the list runs from the lowest performance up.",
     ),
     "priorities.all_indicators": ("全部指标", "All indicators"),
+    "priorities.col.stability": ("象限稳定性", "Quadrant stability"),
+    "priorities.col.call": ("象限判断", "Quadrant call"),
+    "priorities.col.importance_low": ("重要性 95% 下限", "Importance 95% low"),
+    "priorities.col.importance_high": ("重要性 95% 上限", "Importance 95% high"),
+    "priorities.col.performance_low": ("表现 95% 下限", "Performance 95% low"),
+    "priorities.col.performance_high": ("表现 95% 上限", "Performance 95% high"),
+    "priorities.firm": ("确定", "firm"),
+    "priorities.uncertain": ("不确定", "uncertain"),
+    "priorities.stability_help": (
+        "象限稳定性 = 对受访者做 {resamples} 次自助重抽样（固定随机种子）时，该指标仍落在同一象限的比例；"
+        "低于 {firm}% 标为“不确定”：各指标的重要性（或表现）差别不够大，不能据此判定象限。"
+        "图中竖线为重要性的 95% 自助区间，不确定的指标颜色较浅。",
+        "Quadrant stability = the share of {resamples} bootstrap resamples of the respondents (seeded) in which "
+        "the indicator stays in its quadrant; below {firm} % it is marked uncertain: the importances (or "
+        "performances) do not differ enough to place it. The bars in the chart are importance's 95 % bootstrap "
+        "intervals; uncertain indicators are drawn pale.",
+    ),
+    "priorities.all_uncertain": (
+        "没有指标的象限是确定的：各指标的重要性差别不大，请不要仅凭象限决定改进顺序。",
+        "No indicator's quadrant is firm: the importances barely differ, so do not set the order of work by "
+        "quadrant alone.",
+    ),
     "priorities.ipma_link": (
         "由路径模型得出的重要性：见“指数模型”页的重要性–表现图（IPMA）",
         "Importance from the path model: the importance–performance map (IPMA) on the Model page",

@@ -10,6 +10,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 import metrics
+from survey import analysis
 from survey.access import audit
 from survey.design import templates
 from survey.design.definition import Node
@@ -145,10 +146,37 @@ def test_priorities_matrix_is_metrics_ipa(app, app_database):
     ranked = table_with(at, text("en", "priorities.rank"))
     assert ranked[text("en", "chart.indicator")].tolist() == ["Convenience"]
     assert ranked[text("en", "priorities.col.priority")].tolist() == [18]
+    assert ranked[text("en", "priorities.col.call")].tolist() == [text("en", "priorities.firm")]
     # derived importance on request
     at.radio(key="_priorities_importance").set_value("derived").run()
     assert not at.exception
     assert at.session_state["priorities_importance"] == "derived"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_priorities_show_how_firm_each_quadrant_is(app_database, lang):
+    # issue 18: on the course demo derived importances barely differ; the first "concentrate here" item keeps
+    # its quadrant in about half the resamples, so it is not called firm
+    survey_id, frame = demo_survey(app_database, "Course")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    at.session_state["priorities_importance"] = "derived"
+    open_page(at, "priorities")
+    assert not at.exception
+    inputs = analysis.analysis_inputs(templates.build("course"))
+    expected = analysis.priorities(inputs, frame, importance="derived").table
+    ranked = table_with(at, text(lang, "priorities.rank"))
+    first = analysis.concentrate_here(analysis.priorities(inputs, frame, importance="derived")).iloc[0]
+    assert ranked[text(lang, "priorities.col.stability")].iloc[0] == pytest.approx(first["stability"])
+    assert ranked[text(lang, "priorities.col.call")].iloc[0] == text(lang, "priorities.uncertain")
+    every = table_with(at, text(lang, "priorities.col.performance_high"))
+    calls = every[text(lang, "priorities.col.call")]
+    assert (calls == text(lang, "priorities.firm")).sum() == int(expected["firm"].sum())
+    assert text(lang, "priorities.stability_help", resamples=200, firm="90") in [c.value for c in at.caption]
+    _, data = chart_titled(at, lang, "chart.ipa.title")
+    points = next(d for d in data if "stability" in d.columns).set_index("indicator")
+    assert points["stability"].to_dict() == pytest.approx(expected["stability"].to_dict())
+    assert set(points["opacity"]) == {1.0, 0.4}  # uncertain indicators drawn pale
 
 
 def test_nps_page_distribution_and_segments(app, app_database):
