@@ -404,11 +404,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.reliability": ("各维度的信度", "Reliability of each dimension"),
     "model.no_dimensions": ("问卷没有维度。", "The survey has no dimensions."),
     "model.alpha_help": (
-        "Cronbach's α ≥ 0.7 一般视为可以接受。",
-        "Cronbach's alpha ≥ 0.7 is usually called acceptable.",
+        "Cronbach's α ≥ 0.7 一般视为可以接受（按原始分数 α 判断）。原始分数 α 用各题作答的方差（SPSS、R psych 的 raw_alpha）；"
+        "标准化 α 用题目间的相关系数，相当于各题离散程度相同（R plspm、seminr、SmartPLS 报告的就是它）。",
+        "Cronbach's alpha ≥ 0.7 is usually called acceptable (judged on the raw-score alpha). Raw-score alpha uses "
+        "the items' variances as answered (SPSS, R psych's raw_alpha); standardised alpha uses the items' "
+        "correlations, as if every item had the same spread (what R plspm, seminr and SmartPLS report).",
     ),
     "model.col.index": ("指数（0–100）", "Index (0–100)"),
-    "model.col.alpha": ("Cronbach's α", "Cronbach's alpha"),
+    "model.col.alpha": ("Cronbach's α（原始分数）", "Cronbach's alpha (raw scores)"),
+    "model.col.alpha_standardized": ("Cronbach's α（标准化）", "Cronbach's alpha (standardised)"),
     "model.col.items": ("题数", "Items"),
     "model.col.acceptable": ("可接受（≥ 0.7）", "Acceptable (≥ 0.7)"),
     "model.col.vif": ("VIF", "VIF"),
@@ -442,7 +446,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.col.rule": ("标准", "Threshold"),
     "model.col.status": ("结论", "Verdict"),
     "model.measure.htmt": ("HTMT", "HTMT"),
-    "model.measure.alpha": ("Cronbach's α", "Cronbach's alpha"),
+    "model.measure.alpha": ("Cronbach's α（标准化）", "Cronbach's alpha (standardised)"),
     "model.measure.rho_a": ("ρ_A", "ρ_A"),
     "model.measure.rho_c": ("组合信度 ρ_C", "Composite reliability ρ_C"),
     "model.measure.ave": ("AVE", "AVE"),

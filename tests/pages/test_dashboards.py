@@ -270,6 +270,24 @@ def test_equal_spends_and_equal_answers_are_said_to_be_inseparable(app, app_data
     assert segments[text("en", "chart.respondents")].tolist() == [0, 0, 0, 0, len(frame)]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_model_page_names_raw_and_standardised_alpha(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "ECSI")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "model")
+    table = table_with(at, text(lang, "model.col.acceptable"))  # the "Reliability of each dimension" table
+    raw, standardised = text(lang, "model.col.alpha"), text(lang, "model.col.alpha_standardized")
+    assert raw != standardised and {raw, standardised} <= set(table.columns)
+    labels = {n.code: n.label(lang) for n in seed.ecsi_definition().nodes}
+    rows = table.set_index(text(lang, "chart.dimension"))
+    for dimension, items in ECSI_BLOCKS.items():
+        row = rows.loc[labels[dimension]]
+        assert row[raw] == pytest.approx(metrics.cronbach_alpha(frame[items]))
+        assert row[standardised] == pytest.approx(metrics.cronbach_alpha(frame[items], standardized=True))
+    assert text(lang, "model.alpha_help") in [c.value for c in at.caption]
+
+
 def test_model_page_shows_the_ecsi_model(app, app_database):
     at, frame = on(app, app_database, "ECSI", "model")
     direct = metrics.pls_path_model(frame, ECSI_BLOCKS, ECSI_PATHS, scheme="centroid", scale=(0, 10))

@@ -208,6 +208,9 @@ def test_reliability_per_dimension_is_cronbach_alpha(ecsi):
     table = analysis.reliability(defn, inputs, frame).set_index("dimension")
     for dimension, items in ECSI_BLOCKS.items():
         assert table.at[dimension, "alpha"] == pytest.approx(metrics.cronbach_alpha(frame[items]))
+        assert table.at[dimension, "alpha_standardized"] == pytest.approx(
+            metrics.cronbach_alpha(frame[items], standardized=True)
+        )
     assert table["acceptable"].all()
 
 
