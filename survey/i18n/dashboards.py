@@ -140,9 +140,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the NPS page).",
     ),
     "overview.tests_note": (
-        "差异 = 本期 − 比较基准，附 95% 区间（满意度与忠诚度：Welch 区间；NPS：校正 Wald 区间）。",
-        "Difference = now − compared with, with its 95% interval (satisfaction and loyalty: Welch; NPS: "
-        "adjusted Wald).",
+        "差异 = 本期 − 比较基准，附 95% 区间（满意度与忠诚度：指数差异的 Welch 区间，线性化方差；NPS：校正 Wald 区间）。",
+        "Difference = now − compared with, with its 95% interval (satisfaction and loyalty: Welch on the index "
+        "difference, linearised variance; NPS: adjusted Wald).",
     ),
     "overview.col.segment": ("群体", "Segment"),
     "overview.col.measure": ("指标", "Figure"),
