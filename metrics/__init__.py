@@ -10,8 +10,10 @@ One public function per method, grouped by family:
 - reliability: `cronbach_alpha`, `alpha_by_dimension`
 - pls: `pls_path_model` (with its quality: HTMT, reliability, VIF, f², total effects)
 - ipma: `ipma` (importance–performance map of a path model)
-- priorities: `ipa`, `stated_importance`, `derived_importance`
-- compare: `welch_t_test` (permutation fallback at small n), `mann_whitney_test`, `chi_square_test`,
+- priorities: `ipa`, `ipa_stability` (bootstrap intervals, quadrant stability), `stated_importance`,
+  `derived_importance`
+- compare: `welch_t_test` (permutation fallback at small n), `index_difference_test` (an index
+  difference itself: linearised Welch, permutation at small n), `mann_whitney_test`, `chi_square_test`,
   `fisher_exact_test`
 - multiple: `holm`, `benjamini_hochberg`, `adjust_p_values`, `multiplicity_method`
 - value: `customer_pyramid`, `delivered_value`
@@ -32,7 +34,14 @@ user can act on; missing values (NaN / None) are never counted as zeros.
 """
 
 from metrics.ahp import ACCEPTABLE_CR, RANDOM_INDEX, AHPResult, Judgement, ahp_weights
-from metrics.compare import GroupComparison, chi_square_test, fisher_exact_test, mann_whitney_test, welch_t_test
+from metrics.compare import (
+    GroupComparison,
+    chi_square_test,
+    fisher_exact_test,
+    index_difference_test,
+    mann_whitney_test,
+    welch_t_test,
+)
 from metrics.crosstab import CrosstabResult, crosstab
 from metrics.csat import CESResult, CSATResult, ces, csat, wilson_interval
 from metrics.drivers import RelativeImportance, relative_importance
@@ -40,11 +49,19 @@ from metrics.gaps import ServqualResult, experience_table, item_gaps, servqual, 
 from metrics.indices import IndexResult, respondent_scores, satisfaction_index, sibling_weights, tree_weights
 from metrics.ipma import IPMAResult, ipma
 from metrics.kano import KanoResult, kano
-from metrics.loyalty import SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
+from metrics.loyalty import ON_CUT, SEGMENTS, SegmentResult, loyalty_index, satisfaction_loyalty_segments
 from metrics.multiple import HANDFUL, adjust_p_values, benjamini_hochberg, holm, multiplicity_method
 from metrics.nps import NPSDifference, NPSResult, nps, nps_difference
 from metrics.pls import PLSDataError, PLSResult, pls_path_model
-from metrics.priorities import QUADRANTS, IPAResult, derived_importance, ipa, stated_importance
+from metrics.priorities import (
+    QUADRANTS,
+    IPAResult,
+    IPAStability,
+    derived_importance,
+    ipa,
+    ipa_stability,
+    stated_importance,
+)
 from metrics.reliability import alpha_by_dimension, cronbach_alpha
 from metrics.value import TIERS, DeliveredValue, PyramidResult, customer_pyramid, delivered_value
 from metrics.weighting import RakeResult, kish_design_effect, kish_effective_n, rake
@@ -52,6 +69,7 @@ from metrics.word_of_mouth import WordOfMouthResult, word_of_mouth
 
 __all__ = [
     "ACCEPTABLE_CR",
+    "ON_CUT",
     "QUADRANTS",
     "RANDOM_INDEX",
     "SEGMENTS",
@@ -63,6 +81,7 @@ __all__ = [
     "DeliveredValue",
     "GroupComparison",
     "IPAResult",
+    "IPAStability",
     "IPMAResult",
     "IndexResult",
     "Judgement",
@@ -88,7 +107,9 @@ __all__ = [
     "delivered_value",
     "derived_importance",
     "experience_table",
+    "index_difference_test",
     "ipa",
+    "ipa_stability",
     "ipma",
     "item_gaps",
     "kano",

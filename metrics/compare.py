@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -226,3 +227,177 @@ def _values(values, what: str) -> np.ndarray:
     except (TypeError, ValueError):
         raise ValueError(f"Group {what} must hold numbers (missing = empty).") from None
     return x[~np.isnan(x)]
+
+
+def index_difference_test(a: pd.DataFrame, b: pd.DataFrame, tree: pd.DataFrame, *, scales, method: str = "auto"):
+    """Test of the difference of two weighted 0–100 indices themselves: index(a) − index(b).
+
+    The figure a card shows (`satisfaction_index`: each item's mean over the
+    respondents who answered it, weighted up the tree) and the figure tested
+    are one and the same: `difference` is exactly
+    satisfaction_index(a).index − satisfaction_index(b).index.
+
+    Methods:
+    - "welch": Welch's t on each respondent's linearised value
+      v_i = I + Σ_k g_k·100/(max_k − min_k)·(n/N_k)·a_ik·(x_ik − x̄_k), g_k
+      the item's effective weight in the index (its global weight, with the
+      weights of unanswered items renormalised away as the index does), a_ik
+      = 1 when respondent i answered item k, N_k the respondents who did,
+      n the respondents who answered at least one item. The mean of v is
+      the index exactly, and its variance / n is the linearisation
+      (Taylor, delta-method) variance of the index as a ratio of totals;
+      Welch's interval of mean(v_a) − mean(v_b) is the difference's 95 %
+      interval.
+    - "permutation": the respondents of both groups relabelled (every
+      relabelling when they number at most PERMUTATIONS, else PERMUTATIONS
+      seeded random ones), the index recomputed on each side; p is the
+      share of relabellings whose |difference| is at least the observed one.
+      The interval is still the linearised Welch one.
+    - "auto" (default): the permutation when a group has fewer than 30
+      respondents (SMALL_GROUP), or when neither group varies; Welch above.
+
+    Conventions: `a`, `b` one row per respondent, item columns as in
+    `satisfaction_index` (missing = not answered, left out, never a zero);
+    `tree` and `scales` as there (a flat tree, parent None, for the loyalty
+    index). Respondents who answered none of the tree's items are left out
+    (`n` counts the others). With fewer than 2 respondents in a group,
+    statistic and p_value are NaN. test is "index_difference"; method
+    "welch" or "permutation".
+
+    Reference: Woodruff, R. S. (1971), A simple method for approximating the
+    variance of a complicated estimate, JASA 66, 411–414 (linearisation);
+    Welch (1947); scipy.stats.permutation_test.
+
+    Example
+    -------
+    >>> tree = pd.DataFrame({"code": ["q1", "q2"], "parent": [None, None], "weight": [1, 1]})
+    >>> a = pd.DataFrame({"q1": [5, 4, 5, 4], "q2": [5, None, 4, 5]})
+    >>> b = pd.DataFrame({"q1": [2, 3, 1, 2], "q2": [3, 2, None, 1]})
+    >>> r = index_difference_test(a, b, tree, scales=(1, 5))
+    >>> r.method, r.difference, round(r.p_value * 70)  # all 70 relabellings: 2 as extreme (both splits)
+    ('permutation', 64.58333333333334, 2)
+    """
+    from metrics.indices import satisfaction_index, tree_weights
+
+    if method not in ("auto", "welch", "permutation"):
+        raise ValueError(f'method must be "auto", "welch" or "permutation"; got {method!r}.')
+    first, second = satisfaction_index(a, tree, scales=scales), satisfaction_index(b, tree, scales=scales)
+    nodes = tree_weights(tree)
+    leaves = [code for code in nodes.index if not nodes.at[code, "children"]]
+    bounds = np.array([_scale(scales, c) for c in leaves], dtype=float)
+    xa, xb = _answers(a, leaves), _answers(b, leaves)
+    n = (len(xa), len(xb))
+    diff = first.index - second.index if min(n) else math.nan
+    if min(n) < 2:
+        return GroupComparison("index_difference", math.nan, math.nan, n, diff)
+    va, vb = (_linearised(x, nodes, leaves, bounds) for x in (xa, xb))
+    with warnings.catch_warnings():  # nearly equal values: scipy's precision warning, the figures stand
+        warnings.simplefilter("ignore", RuntimeWarning)
+        r = stats.ttest_ind(va, vb, equal_var=False)
+    still = va.var() == 0 and vb.var() == 0
+    if method == "auto":
+        method = "permutation" if min(n) < SMALL_GROUP or still else "welch"
+    if still:
+        statistic, dof, low, high = math.nan, math.nan, diff, diff
+    else:
+        ci = r.confidence_interval(0.95)
+        statistic, dof, low, high = float(r.statistic), float(r.df), float(ci.low), float(ci.high)
+    if method == "welch":
+        p_value = math.nan if still else float(r.pvalue)
+    else:
+        p_value = _index_permutation_p(np.vstack([xa, xb]), n[0], nodes, leaves, bounds)
+    return GroupComparison("index_difference", statistic, p_value, n, diff, dof, low, high, method)
+
+
+def _scale(scales, code) -> tuple[float, float]:
+    from metrics._checks import scale_of
+
+    return scale_of(scales, code)
+
+
+def _answers(data: pd.DataFrame, leaves: list) -> np.ndarray:
+    """respondents × items, NaN = not answered; respondents who answered nothing are dropped."""
+    x = data[leaves].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return x[~np.isnan(x).all(axis=1)]
+
+
+def _effective_weights(nodes: pd.DataFrame, leaves: list, answered: np.ndarray) -> np.ndarray:
+    """Each leaf's weight in the index given which items have answers (`satisfaction_index`'s renormalising)."""
+    has = dict(zip(leaves, answered))
+    for code in reversed(nodes.index):  # children after their parent: bottom-up
+        children = nodes.at[code, "children"]
+        if children:
+            has[code] = sum(nodes.at[c, "weight"] for c in children if has[c]) > 0
+    share: dict = {}
+    for code in nodes.index:  # top-down
+        parent = nodes.at[code, "parent"]
+        siblings = nodes.index[nodes["parent"] == parent] if parent is not None else nodes.index[nodes["parent"].isna()]
+        total = sum(nodes.at[s, "weight"] for s in siblings if has[s])
+        above = 1.0 if parent is None else share[parent]
+        share[code] = above * nodes.at[code, "weight"] / total if has[code] and total > 0 else 0.0
+    return np.array([share[c] for c in leaves])
+
+
+def _linearised(x: np.ndarray, nodes, leaves, bounds) -> np.ndarray:
+    """Each respondent's linearised value of the index (mean = the index; see `index_difference_test`)."""
+    answered = ~np.isnan(x)
+    counts = answered.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.nansum(x, axis=0) / counts
+    g = _effective_weights(nodes, leaves, counts > 0)
+    scale = 100 / (bounds[:, 1] - bounds[:, 0])
+    level = np.nansum(g * (means - bounds[:, 0]) * scale)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        factor = np.where(counts > 0, g * scale * len(x) / counts, 0.0)
+    centred = np.where(answered, x - np.nan_to_num(means), 0.0)
+    return level + centred @ factor
+
+
+def _index_permutation_p(pooled: np.ndarray, n_first: int, nodes, leaves, bounds) -> float:
+    """Two-sided permutation p of index(first) − index(second) over relabellings of the pooled respondents."""
+    answered = ~np.isnan(pooled)
+    values = np.where(answered, pooled, 0.0)
+    order = list(nodes.index)
+    children = {c: [order.index(k) for k in nodes.at[c, "children"]] for c in order}
+    weights = nodes["weight"].to_numpy(dtype=float)
+    leaf_at = {order.index(c): k for k, c in enumerate(leaves)}
+    top = [k for k, c in enumerate(order) if nodes.at[c, "parent"] is None]
+
+    def index_of(rows: np.ndarray) -> np.ndarray:  # rows: (batch, m) respondent positions → (batch,) indices
+        with np.errstate(invalid="ignore", divide="ignore"):
+            item = (values[rows].sum(axis=-2) / answered[rows].sum(axis=-2) - bounds[:, 0]) * (
+                100 / (bounds[:, 1] - bounds[:, 0])
+            )
+        node = np.full((len(order),) + rows.shape[:-1], np.nan)
+        for k in reversed(range(len(order))):
+            if k in leaf_at:
+                node[k] = item[..., leaf_at[k]]
+            else:
+                node[k] = _mean_of(node[children[order[k]]], weights[children[order[k]]])
+        return _mean_of(node[top], weights[top])
+
+    def statistic(first, second, axis=-1):  # |difference|, so p counts both tails as the docstring says
+        return np.abs(index_of(first.astype(int)) - index_of(second.astype(int)))
+
+    positions = np.arange(len(pooled), dtype=float)
+    batch = max(1, int(4_000_000 // max(1, len(pooled) * len(leaves))))
+    result = stats.permutation_test(
+        (positions[:n_first], positions[n_first:]),
+        statistic,
+        vectorized=True,
+        n_resamples=PERMUTATIONS,
+        batch=batch,
+        alternative="greater",
+        rng=np.random.default_rng(PERMUTATION_SEED),
+    )
+    return float(result.pvalue)
+
+
+def _mean_of(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted mean over axis 0 leaving NaN children out (as `satisfaction_index`); NaN when no weight is left."""
+    has = ~np.isnan(values)
+    w = weights.reshape((-1,) + (1,) * (values.ndim - 1)) * has
+    total = w.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(has, values, 0.0).__mul__(w).sum(axis=0) / total
+    return np.where(total > 0, np.clip(out, 0, 100), np.nan)

@@ -12,6 +12,8 @@ from metrics._checks import require_frame, weights_from
 from metrics.indices import IndexResult, satisfaction_index
 
 SEGMENTS = ("loyalist", "hostage", "mercenary", "defector")
+# The label of a respondent whose score equals a cut point: the matrix cannot tell high from low for them.
+ON_CUT = "on_cut"
 
 
 def loyalty_index(data: pd.DataFrame, *, scales, weights=None, respondent_weights=None) -> IndexResult:
@@ -54,11 +56,13 @@ class SegmentResult:
     """Result of `satisfaction_loyalty_segments`.
 
     segments: Series per respondent (same index as the inputs) with ids
-        loyalist, hostage, mercenary, defector; missing where satisfaction
-        or loyalty is missing.
-    counts: respondents per segment (all four ids, in that order).
-    shares: counts / number of classified respondents (NaN if none).
+        loyalist, hostage, mercenary, defector, or on_cut (ON_CUT: a score
+        equal to a cut point); missing where satisfaction or loyalty is missing.
+    counts: respondents per segment (the four ids of SEGMENTS, in that order).
+    shares: counts / number of classified respondents, those on a cut line
+        included (NaN if none), so shares + on_cut_share = 1.
     cut_satisfaction, cut_loyalty: the cut points used.
+    on_cut: respondents on a cut line (in no segment); on_cut_share their share.
     """
 
     segments: pd.Series
@@ -66,12 +70,14 @@ class SegmentResult:
     shares: pd.Series
     cut_satisfaction: float
     cut_loyalty: float
+    on_cut: int = 0
+    on_cut_share: float = math.nan
 
 
 def satisfaction_loyalty_segments(satisfaction, loyalty, *, cut_satisfaction=None, cut_loyalty=None) -> SegmentResult:
     """Satisfaction–loyalty matrix (Jones & Sasser 1995): four segments of respondents.
 
-    Rule: "high" means at or above the cut point.
+    Rule: "high" means above the cut point, "low" below it.
     - loyalist (apostle): high satisfaction, high loyalty;
     - hostage: low satisfaction, high loyalty;
     - mercenary: high satisfaction, low loyalty;
@@ -84,6 +90,13 @@ def satisfaction_loyalty_segments(satisfaction, loyalty, *, cut_satisfaction=Non
     them across waves. Respondents with a missing value get no segment and
     are not counted.
 
+    Ties: a score equal to a cut point is neither high nor low. On discrete
+    scales many respondents can sit exactly on a cut (every answer the same,
+    or a fixed cut at a scale point such as 50); counting them as "high"
+    (as before) made all-equal answers 100 % loyalists. They are labelled
+    ON_CUT, counted in `on_cut` and left out of the four segments, so the
+    matrix says it cannot separate them rather than calling them loyal.
+
     Reference: Jones, T. O., Sasser, W. E. (1995). Why satisfied customers
     defect. Harvard Business Review 73(6), 88–99; domain.md §6.
 
@@ -92,6 +105,8 @@ def satisfaction_loyalty_segments(satisfaction, loyalty, *, cut_satisfaction=Non
     >>> r = satisfaction_loyalty_segments([90, 30, 80, 20], [85, 90, 10, 15], cut_satisfaction=50, cut_loyalty=50)
     >>> r.segments.tolist()
     ['loyalist', 'hostage', 'mercenary', 'defector']
+    >>> satisfaction_loyalty_segments([75, 75, 75], [50, 50, 50]).on_cut  # all equal: nobody is high or low
+    3
     """
     index = satisfaction.index if isinstance(satisfaction, pd.Series) else None
     s = _scores(satisfaction, "satisfaction")
@@ -103,14 +118,19 @@ def satisfaction_loyalty_segments(satisfaction, loyalty, *, cut_satisfaction=Non
     both = ~(np.isnan(s) | np.isnan(lo))
     cut_s = _cut(cut_satisfaction, s[both], "cut_satisfaction")
     cut_l = _cut(cut_loyalty, lo[both], "cut_loyalty")
-    high_s = s >= cut_s
-    high_l = lo >= cut_l
-    labels = np.select([high_s & high_l, ~high_s & high_l, high_s & ~high_l], list(SEGMENTS[:3]), SEGMENTS[3])
+    high_s, high_l = s > cut_s, lo > cut_l
+    tied = (s == cut_s) | (lo == cut_l)
+    labels = np.select(
+        [tied, high_s & high_l, ~high_s & high_l, high_s & ~high_l], [ON_CUT, *SEGMENTS[:3]], SEGMENTS[3]
+    )
     segments = pd.Series(np.where(both, labels, None), index=index, dtype=object, name="segment")
     counts = pd.Series([int((labels[both] == k).sum()) for k in SEGMENTS], index=list(SEGMENTS), name="count")
     total = int(both.sum())
+    on_cut = int((labels[both] == ON_CUT).sum())
     shares = counts / total if total else counts * math.nan
-    return SegmentResult(segments, counts, shares.rename("share"), cut_s, cut_l)
+    return SegmentResult(
+        segments, counts, shares.rename("share"), cut_s, cut_l, on_cut, on_cut / total if total else math.nan
+    )
 
 
 def _scores(values, what: str) -> np.ndarray:

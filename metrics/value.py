@@ -20,13 +20,24 @@ class PyramidResult:
     tier: Series per customer (same index as the input) with platinum, gold,
         iron or lead; missing where the value is missing.
     tiers: DataFrame indexed by tier (all four, top first) with columns
-        customers, share (of the customers with a value), value (sum),
-        value_share (of the total value; NaN when the total is 0) and
-        min_value (the smallest value in the tier; NaN when empty).
+        customers, share (of the customers with a value), nominal_share
+        (0.01, 0.04, 0.15, 0.80), value (sum), value_share (of the total
+        value; NaN when the total is 0), min_value (the smallest value in
+        the tier; NaN when empty) and tied_boundary (True when the boundary
+        below the tier falls inside a group of equal values; lead: False).
+    tied_cuts: the tier boundaries that fall inside a group of equal values
+        (0–3): where the tiers cannot be separated as nominal, so their shares
+        differ from 1 / 4 / 15 / 80 %.
     """
 
     tier: pd.Series
     tiers: pd.DataFrame
+    tied_cuts: int = 0
+
+    @property
+    def separated(self) -> bool:
+        """True when every tier boundary falls between two different values."""
+        return self.tied_cuts == 0
 
 
 def customer_pyramid(values) -> PyramidResult:
@@ -34,10 +45,18 @@ def customer_pyramid(values) -> PyramidResult:
 
     Rule (CRM textbook, domain.md §8): rank the customers by value, highest
     first; with n customers the tiers end at ranks ceil(0.01·n),
-    ceil(0.05·n) and ceil(0.20·n), so the best customer is always platinum.
-    Tied values share the better tier (a customer's rank is 1 + the number
-    of customers with a strictly higher value), so tiers can hold a little
-    more than their share.
+    ceil(0.05·n) and ceil(0.20·n), so the best customer is platinum unless
+    tied with others.
+
+    Ties: customers of equal value always share a tier (they cannot be told
+    apart), and a group of equal values takes the tier that holds most of
+    its ranks (a draw goes to the better tier). So a boundary
+    inside a tie group moves by at most half the group and every tier stays
+    as near its nominal share as equal values allow, on either side. Giving
+    ties the better tier instead would put all-equal spends 100 % in
+    platinum and, on rounded spends, iron at 35 % and gold at 0 %. When a
+    boundary falls inside a tie group `tied_cuts` counts it (all-equal
+    values: every customer lead, tied_cuts 3: the pyramid cannot separate them).
 
     Conventions: `values` is a 1-d array-like or Series of non-negative or
     negative numbers (value, spend, turnover); missing values get no tier
@@ -51,6 +70,8 @@ def customer_pyramid(values) -> PyramidResult:
     >>> r = customer_pyramid(range(1, 101))   # customers worth 1 … 100
     >>> r.tiers["customers"].tolist(), r.tier.iloc[-1], r.tier.iloc[0]
     ([1, 4, 15, 80], 'platinum', 'lead')
+    >>> customer_pyramid([50] * 20).tied_cuts  # all equal: no tier can be told from another
+    3
     """
     index = values.index if isinstance(values, pd.Series) else None
     try:
@@ -59,16 +80,23 @@ def customer_pyramid(values) -> PyramidResult:
         raise ValueError("Customer values must be numbers (missing = empty).") from None
     has = ~np.isnan(x)
     n = int(has.sum())
-    ranks = np.full(x.shape, np.nan)
-    if n:
-        ordered = np.sort(x[has])
-        # 1 + number of strictly higher values
-        ranks[has] = n - np.searchsorted(ordered, x[has], side="right") + 1
     ends = np.cumsum([share for _, share in PYRAMID])
     cuts = [math.ceil(round(end * n, 9)) for end in ends[:-1]]
-    tier = np.select([ranks <= cuts[0], ranks <= cuts[1], ranks <= cuts[2], has], list(TIERS), default="").astype(
-        object
-    )
+    tier = np.full(x.shape, "", dtype=object)
+    tied_cuts = 0
+    if n:
+        values, counts = np.unique(x[has], return_counts=True)
+        values, counts = values[::-1], counts[::-1]  # best first
+        last = np.cumsum(counts)  # each tie group holds ranks last − count + 1 … last
+        first = last - counts + 1
+        lows, highs = np.array([1, *(c + 1 for c in cuts)]), np.array([*cuts, n])  # each tier's ranks
+        overlap = np.minimum(last[:, None], highs) - np.maximum(first[:, None], lows) + 1
+        chosen = np.asarray(TIERS, dtype=object)[np.argmax(np.maximum(overlap, 0), axis=1)]  # a draw: the better
+        tier[has] = chosen[np.searchsorted(-values, -x[has])]
+        tied = [bool(0 < c < n and np.any((first <= c) & (c < last))) for c in cuts]
+        tied_cuts = sum(tied)
+    else:
+        tied = [False] * len(cuts)
     tier[~has] = None
     series = pd.Series(tier, index=index, dtype=object, name="tier")
     rows = []
@@ -80,12 +108,14 @@ def customer_pyramid(values) -> PyramidResult:
             {
                 "customers": int(mask.sum()),
                 "share": mask.sum() / n if n else math.nan,
+                "nominal_share": dict(PYRAMID)[name],
                 "value": float(v.sum()),
                 "value_share": float(v.sum()) / total if total else math.nan,
                 "min_value": float(v.min()) if v.size else math.nan,
+                "tied_boundary": tied[TIERS.index(name)] if name != TIERS[-1] else False,
             }
         )
-    return PyramidResult(series, pd.DataFrame(rows, index=pd.Index(TIERS, name="tier")))
+    return PyramidResult(series, pd.DataFrame(rows, index=pd.Index(TIERS, name="tier")), tied_cuts)
 
 
 VALUE_PARTS = ("product", "service", "personnel", "image")

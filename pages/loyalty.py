@@ -34,6 +34,8 @@ else:
     st.caption(
         t("loyalty.matrix_help", satisfaction=f"{matrix.cut_satisfaction:.1f}", loyalty=f"{matrix.cut_loyalty:.1f}")
     )
+    if matrix.on_cut:
+        st.caption(t("loyalty.on_cut", count=matrix.on_cut, share=f"{100 * matrix.on_cut_share:.0f}"))
     a, b = st.columns([2, 3])
     with a:
         view.segments_table.show()
@@ -47,3 +49,5 @@ if view.tiers_table is None:
 else:
     view.tiers_chart.show()
     view.tiers_table.show()
+    if view.figures.tiers["tied_boundary"].any():
+        st.caption(t("loyalty.tiers_tied"))

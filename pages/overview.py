@@ -110,6 +110,8 @@ card(
     previous_wave=view.previous_wave,
     delta_color="off",
 )
+if sel.inputs.loyalty or not sel.inputs.tree.empty:
+    st.caption(t("overview.missing_rule"))
 
 # --- worst gaps ----------------------------------------------------------------------------
 left, right = st.container(), st.container()  # one under the other: the tables need the width

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from metrics.priorities import FIRM, RESAMPLES
 from survey import analysis
 from ui.classroom import page_link
 from ui.filters import dashboard_filters
@@ -49,6 +50,9 @@ if view.matrix is None:
 result = view.figures.result
 view.matrix.show()
 st.caption(t("priorities.cuts", performance=f"{result.performance_cut:.1f}", importance=f"{result.importance_cut:.3f}"))
+st.caption(t("priorities.stability_help", resamples=RESAMPLES, firm=f"{100 * FIRM:g}"))
+if not result.table["firm"].any():
+    st.warning(t("priorities.all_uncertain"))
 if sel.inputs.blocks is not None:  # a model survey: the same map with importance from the path model
     page_link("pages/model.py", "model", t("priorities.ipma_link"), ":material/hub:")
 

@@ -124,6 +124,7 @@ from survey.analysis.priorities import (
     unit_scores,
 )
 from survey.analysis.scores import (
+    index_test,
     loyalty,
     loyalty_scores,
     overall_scores,
@@ -147,6 +148,7 @@ __all__ = [
     "segment_values",
     "respondent_scores",
     "satisfaction_scores",
+    "index_test",
     "loyalty_scores",
     "overall_scores",
     "satisfaction",

@@ -53,9 +53,11 @@ def loyalty_matrix(inputs: AnalysisInputs, frame: pd.DataFrame) -> LoyaltyMatrix
 def loyalty_by_tier(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame | None:
     """Loyalty index per tier of the customer pyramid (`metrics.customer_pyramid` on the value field).
 
-    Columns tier (platinum, gold, iron, lead), customers, share, value_share,
-    loyalty (the tier's loyalty index), n (answers behind it); None without a
-    value field or loyalty items.
+    Columns tier (platinum, gold, iron, lead), customers, share, nominal_share,
+    value_share, min_value, tied_boundary (the boundary below the tier falls
+    among equal values: tiers cannot be separated there), loyalty (the
+    tier's loyalty index), n (answers behind it); None without a value field
+    or loyalty items.
     """
     if inputs.value_field is None or not inputs.loyalty or inputs.value_field not in frame.columns:
         return None

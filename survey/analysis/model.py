@@ -41,14 +41,19 @@ def reliability(defn: SurveyDefinition, inputs: AnalysisInputs, frame: pd.DataFr
 
     A dimension's perception items are one scale and its expectation items
     another; each gets its own row. Columns dimension, role, items, alpha
-    (NaN with fewer than two items or complete answers), acceptable (α ≥ 0.7).
+    (raw-score alpha, on the items' covariances as answered: SPSS, R psych's
+    raw_alpha), alpha_standardized (on their correlations, as if every item
+    had the same spread: what R plspm, seminr and SmartPLS report; the two
+    differ by up to 0.019 on the mobi data), both NaN with fewer than two
+    items or complete answers, and acceptable (raw α ≥ 0.7, as before).
     """
     mapping = dimension_items(defn, inputs)
     roles = {n.code: n.role for n in defn.items}
     groups = {code: f"{dim}|{roles[code]}" for code, dim in mapping.items() if code in frame.columns}
     if not groups:
-        return pd.DataFrame(columns=["dimension", "role", "items", "alpha", "acceptable"])
+        return pd.DataFrame(columns=["dimension", "role", "items", "alpha", "alpha_standardized", "acceptable"])
     alpha = metrics.alpha_by_dimension(frame, groups)
+    standardized = metrics.alpha_by_dimension(frame, groups, standardized=True)
     counts = pd.Series(list(groups.values())).value_counts()
     rows = [
         {
@@ -56,6 +61,7 @@ def reliability(defn: SurveyDefinition, inputs: AnalysisInputs, frame: pd.DataFr
             "role": key.split("|")[1],
             "items": int(counts[key]),
             "alpha": float(alpha[key]),
+            "alpha_standardized": float(standardized[key]),
             "acceptable": bool(alpha[key] >= 0.7),
         }
         for key in alpha.index

@@ -12,7 +12,7 @@ import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.gaps import gap_table
 from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
-from survey.analysis.scores import loyalty, loyalty_scores, recommend, satisfaction, satisfaction_scores
+from survey.analysis.scores import index_test, loyalty, loyalty_scores, recommend, satisfaction, satisfaction_scores
 
 FIGURE_COLUMNS = ["group", "n", "satisfaction", "nps", "nps_low", "nps_high", "nps_n", "loyalty"]
 
@@ -56,10 +56,20 @@ class Change:
     """A figure in one wave against the wave before (a card's delta).
 
     current, previous: the figure in each wave; difference = current − previous.
-    p_value, test: the test of the difference (`test_key`: "welch_t" or
-    "welch_t_permutation" on the per-respondent 0–100 scores, "nps_exact" or
-    "nps_adjusted_wald" for NPS); NaN / "" when it cannot be computed.
+    p_value, test: the test of the difference (`test_key`: "index_welch" or
+    "index_permutation" for the satisfaction and loyalty indices, "nps_exact"
+    or "nps_adjusted_wald" for NPS); NaN / "" when it cannot be computed.
     n_current, n_previous: the answers behind each figure.
+
+    One estimator for the figure and its test: the card shows the index
+    (each item's mean over the respondents who answered it, weighted up the
+    tree: the CSI of domain.md §4, the figure of every other page, the trend
+    and the report), so the test is of that index difference itself
+    (`metrics.index_difference_test`: linearised Welch, respondents relabelled
+    below 30), not of the mean per-respondent score, which weighs skipped
+    items differently (course demo 2026-09 vs 2026-06: index +4.87, mean
+    score +5.00). Missing-data rule, stated on the Overview: a skipped item
+    is left out of that item's mean, never counted as zero.
     """
 
     current: float
@@ -86,7 +96,7 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
     }
     s_now, s_before = satisfaction(inputs, current), satisfaction(inputs, previous)
     if s_now and s_before:
-        test = metrics.welch_t_test(satisfaction_scores(inputs, current), satisfaction_scores(inputs, previous))
+        test = index_test(inputs, "satisfaction", current, previous)
         out["satisfaction"] = Change(
             s_now.index, s_before.index, s_now.index - s_before.index, test.p_value, test_key(test), s_now.n, s_before.n
         )
@@ -96,7 +106,7 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
         out["nps"] = Change(a.score, b.score, d.difference, d.p_value, test_key(d), a.n, b.n)
     l_now, l_before = loyalty(inputs, current), loyalty(inputs, previous)
     if l_now and l_before:
-        test = metrics.welch_t_test(loyalty_scores(inputs, current), loyalty_scores(inputs, previous))
+        test = index_test(inputs, "loyalty", current, previous)
         out["loyalty"] = Change(
             l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, test_key(test), l_now.n, l_before.n
         )
@@ -124,9 +134,11 @@ ALERT_COLUMNS = [
 
 def test_key(result) -> str:
     """The test behind a p-value, as `report.test_name` names it: "nps_exact", "nps_adjusted_wald", "nps_z",
-    "welch_t" or "welch_t_permutation"."""
+    "index_welch", "index_permutation" (the index difference itself), "welch_t" or "welch_t_permutation"."""
     if isinstance(result, metrics.NPSDifference):
         return f"nps_{result.method}"
+    if result.test == "index_difference":
+        return f"index_{result.method}"
     return "welch_t_permutation" if result.method == "permutation" else "welch_t"
 
 
@@ -135,8 +147,8 @@ class SegmentTests:
     """Every segment test of one comparison, as one family with its multiplicity control.
 
     table: one row per test run (ALERT_COLUMNS): difference = current − reference
-        with its 95 % interval (ci_low, ci_high: Welch's interval of the mean
-        per-respondent 0–100 score, the adjusted-Wald interval for NPS),
+        with its 95 % interval (ci_low, ci_high: the linearised Welch interval
+        of the index difference, the adjusted-Wald interval for NPS),
         p_value of the test on its own, p_adjusted within the family.
     segments: segment values tested; tests: rows of `table`.
     method: "holm" (a handful of tests: family-wise error rate) or "bh"
@@ -221,8 +233,9 @@ def segment_alerts(
     With `reference` (the previous wave): each segment value in `current`
     against the same value in `reference`. Without: each segment value
     against the other respondents of `current` (significantly below the rest).
-    Tests: Welch's t on the per-respondent 0–100 scores (satisfaction,
-    loyalty), `metrics.nps_difference` for NPS (exact permutation test, or
+    Tests: the index difference itself for satisfaction and loyalty
+    (`metrics.index_difference_test`, as the cards' `Change`),
+    `metrics.nps_difference` for NPS (exact permutation test, or
     adjusted Wald for large groups). A test runs only when both sides have
     at least `min_n` answers (default 30): smaller groups are never called
     significant. Every test of the call is one family: Holm's adjustment for
@@ -247,13 +260,13 @@ def _group_tests(inputs, name, value, part, part_scores, ref, ref_scores, min_n)
         if min(len(mine), len(theirs)) < min_n:
             small = True
             continue
-        test = metrics.welch_t_test(mine, theirs)
+        test = index_test(inputs, measure, part, ref)
         if math.isnan(test.p_value):
             continue
         now = satisfaction(inputs, part) if measure == "satisfaction" else loyalty(inputs, part)
         before = satisfaction(inputs, ref) if measure == "satisfaction" else loyalty(inputs, ref)
         rows.append(
-            [name, value, measure, now.index, before.index, now.index - before.index, test.p_value, test_key(test)]
+            [name, value, measure, now.index, before.index, test.difference, test.p_value, test_key(test)]
             + [test.n[0], test.n[1], False, test.ci_low, test.ci_high, math.nan, ""]
         )
     if inputs.recommend is not None:

@@ -41,13 +41,18 @@ def priorities(inputs: AnalysisInputs, frame: pd.DataFrame, *, importance: str =
     (`metrics.derived_importance`; the overall items, or the perception score
     when the survey has none); gap: perception − expectation where the
     indicator has a pair. The table also holds n (answers behind the
-    performance). Cuts at the means (Martilla & James).
+    performance) and how firm each quadrant is (`metrics.ipa_stability`,
+    200 seeded bootstrap resamples): performance_low / _high and
+    importance_low / _high (95 % intervals), stability (share of resamples
+    keeping the quadrant) and firm (stability ≥ 90 %; otherwise the page says
+    "uncertain" and does not call the quadrant). Cuts at the means (Martilla & James).
     """
     index = satisfaction(inputs, frame)
     if index is None or not inputs.units or frame.empty:
         return None
     nodes = index.nodes.set_index("code")
     perf = pd.Series({u: nodes.at[u, "index"] for u in inputs.units}, dtype=float)
+    sources: dict = {}
     if importance == "stated":
         stated = {u: inputs.importance[u] for u in inputs.units if u in inputs.importance}
         if not stated:
@@ -55,10 +60,12 @@ def priorities(inputs: AnalysisInputs, frame: pd.DataFrame, *, importance: str =
         codes = [c for cs in stated.values() for c in cs]
         means = item_means(frame, codes)["mean"]
         imp = pd.Series({u: float(means[list(cs)].mean()) for u, cs in stated.items()}).reindex(perf.index)
+        sources["stated"] = stated
     elif importance == "derived":
         drivers = unit_scores(inputs, frame)
         drivers["__overall__"] = overall_scores(inputs, frame)
         imp = metrics.derived_importance(drivers, list(inputs.units), "__overall__")
+        sources.update(drivers=drivers[list(inputs.units)], target=drivers["__overall__"])
     else:
         raise ValueError(f'importance must be "stated" or "derived"; got {importance!r}.')
     by_parent = {inputs.pair_parent[k]: k for k in inputs.gap_pairs if inputs.pair_parent[k] in perf.index}
@@ -68,7 +75,22 @@ def priorities(inputs: AnalysisInputs, frame: pd.DataFrame, *, importance: str =
         gap = gaps.reindex(perf.index)
     result = metrics.ipa(perf, imp, gap=gap)
     result.table["n"] = [int(nodes.at[u, "n"]) for u in result.table.index]
+    stability = metrics.ipa_stability(
+        frame, unit_items(inputs), result.table["quadrant"], scales=inputs.scales, **sources
+    ).table
+    for column in stability.columns:
+        result.table[column] = stability[column].reindex(result.table.index)
+    result.table["firm"] = result.table["firm"].fillna(False).astype(bool)
     return result
+
+
+def unit_items(inputs: AnalysisInputs) -> dict[str, dict[str, float]]:
+    """Each IPA indicator's perception items with their weights among siblings (as its index weighs them)."""
+    leaves = inputs.tree[~inputs.tree["code"].isin(inputs.tree["parent"])]
+    out: dict[str, dict[str, float]] = {}
+    for code, parent, weight in zip(leaves["code"], leaves["parent"], leaves["weight"]):
+        out.setdefault(parent if parent is not None else code, {})[code] = float(weight)
+    return {u: out[u] for u in inputs.units if u in out}
 
 
 def concentrate_here(result: metrics.IPAResult) -> pd.DataFrame:

@@ -45,6 +45,23 @@ def loyalty(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.IndexResult 
     return metrics.loyalty_index(frame, scales=inputs.scales, weights=inputs.loyalty)
 
 
+def index_test(inputs: AnalysisInputs, measure: str, a: pd.DataFrame, b: pd.DataFrame) -> metrics.GroupComparison:
+    """The test of index(a) − index(b) for `measure` ("satisfaction" or "loyalty"): the index the cards show,
+    tested itself (`metrics.index_difference_test`), so the change shown is the change tested."""
+    if measure == "satisfaction":
+        tree = inputs.tree[["code", "parent", "weight"]]
+    else:
+        items = list(inputs.loyalty)
+        tree = pd.DataFrame(
+            {
+                "code": items,
+                "parent": pd.Series([None] * len(items), dtype=object),
+                "weight": list(inputs.loyalty.values()),
+            }
+        )
+    return metrics.index_difference_test(a, b, tree, scales=inputs.scales)
+
+
 def recommend(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.NPSResult | None:
     if inputs.recommend is None:
         return None

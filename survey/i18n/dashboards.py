@@ -70,6 +70,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "test.nps_exact": ("NPS 差异精确置换检验", "NPS exact permutation test"),
     "test.nps_adjusted_wald": ("NPS 差异校正 Wald 检验", "NPS adjusted-Wald test"),
     "test.welch_t_permutation": ("Welch t 置换检验", "Welch t permutation test"),
+    "test.index_welch": ("指数差异 Welch 检验（线性化）", "index difference Welch test (linearised)"),
+    "test.index_permutation": ("指数差异置换检验", "index difference permutation test"),
+    "overview.missing_rule": (
+        "满意度指数与忠诚度指数按题计算：每题取作答者的均值，跳过或“不适用”的题不计入该题，绝不算作 0 分；"
+        "卡片上的变化与其检验都是这一指数本身的差值（Welch 检验用线性化方差，某批次少于 30 份答卷时用置换检验）。",
+        "The satisfaction and loyalty indices are computed item by item: each item's mean over the respondents "
+        'who answered it; a skipped or "not applicable" item is left out of that item, never counted as 0. '
+        "The change on a card and its test are both that index's difference (Welch with a linearised variance, "
+        "a permutation test when a wave has fewer than 30 responses).",
+    ),
     "p.equals": ("p = {p}", "p = {p}"),
     "p.below": ("p < {p}", "p < {p}"),
     # --- several tests at once (multiplicity control)
@@ -145,9 +155,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the NPS page).",
     ),
     "overview.tests_note": (
-        "差异 = 本期 − 比较基准，附 95% 区间（满意度与忠诚度：Welch 区间；NPS：校正 Wald 区间）。",
-        "Difference = now − compared with, with its 95% interval (satisfaction and loyalty: Welch; NPS: "
-        "adjusted Wald).",
+        "差异 = 本期 − 比较基准，附 95% 区间（满意度与忠诚度：指数差异的 Welch 区间，线性化方差；NPS：校正 Wald 区间）。",
+        "Difference = now − compared with, with its 95% interval (satisfaction and loyalty: Welch on the index "
+        "difference, linearised variance; NPS: adjusted Wald).",
     ),
     "overview.col.segment": ("群体", "Segment"),
     "overview.col.measure": ("指标", "Figure"),
@@ -247,6 +257,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "items the list runs from the lowest performance up.",
     ),
     "priorities.all_indicators": ("全部指标", "All indicators"),
+    "priorities.col.stability": ("象限稳定性", "Quadrant stability"),
+    "priorities.col.call": ("象限判断", "Quadrant call"),
+    "priorities.col.importance_low": ("重要性 95% 下限", "Importance 95% low"),
+    "priorities.col.importance_high": ("重要性 95% 上限", "Importance 95% high"),
+    "priorities.col.performance_low": ("表现 95% 下限", "Performance 95% low"),
+    "priorities.col.performance_high": ("表现 95% 上限", "Performance 95% high"),
+    "priorities.firm": ("确定", "firm"),
+    "priorities.uncertain": ("不确定", "uncertain"),
+    "priorities.stability_help": (
+        "象限稳定性 = 对受访者做 {resamples} 次自助重抽样（固定随机种子）时，该指标仍落在同一象限的比例；"
+        "低于 {firm}% 标为“不确定”：各指标的重要性（或表现）差别不够大，不能据此判定象限。"
+        "图中竖线为重要性的 95% 自助区间，不确定的指标颜色较浅。",
+        "Quadrant stability = the share of {resamples} bootstrap resamples of the respondents (seeded) in which "
+        "the indicator stays in its quadrant; below {firm} % it is marked uncertain: the importances (or "
+        "performances) do not differ enough to place it. The bars in the chart are importance's 95 % bootstrap "
+        "intervals; uncertain indicators are drawn pale.",
+    ),
+    "priorities.all_uncertain": (
+        "没有指标的象限是确定的：各指标的重要性差别不大，请不要仅凭象限决定改进顺序。",
+        "No indicator's quadrant is firm: the importances barely differ, so do not set the order of work by "
+        "quadrant alone.",
+    ),
     "priorities.ipma_link": (
         "由路径模型得出的重要性：见“指数模型”页的重要性–表现图（IPMA）",
         "Importance from the path model: the importance–performance map (IPMA) on the Model page",
@@ -317,6 +349,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "segment.hostage": ("囚徒", "Hostages"),
     "segment.mercenary": ("唯利是图者", "Mercenaries"),
     "segment.defector": ("背叛者", "Defectors"),
+    "loyalty.tiers_tied": (
+        "部分层级的分界处有多位客户的消费额相同：同额客户总在同一层级，整组归入其名次多数所在的层级，"
+        "因此这些层级无法按 1% / 4% / 15% / 80% 精确划分（见“占比”列）。",
+        "At some tier boundaries several customers have the same value: equal customers always share a tier, and "
+        "the group goes to the tier holding most of its ranks, so these tiers cannot be split exactly at "
+        "1 / 4 / 15 / 80 % (see the share column).",
+    ),
+    "segment.on_cut": ("在分界线上", "On a cut line"),
+    "loyalty.on_cut": (
+        "{count} 位受访者（{share}%）的得分正好等于分界值：无法判断其高低，不归入任何一类（不再算作“高”）。",
+        "{count} respondents ({share} %) score exactly at a cut point: the matrix cannot tell whether they are high "
+        "or low, so they are in no segment (no longer counted as high).",
+    ),
     "tier.platinum": ("白金", "Platinum"),
     "tier.gold": ("黄金", "Gold"),
     "tier.iron": ("铁", "Iron"),
@@ -374,11 +419,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.reliability": ("各维度的信度", "Reliability of each dimension"),
     "model.no_dimensions": ("问卷没有维度。", "The survey has no dimensions."),
     "model.alpha_help": (
-        "Cronbach's α ≥ 0.7 一般视为可以接受。",
-        "Cronbach's alpha ≥ 0.7 is usually called acceptable.",
+        "Cronbach's α ≥ 0.7 一般视为可以接受（按原始分数 α 判断）。原始分数 α 用各题作答的方差（SPSS、R psych 的 raw_alpha）；"
+        "标准化 α 用题目间的相关系数，相当于各题离散程度相同（R plspm、seminr、SmartPLS 报告的就是它）。",
+        "Cronbach's alpha ≥ 0.7 is usually called acceptable (judged on the raw-score alpha). Raw-score alpha uses "
+        "the items' variances as answered (SPSS, R psych's raw_alpha); standardised alpha uses the items' "
+        "correlations, as if every item had the same spread (what R plspm, seminr and SmartPLS report).",
     ),
     "model.col.index": ("指数（0–100）", "Index (0–100)"),
-    "model.col.alpha": ("Cronbach's α", "Cronbach's alpha"),
+    "model.col.alpha": ("Cronbach's α（原始分数）", "Cronbach's alpha (raw scores)"),
+    "model.col.alpha_standardized": ("Cronbach's α（标准化）", "Cronbach's alpha (standardised)"),
     "model.col.items": ("题数", "Items"),
     "model.col.acceptable": ("可接受（≥ 0.7）", "Acceptable (≥ 0.7)"),
     "model.col.vif": ("VIF", "VIF"),
@@ -412,7 +461,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.col.rule": ("标准", "Threshold"),
     "model.col.status": ("结论", "Verdict"),
     "model.measure.htmt": ("HTMT", "HTMT"),
-    "model.measure.alpha": ("Cronbach's α", "Cronbach's alpha"),
+    "model.measure.alpha": ("Cronbach's α（标准化）", "Cronbach's alpha (standardised)"),
     "model.measure.rho_a": ("ρ_A", "ρ_A"),
     "model.measure.rho_c": ("组合信度 ρ_C", "Composite reliability ρ_C"),
     "model.measure.ave": ("AVE", "AVE"),

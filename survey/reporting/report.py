@@ -108,7 +108,15 @@ def number(value, spec: str = ".1f") -> str:
     return format(value, spec)
 
 
-TESTS = ("welch_t", "welch_t_permutation", "nps_exact", "nps_adjusted_wald", "nps_z")
+TESTS = (
+    "index_welch",
+    "index_permutation",
+    "welch_t",
+    "welch_t_permutation",
+    "nps_exact",
+    "nps_adjusted_wald",
+    "nps_z",
+)
 
 # Below this a p-value is shown as "< 0.001", never as 0.000.
 P_FLOOR = 0.001

@@ -1,10 +1,19 @@
+import itertools
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
-from metrics import chi_square_test, fisher_exact_test, mann_whitney_test, welch_t_test
+from metrics import (
+    chi_square_test,
+    fisher_exact_test,
+    index_difference_test,
+    mann_whitney_test,
+    satisfaction_index,
+    welch_t_test,
+)
 
 
 def test_welch_hand_computation():
@@ -76,3 +85,50 @@ def test_chi_square_hand_computation():
 def test_non_numeric_groups_are_explained():
     with pytest.raises(ValueError, match="numbers"):
         welch_t_test(["a"], [1, 2])
+
+
+# two items of equal weight on 1–5: the toy case of dissatisfied respondents skipping an item
+TOY_TREE = pd.DataFrame({"code": ["a", "b"], "parent": [None, None], "weight": [1, 1]})
+
+
+def test_index_difference_tests_the_index_itself():
+    # the toy case: a satisfied respondent answers 5 and 5 (score 100), a dissatisfied one answers 1 and skips
+    # b (score 0): item means 50 and 100, index 75, while the mean respondent score is 50
+    toy = pd.DataFrame({"a": [5, 1], "b": [5, None]})
+    assert satisfaction_index(toy, TOY_TREE, scales=(1, 5)).index == 75.0
+    before = pd.DataFrame({"a": [3, 2, 4], "b": [3, 4, 2]})  # index 50 = its mean score
+    r = index_difference_test(toy, before, TOY_TREE, scales=(1, 5))
+    assert r.test == "index_difference" and r.difference == 25.0 and r.n == (2, 3)
+    assert r.method == "permutation"
+    # every one of the C(5, 2) = 10 relabellings, index recomputed on both sides, by hand
+    pooled = pd.concat([toy, before], ignore_index=True)
+    observed, extreme = 25.0, 0
+    for first in itertools.combinations(range(5), 2):
+        rest = [k for k in range(5) if k not in first]
+        d = (
+            satisfaction_index(pooled.iloc[list(first)], TOY_TREE, scales=(1, 5)).index
+            - satisfaction_index(pooled.iloc[rest], TOY_TREE, scales=(1, 5)).index
+        )
+        extreme += abs(d) >= observed - 1e-9
+    assert r.p_value == pytest.approx(extreme / 10)
+
+
+def test_index_difference_welch_is_the_linearised_variance_of_the_index():
+    # without missing answers and equal weights the linearised value is the respondent's mean score, so the
+    # test is Welch's t on the scores; with missing answers the difference stays the index difference
+    rng = np.random.default_rng(7)
+    a = pd.DataFrame(rng.integers(1, 6, (60, 2)), columns=["a", "b"]).astype(float)
+    b = pd.DataFrame(rng.integers(2, 6, (50, 2)), columns=["a", "b"]).astype(float)
+    r = index_difference_test(a, b, TOY_TREE, scales=(1, 5))
+    welch = welch_t_test((a.mean(axis=1) - 1) * 25, (b.mean(axis=1) - 1) * 25, method="welch")
+    assert r.method == "welch" and r.p_value == pytest.approx(welch.p_value)
+    assert (r.ci_low, r.ci_high) == (pytest.approx(welch.ci_low), pytest.approx(welch.ci_high))
+    a.loc[a["a"] <= 2, "b"] = np.nan  # the dissatisfied skip b
+    r = index_difference_test(a, b, TOY_TREE, scales=(1, 5))
+    shown = satisfaction_index(a, TOY_TREE, scales=(1, 5)).index - satisfaction_index(b, TOY_TREE, scales=(1, 5)).index
+    assert r.difference == pytest.approx(shown) and r.ci_low < shown < r.ci_high
+    perm = index_difference_test(a, b, TOY_TREE, scales=(1, 5), method="permutation")
+    assert perm.p_value == pytest.approx(r.p_value, abs=0.02)  # the two methods agree at this n
+    assert math.isnan(index_difference_test(a.head(1), b, TOY_TREE, scales=(1, 5)).p_value)
+    with pytest.raises(ValueError, match="method"):
+        index_difference_test(a, b, TOY_TREE, scales=(1, 5), method="z")

@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics import derived_importance, ipa
+from metrics import derived_importance, ipa, ipa_stability
 
 
 def test_ipa_quadrants_cuts_and_priority():
@@ -41,3 +41,41 @@ def test_derived_importance_correlation_and_regression():
     assert beta["q1"] > beta["q2"] > 0
     with pytest.raises(ValueError, match="method"):
         derived_importance(d, ["q1"], "overall", method="shapley")
+
+
+def test_ipa_stability_is_seeded_and_calls_only_clear_quadrants():
+    rng = np.random.default_rng(3)
+    n = 300
+    overall = rng.normal(0, 1, n)
+    d = pd.DataFrame(
+        {
+            # a drives overall strongly and performs well, b drives it weakly and performs badly,
+            # c and e sit near both means: their quadrant cannot be called
+            "a": np.clip(np.round(4 + overall + rng.normal(0, 0.3, n)), 1, 5),
+            "b": np.clip(np.round(2 + 0.1 * overall + rng.normal(0, 1, n)), 1, 5),
+            "c": np.clip(np.round(3 + 0.5 * overall + rng.normal(0, 1, n)), 1, 5),
+            "e": np.clip(np.round(3 + 0.5 * overall + rng.normal(0, 1, n)), 1, 5),
+        }
+    )
+    d.loc[::7, "c"] = np.nan  # a skipped answer is left out of the item's mean
+    units = {k: {k: 1.0} for k in "abce"}
+    drivers = (d - 1) * 25
+    target = pd.Series(overall)
+    imp = derived_importance(drivers.assign(y=target), list("abce"), "y")
+    perf = ((d.mean() - 1) * 25).rename("performance")
+    full = ipa(perf, imp)
+    r = ipa_stability(d, units, full.table["quadrant"], scales=(1, 5), drivers=drivers, target=target)
+    again = ipa_stability(d, units, full.table["quadrant"], scales=(1, 5), drivers=drivers, target=target)
+    pd.testing.assert_frame_equal(r.table, again.table)  # seeded: the same figures every time
+    assert (r.resamples, r.threshold) == (200, 0.9)
+    t = r.table
+    assert t.loc["a", "stability"] == 1.0 and t.loc["a", "firm"]
+    assert t.loc["b", "stability"] >= 0.9 and t.loc["b", "firm"]
+    assert not t.loc[["c", "e"], "firm"].all()
+    # the intervals hold the full-sample figures
+    assert ((t["importance_low"] <= imp) & (imp <= t["importance_high"])).all()
+    assert ((t["performance_low"] <= perf) & (perf <= t["performance_high"])).all()
+    with pytest.raises(ValueError, match="either"):
+        ipa_stability(d, units, full.table["quadrant"], scales=(1, 5))
+    with pytest.raises(ValueError, match="resamples"):
+        ipa_stability(d, units, full.table["quadrant"], scales=(1, 5), stated={"a": ["a"]}, resamples=0)

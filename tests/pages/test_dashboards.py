@@ -10,6 +10,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 import metrics
+from survey import analysis
 from survey.access import audit
 from survey.design import templates
 from survey.design.definition import Node
@@ -88,7 +89,11 @@ def test_overview_cards_show_the_latest_wave_and_its_change(app, app_database):
     assert metric(at, text("en", "card.responses")).value == str(len(now))
     shown = " ".join(c.value for c in at.caption)
     nps_test = metrics.nps_difference(now["nps"], before["nps"]).method
-    assert text("en", "test.welch_t") in shown and text("en", f"test.nps_{nps_test}") in shown
+    assert text("en", "test.index_welch") in shown and text("en", f"test.nps_{nps_test}") in shown
+    # the change shown is the index difference the test tests, and the page says how skipped items count
+    csi_before = metrics.satisfaction_index(before, tree, scales=(1, 5))
+    assert metric(at, text("en", "card.satisfaction")).delta == f"{csi.index - csi_before.index:+.1f}"
+    assert text("en", "overview.missing_rule") in shown
     # the segment alerts name their family and its control
     assert "segments tested (6 tests); family-wise error rate 5 % (Holm)." in shown
     assert text("en", "overview.untested", count=19, min_n=30) in shown
@@ -142,10 +147,37 @@ def test_priorities_matrix_is_metrics_ipa(app, app_database):
     ranked = table_with(at, text("en", "priorities.rank"))
     assert ranked[text("en", "chart.indicator")].tolist() == ["Convenience"]
     assert ranked[text("en", "priorities.col.priority")].tolist() == [18]
+    assert ranked[text("en", "priorities.col.call")].tolist() == [text("en", "priorities.firm")]
     # derived importance on request
     at.radio(key="_priorities_importance").set_value("derived").run()
     assert not at.exception
     assert at.session_state["priorities_importance"] == "derived"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_priorities_show_how_firm_each_quadrant_is(app_database, lang):
+    # issue 18: on the course demo derived importances barely differ; the first "concentrate here" item keeps
+    # its quadrant in about half the resamples, so it is not called firm
+    survey_id, frame = demo_survey(app_database, "Course")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    at.session_state["priorities_importance"] = "derived"
+    open_page(at, "priorities")
+    assert not at.exception
+    inputs = analysis.analysis_inputs(templates.build("course"))
+    expected = analysis.priorities(inputs, frame, importance="derived").table
+    ranked = table_with(at, text(lang, "priorities.rank"))
+    first = analysis.concentrate_here(analysis.priorities(inputs, frame, importance="derived")).iloc[0]
+    assert ranked[text(lang, "priorities.col.stability")].iloc[0] == pytest.approx(first["stability"])
+    assert ranked[text(lang, "priorities.col.call")].iloc[0] == text(lang, "priorities.uncertain")
+    every = table_with(at, text(lang, "priorities.col.performance_high"))
+    calls = every[text(lang, "priorities.col.call")]
+    assert (calls == text(lang, "priorities.firm")).sum() == int(expected["firm"].sum())
+    assert text(lang, "priorities.stability_help", resamples=200, firm="90") in [c.value for c in at.caption]
+    _, data = chart_titled(at, lang, "chart.ipa.title")
+    points = next(d for d in data if "stability" in d.columns).set_index("indicator")
+    assert points["stability"].to_dict() == pytest.approx(expected["stability"].to_dict())
+    assert set(points["opacity"]) == {1.0, 0.4}  # uncertain indicators drawn pale
 
 
 def test_nps_page_distribution_and_segments(app, app_database):
@@ -210,6 +242,51 @@ def test_loyalty_by_customer_tier_when_the_survey_has_a_spend_field(app, app_dat
     assert tiers[text("en", "chart.customers")].tolist() == pyramid.tiers["customers"].tolist()
     _, data = chart_titled(at, "en", "chart.pyramid.title")
     assert "(n<30)" in data[0]["caption"].iloc[0]  # 3 platinum customers: flagged, not hidden
+    assert text("en", "loyalty.tiers_tied") not in [c.value for c in at.caption]  # no ties: the nominal tiers
+
+
+def test_equal_spends_and_equal_answers_are_said_to_be_inseparable(app, app_database):
+    # issue 18: all-equal spends were 100 % platinum and all-equal answers 100 % loyalists
+    defn = templates.build("course")
+    spend = Node(code="spend", kind="item", label_zh="消费额", label_en="Spend", role="attribute")
+    defn = replace(defn, title_en="Course with equal spend", nodes=(*defn.nodes, spend))
+    frame = demo.course_responses()
+    frame["spend"] = "100"
+    frame[["overall", "loy_teacher", "loy_related", "loy_speak"]] = 4
+    db = open_database(app_database)
+    with db.session() as s:
+        survey = seed.load_survey(s, store.default_workspace(s).id, defn, frame, "equal spend test")
+        s.commit()
+        survey_id = survey.id
+    db.dispose()
+    app.session_state["survey_id"] = survey_id
+    at = open_page(app, "loyalty")
+    tiers = table_with(at, text("en", "chart.tier"))
+    assert tiers[text("en", "chart.customers")].tolist() == [0, 0, 0, len(frame)]
+    captions = [c.value for c in at.caption]
+    assert text("en", "loyalty.tiers_tied") in captions
+    assert text("en", "loyalty.on_cut", count=len(frame), share="100") in captions
+    segments = table_with(at, text("en", "chart.respondents"))
+    assert segments[text("en", "chart.segment")].tolist()[-1] == text("en", "segment.on_cut")
+    assert segments[text("en", "chart.respondents")].tolist() == [0, 0, 0, 0, len(frame)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_model_page_names_raw_and_standardised_alpha(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "ECSI")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "model")
+    table = table_with(at, text(lang, "model.col.acceptable"))  # the "Reliability of each dimension" table
+    raw, standardised = text(lang, "model.col.alpha"), text(lang, "model.col.alpha_standardized")
+    assert raw != standardised and {raw, standardised} <= set(table.columns)
+    labels = {n.code: n.label(lang) for n in seed.ecsi_definition().nodes}
+    rows = table.set_index(text(lang, "chart.dimension"))
+    for dimension, items in ECSI_BLOCKS.items():
+        row = rows.loc[labels[dimension]]
+        assert row[raw] == pytest.approx(metrics.cronbach_alpha(frame[items]))
+        assert row[standardised] == pytest.approx(metrics.cronbach_alpha(frame[items], standardized=True))
+    assert text(lang, "model.alpha_help") in [c.value for c in at.caption]
 
 
 def test_model_page_shows_the_ecsi_model(app, app_database):

@@ -22,9 +22,10 @@ from ui.charts.style import (
 def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfaction_source: str):
     """Satisfaction–loyalty matrix (Jones & Sasser): one point per position (`LoyaltyMatrix.points`), sized
     by the respondents there, coloured and shaped by segment; the cut lines; the quadrant names.
-    `result` (metrics.SegmentResult) counts everyone."""
-    names = {s: text(lang, f"segment.{s}") for s in SEGMENT_COLOURS}
-    counts = result.counts.to_dict()
+    `result` (metrics.SegmentResult) counts everyone; respondents on a cut line are grey crosses."""
+    shown = _shown(result)
+    names = {s: text(lang, f"segment.{s}") for s in shown}
+    counts = result.counts.to_dict() | {"on_cut": result.on_cut}
     data = points.assign(
         segment_name=[names.get(s, "") for s in points["segment"]],
         n=[int(counts.get(s, 0)) for s in points["segment"]],
@@ -44,11 +45,11 @@ def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfactio
             color=alt.Color(
                 "segment_name:N",
                 title=text(lang, "chart.segment"),
-                scale=alt.Scale(domain=domain, range=list(SEGMENT_COLOURS.values())),
+                scale=alt.Scale(domain=domain, range=[SEGMENT_COLOURS[k] for k in shown]),
                 legend=alt.Legend(orient="bottom"),
             ),
             shape=alt.Shape(
-                "segment_name:N", scale=alt.Scale(domain=domain, range=list(SEGMENT_SHAPES.values())), legend=None
+                "segment_name:N", scale=alt.Scale(domain=domain, range=[SEGMENT_SHAPES[k] for k in shown]), legend=None
             ),
             size=alt.Size(
                 "respondents:Q",
@@ -91,7 +92,7 @@ def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfactio
         .encode(x=x, y=y, text="text:N")
         for k in range(4)
     ]
-    total = int(result.counts.sum())
+    total = int(result.counts.sum()) + result.on_cut
     chart = alt.layer(v_rule, h_rule, *labels, dots).properties(
         title=chart_title(lang, "chart.loyalty_matrix.title", text(lang, "chart.loyalty_matrix.subtitle", n=total)),
         height=540,
@@ -101,14 +102,16 @@ def loyalty_matrix_chart(points: pd.DataFrame, result, *, lang: str, satisfactio
 
 
 def segment_share_chart(result, *, lang: str):
-    """Share of respondents in each segment of the satisfaction–loyalty matrix."""
-    names = {s: text(lang, f"segment.{s}") for s in SEGMENT_COLOURS}
+    """Share of respondents in each segment of the satisfaction–loyalty matrix (and on a cut line, if any)."""
+    shown = _shown(result)
+    names = {s: text(lang, f"segment.{s}") for s in shown}
+    extra = ["on_cut"] if result.on_cut else []
     data = pd.DataFrame(
         {
-            "segment": [names[s] for s in result.counts.index],
-            "count": result.counts.to_numpy(),
-            "share": result.shares.to_numpy(),
-            "total": int(result.counts.sum()),
+            "segment": [names[s] for s in [*result.counts.index, *extra]],
+            "count": [*result.counts.to_numpy(), *([result.on_cut] if extra else [])],
+            "share": [*result.shares.to_numpy(), *([result.on_cut_share] if extra else [])],
+            "total": int(result.counts.sum()) + result.on_cut,
         }
     )
     chart = (
@@ -119,7 +122,7 @@ def segment_share_chart(result, *, lang: str):
             x=alt.X("share:Q", title=text(lang, "chart.share"), axis=alt.Axis(format="%")),
             color=alt.Color(
                 "segment:N",
-                scale=alt.Scale(domain=list(names.values()), range=list(SEGMENT_COLOURS.values())),
+                scale=alt.Scale(domain=list(names.values()), range=[SEGMENT_COLOURS[k] for k in shown]),
                 legend=None,
             ),
             tooltip=[
@@ -129,9 +132,16 @@ def segment_share_chart(result, *, lang: str):
                 alt.Tooltip("total:Q", title=n_title(lang)),
             ],
         )
-        .properties(title=chart_title(lang, "chart.segment_shares.title"), height=rows_height(4, 34), width="container")
+        .properties(
+            title=chart_title(lang, "chart.segment_shares.title"), height=rows_height(len(data), 34), width="container"
+        )
     )
     return finish(chart, lang)
+
+
+def _shown(result) -> list[str]:
+    """The segments a chart names: the four, and "on a cut line" when somebody is on one."""
+    return [s for s in SEGMENT_COLOURS if s != "on_cut" or result.on_cut]
 
 
 def pyramid_chart(tiers: pd.DataFrame, *, lang: str):

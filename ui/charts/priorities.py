@@ -25,6 +25,14 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
     data = result.table.reset_index().dropna(subset=["performance", "importance", "quadrant"])
     names = {q: text(lang, f"quadrant.{q}") for q in QUADRANT_COLOURS}
     data = data.assign(label=labelled(data["indicator"], labels), quadrant_name=[names[q] for q in data["quadrant"]])
+    if "firm" in data.columns:  # how firm each quadrant is (analysis.priorities: metrics.ipa_stability)
+        data = data.assign(
+            call=[text(lang, "priorities.firm" if f else "priorities.uncertain") for f in data["firm"]],
+            opacity=[1.0 if f else 0.4 for f in data["firm"]],
+        )
+    else:
+        data = data.assign(call="", opacity=1.0, stability=float("nan"), importance_low=float("nan"))
+        data["importance_high"] = float("nan")
     x_lo, x_hi = _padded(data["performance"], result.performance_cut)
     y_lo, y_hi = _padded(data["importance"], result.importance_cut)
     x = alt.X("performance:Q", title=text(lang, "chart.performance"), scale=alt.Scale(domain=[x_lo, x_hi], nice=False))
@@ -35,6 +43,10 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
         alt.Tooltip("quadrant_name:N", title=text(lang, "chart.quadrant")),
         alt.Tooltip("performance:Q", title=text(lang, "chart.performance"), format=".1f"),
         alt.Tooltip("importance:Q", title=y_title, format=".3f"),
+        alt.Tooltip("importance_low:Q", title=text(lang, "priorities.col.importance_low"), format=".3f"),
+        alt.Tooltip("importance_high:Q", title=text(lang, "priorities.col.importance_high"), format=".3f"),
+        alt.Tooltip("stability:Q", title=text(lang, "priorities.col.stability"), format=".0%"),
+        alt.Tooltip("call:N", title=text(lang, "priorities.col.call")),
         alt.Tooltip("gap:Q", title=text(lang, "chart.gap"), format="+.2f"),
         alt.Tooltip("n:Q", title=n_title(lang)),
     ]
@@ -55,8 +67,15 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
                 scale=alt.Scale(domain=list(names.values()), range=["triangle-down", "circle", "square", "diamond"]),
                 legend=None,
             ),
+            opacity=alt.Opacity("opacity:Q", scale=None, legend=None),
             tooltip=tooltip,
         )
+    )
+    # each importance's 95 % bootstrap interval, as a bar through the point
+    bars = (
+        alt.Chart(data.dropna(subset=["importance_low", "importance_high"]))
+        .mark_rule(color=OKABE_ITO["grey"])
+        .encode(x=x, y="importance_low:Q", y2="importance_high:Q", opacity=alt.Opacity("opacity:Q", scale=None))
     )
     # indicators at the same place share one label ("Price, Brand image")
     sep = "、" if lang == "zh" else ", "
@@ -87,7 +106,7 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
             )
             .encode(x=x, y=y, text="text:N")
         )
-    chart = alt.layer(v_rule, h_rule, *quadrant_text, points, point_labels).properties(
+    chart = alt.layer(v_rule, h_rule, *quadrant_text, bars, points, point_labels).properties(
         title=chart_title(lang, "chart.ipa.title", text(lang, "chart.ipa.subtitle")), height=520, width="container"
     )
     return finish(chart, lang)

@@ -32,8 +32,15 @@ SEGMENT_COLOURS = {
     "hostage": OKABE_ITO["purple"],
     "mercenary": OKABE_ITO["green"],
     "defector": OKABE_ITO["vermillion"],
+    "on_cut": OKABE_ITO["grey"],  # a score on a cut line: in no segment (metrics.ON_CUT)
 }
-SEGMENT_SHAPES = {"loyalist": "circle", "hostage": "diamond", "mercenary": "square", "defector": "triangle-down"}
+SEGMENT_SHAPES = {
+    "loyalist": "circle",
+    "hostage": "diamond",
+    "mercenary": "square",
+    "defector": "triangle-down",
+    "on_cut": "cross",
+}
 QUADRANT_COLOURS = {
     "concentrate": OKABE_ITO["vermillion"],
     "keep_up": OKABE_ITO["blue"],

@@ -53,6 +53,8 @@ def loyalty_view(sel: Selection, lang: str) -> LoyaltyView:
         matrix_chart = Chart("loyalty-matrix", chart, view.points)
         segments = _segments(matrix, lang)
         counts = pd.DataFrame({"respondents": matrix.counts, "share": matrix.shares})
+        if matrix.on_cut:
+            counts.loc["on_cut"] = [matrix.on_cut, matrix.on_cut_share]
         shares = Chart("loyalty-segment-shares", charts.segment_share_chart(matrix, lang=lang), counts)
     tiers_chart = tiers_table = None
     if view.tiers is not None:
@@ -63,12 +65,14 @@ def loyalty_view(sel: Selection, lang: str) -> LoyaltyView:
 
 def _segments(matrix, lang: str) -> Table:
     t = partial(text, lang)
-    names = {s: t(f"segment.{s}") for s in matrix.counts.index}
+    rows = list(matrix.counts.index) + (["on_cut"] if matrix.on_cut else [])
+    counts = [*matrix.counts.to_numpy(), *([matrix.on_cut] if matrix.on_cut else [])]
+    shares = [*matrix.shares.to_numpy(), *([matrix.on_cut_share] if matrix.on_cut else [])]
     frame = pd.DataFrame(
         {
-            t("chart.segment"): [names[s] for s in matrix.counts.index],
-            t("chart.respondents"): matrix.counts.to_numpy(),
-            t("chart.share"): matrix.shares.to_numpy(),
+            t("chart.segment"): [t(f"segment.{s}") for s in rows],
+            t("chart.respondents"): counts,
+            t("chart.share"): shares,
         }
     )
     return Table("loyalty-segments", frame, {t("chart.share"): st.column_config.NumberColumn(format="percent")})

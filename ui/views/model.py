@@ -110,6 +110,9 @@ def _indices(view: ModelFigures, blocks, labels: dict, lang: str) -> Table:
     reliability = view.reliability.set_index("dimension")
     constructs = list(fit.ave.index)
     alpha = [reliability.at[c, "alpha"] if c in reliability.index else float("nan") for c in constructs]
+    standardized = [
+        reliability.at[c, "alpha_standardized"] if c in reliability.index else float("nan") for c in constructs
+    ]
     frame = pd.DataFrame(
         {
             t("chart.construct"): [labels.get(c, c) for c in constructs],
@@ -117,6 +120,7 @@ def _indices(view: ModelFigures, blocks, labels: dict, lang: str) -> Table:
             "R²": fit.r_squared.reindex(constructs).to_numpy(),
             "AVE": fit.ave.reindex(constructs).to_numpy(),
             t("model.col.alpha"): alpha,
+            t("model.col.alpha_standardized"): standardized,
             t("model.col.items"): [len(blocks[c]) for c in constructs],
         }
     )
@@ -128,6 +132,7 @@ def _indices(view: ModelFigures, blocks, labels: dict, lang: str) -> Table:
             "R²": st.column_config.NumberColumn(format="%.3f"),
             "AVE": st.column_config.NumberColumn(format="%.3f"),
             t("model.col.alpha"): st.column_config.NumberColumn(format="%.3f"),
+            t("model.col.alpha_standardized"): st.column_config.NumberColumn(format="%.3f"),
         },
     )
 
@@ -167,10 +172,14 @@ def _reliability(rel: pd.DataFrame, labels: dict, lang: str) -> Table:
             t("designer.col.role"): [t(f"role.{r}") for r in rel["role"]],
             t("model.col.items"): rel["items"],
             t("model.col.alpha"): rel["alpha"],
+            t("model.col.alpha_standardized"): rel["alpha_standardized"],
             t("model.col.acceptable"): [t("common.yes") if a else t("common.no") for a in rel["acceptable"]],
         }
     )
-    return Table("model-reliability", frame, {t("model.col.alpha"): st.column_config.NumberColumn(format="%.3f")})
+    numbers = {
+        t(k): st.column_config.NumberColumn(format="%.3f") for k in ("model.col.alpha", "model.col.alpha_standardized")
+    }
+    return Table("model-reliability", frame, numbers)
 
 
 def _subject(measure: str, first: str, second: str, labels: dict, lang: str) -> str:

@@ -61,6 +61,11 @@ def priorities_view(sel: Selection, lang: str, *, importance: str | None = None)
     )
 
 
+def _call(table: pd.DataFrame, lang: str) -> list[str]:
+    """ "firm" or "uncertain" per indicator (`metrics.ipa_stability`: quadrant kept in ≥ 90 % of resamples)."""
+    return [text(lang, "priorities.firm" if firm else "priorities.uncertain") for firm in table["firm"]]
+
+
 def _concentrate(ranked: pd.DataFrame, labels: dict, lang: str) -> Table:
     t = partial(text, lang)
     frame = pd.DataFrame(
@@ -69,6 +74,10 @@ def _concentrate(ranked: pd.DataFrame, labels: dict, lang: str) -> Table:
             t("chart.indicator"): [labels.get(c, c) for c in ranked.index],
             t("chart.performance"): ranked["performance"],
             t("priorities.col.importance"): ranked["importance"],
+            t("priorities.col.importance_low"): ranked["importance_low"],
+            t("priorities.col.importance_high"): ranked["importance_high"],
+            t("priorities.col.stability"): ranked["stability"],
+            t("priorities.col.call"): _call(ranked, lang),
             t("chart.gap"): ranked["gap"],
             t("priorities.col.priority"): ranked["priority"],
             t("chart.n"): ranked["n"],
@@ -80,6 +89,9 @@ def _concentrate(ranked: pd.DataFrame, labels: dict, lang: str) -> Table:
         {
             t("chart.performance"): st.column_config.NumberColumn(format="%.1f"),
             t("priorities.col.importance"): st.column_config.NumberColumn(format="%.3f"),
+            t("priorities.col.importance_low"): st.column_config.NumberColumn(format="%.3f"),
+            t("priorities.col.importance_high"): st.column_config.NumberColumn(format="%.3f"),
+            t("priorities.col.stability"): st.column_config.NumberColumn(format="percent"),
             t("chart.gap"): st.column_config.NumberColumn(format="%+.2f"),
             t("priorities.col.priority"): st.column_config.NumberColumn(format="%.3f"),
         },
@@ -93,11 +105,21 @@ def _all_indicators(table: pd.DataFrame, labels: dict, lang: str) -> Table:
         {
             t("chart.indicator"): [labels.get(c, c) for c in table.index],
             t("chart.quadrant"): [quadrant.get(q, "") for q in table["quadrant"]],
+            t("priorities.col.stability"): table["stability"],
+            t("priorities.col.call"): _call(table, lang),
             t("chart.performance"): table["performance"],
+            t("priorities.col.performance_low"): table["performance_low"],
+            t("priorities.col.performance_high"): table["performance_high"],
             t("priorities.col.importance"): table["importance"],
+            t("priorities.col.importance_low"): table["importance_low"],
+            t("priorities.col.importance_high"): table["importance_high"],
             t("chart.gap"): table["gap"],
             t("priorities.col.priority"): table["priority"],
             t("chart.n"): table["n"],
         }
     )
-    return Table("priorities-all-indicators", frame)
+    return Table(
+        "priorities-all-indicators",
+        frame,
+        {t("priorities.col.stability"): st.column_config.NumberColumn(format="percent")},
+    )
