@@ -9,7 +9,7 @@ from survey.i18n import LANGUAGE_NAMES, LANGUAGES
 from survey.reporting.rendering import RenderError
 from survey.reporting.report import ReportError
 from survey.storage import store
-from ui import report
+from ui import report, views
 from ui.auth import workspace_id
 from ui.classroom import plain
 from ui.filters import dashboard_filters
@@ -32,7 +32,7 @@ if sel is None:
     st.stop()
 
 # --- choose ------------------------------------------------------------------------------------------
-st.session_state.setdefault(PAGES_KEY, list(report.PAGES))
+st.session_state.setdefault(PAGES_KEY, list(views.REPORT_DEFAULT))  # the Analysis pages by choice
 st.session_state.setdefault(LANG_KEY, lang())
 st.session_state["_report_pages"] = [p for p in st.session_state[PAGES_KEY] if p in report.PAGES]
 st.session_state["_report_lang"] = st.session_state[LANG_KEY]

@@ -60,7 +60,7 @@ _FROM_URL_KEY = "_lang_from_url"  # st.session_state: the URL's language last ta
 
 
 LANG_COOKIE = "satisfaction_lang"  # the browser's last choice of language (a year; not personal data)
-_COOKIE_PENDING = "_lang_cookie"  # st.session_state: a choice still to write into the cookie
+_COOKIE_PENDING = "_lang_cookie"  # st.session_state: a choice made (the cookie is written on every run)
 
 
 def follow_url_language() -> None:
@@ -85,7 +85,10 @@ def _cookie_language() -> str | None:
 
 
 def _write_language_cookie() -> None:
-    chosen = st.session_state.pop(_COOKIE_PENDING, None)
+    """The language cookie, written on every run (the same element each time: an element present on one
+    run only would shift the page's widgets, and an open expander would close)."""
+    st.session_state.pop(_COOKIE_PENDING, None)
+    chosen = st.session_state.get(LANG_KEY)
     if chosen in LANGUAGES:  # one of two fixed words: nothing of the user's reaches the script
         st.html(
             f"<script>document.cookie = '{LANG_COOKIE}={chosen}; path=/; max-age=31536000; SameSite=Strict'"

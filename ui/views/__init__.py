@@ -29,6 +29,8 @@ from ui.views.overview import OverviewView, overview_view
 from ui.views.priorities import PrioritiesView, priorities_view
 
 PAGES = ("overview", "gaps", "priorities", "nps", "loyalty", "model", "crosstabs", "distributions", "drivers")
+# the pages a new report starts with: the dashboards; the Analysis pages are added by choice
+REPORT_DEFAULT = PAGES[:6]
 
 # The Analysis pages' choices, by their st.session_state keys (kept by the pages): what `page_view` takes as
 # `analysis`, so the Report shows those pages as the user left them.
@@ -104,6 +106,7 @@ def page_view(
 
 __all__ = [
     "ANALYSIS_CHOICES",
+    "REPORT_DEFAULT",
     "PAGES",
     "Chart",
     "CrosstabsView",
