@@ -188,13 +188,14 @@ def main() -> None:
         problems = [e.value for e in at.exception] + [e.value for e in at.error]
         assert not problems, f"{page}: {problems}"
 
-    def first_render(page: str) -> AppTest:
+    def first_render(page: str):
+        """The page's first render with empty caches, ready to run (the landing page already shown, so that
+        a profile holds this page's work alone)."""
         st.cache_data.clear()
         at = app()
-        at.run()  # the landing page, then the page itself with empty caches
+        at.run()
         st.cache_data.clear()
-        at.switch_page(f"pages/{page}.py").run()
-        return at
+        return lambda: at.switch_page(f"pages/{page}.py").run()
 
     class_2 = frame[frame["class"] == "Class 2"]
     direct_class = best_of(lambda: direct_overview(class_2, defn), args.repeat)
@@ -245,9 +246,10 @@ def profile(page: str, first_render, out: Recorder, rows: int) -> None:
         profiler.enable()
         profilers.append(profiler)
 
+    render = first_render(page)
     threading.setprofile(start)
     try:
-        first_render(page)
+        render()
     finally:
         threading.setprofile(None)
     stats = pstats.Stats(*profilers)

@@ -112,10 +112,12 @@ def nps_family(table: pd.DataFrame, *, alpha: float = 0.05, min_n: int = SMALL_G
     return SegmentTests(tested, len(tested), len(tested), method, alpha, min_n, untested)
 
 
-def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
-    """NPS per wave with its interval; each wave tested against the one before (`metrics.nps_difference`).
+def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+    """NPS per wave with its interval; each wave tested against the one before (`metrics.nps_difference`),
+    the waves' tests Holm-adjusted together (`significant` reads the adjusted p).
 
-    Columns: wave, score, ci_low, ci_high, n, difference, p_value, significant, small, test (`test_key`).
+    Columns: wave, score, ci_low, ci_high, n, difference, p_value, significant, small, test (`test_key`),
+    p_adjusted.
     """
     columns = ["wave", "score", "ci_low", "ci_high", "n", "difference", "p_value", "significant", "small", "test"]
     if inputs.recommend is None:
@@ -139,4 +141,11 @@ def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
             ]
         )
         before = r
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    # the waves' tests are one family: a change is marked significant once Holm-adjusted over them
+    tested = table["p_value"].notna()
+    table["p_adjusted"] = math.nan
+    if tested.any():
+        table.loc[tested, "p_adjusted"] = metrics.holm(table.loc[tested, "p_value"].to_numpy())
+    table["significant"] = (table["p_adjusted"] < alpha).to_numpy(dtype=bool, na_value=False)
+    return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -79,10 +79,15 @@ class Change:
     test: str
     n_current: int
     n_previous: int
+    # the cards' tests are one family (up to three at once): Holm-adjusted p, and its count
+    p_adjusted: float = math.nan
+    family: int = 0
 
     @property
     def significant(self) -> bool:
-        return bool(self.p_value < 0.05)
+        """Below 5 % once adjusted for the cards tested together (the raw p when tested alone)."""
+        p = self.p_value if math.isnan(self.p_adjusted) else self.p_adjusted
+        return bool(p < 0.05)
 
 
 def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFrame) -> dict[str, Change]:
@@ -110,6 +115,19 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
         out["loyalty"] = Change(
             l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, test_key(test), l_now.n, l_before.n
         )
+    return _cards_as_one_family(out)
+
+
+def _cards_as_one_family(found: dict[str, Change]) -> dict[str, Change]:
+    """The cards' changes tested together (satisfaction, NPS, loyalty) are one family: Holm's adjustment,
+    so that three cards at 5 % each do not make a false "significant" likelier than 5 %."""
+    tested = [k for k, c in found.items() if c.test and not math.isnan(c.p_value)]
+    if len(tested) < 2:
+        return found
+    adjusted = metrics.holm([found[k].p_value for k in tested])
+    out = dict(found)
+    for key, p in zip(tested, adjusted):
+        out[key] = replace(found[key], p_adjusted=float(p), family=len(tested))
     return out
 
 

@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "较 {wave} 变化 {difference}（{test}，{p}，{verdict}）",
         "{difference} since {wave} ({test}, {p}, {verdict})",
     ),
+    "card.p_adjusted": (
+        "{p}，{count} 张卡片同时检验，Holm 校正后 {adjusted}",
+        "{p}; Holm-adjusted over the {count} cards tested together: {adjusted}",
+    ),
     "card.change_plain": ("较 {wave} 变化 {difference}", "{difference} since {wave}"),
     "card.significant": ("差异显著", "significant"),
     "card.not_significant": ("差异不显著", "not significant"),

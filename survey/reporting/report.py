@@ -161,13 +161,16 @@ def change_text(change: Change, previous_wave: str | None, spec: str, lang: str)
             lang, "card.change_plain", difference=number(change.difference, "+" + spec), wave=previous_wave or ""
         )
     verdict = text(lang, "card.significant") if change.significant else text(lang, "card.not_significant")
+    p = p_text(change.p_value, lang)
+    if change.family > 1 and not math.isnan(change.p_adjusted):
+        p = text(lang, "card.p_adjusted", p=p, adjusted=p_value_text(change.p_adjusted), count=change.family)
     return text(
         lang,
         "card.change",
         difference=number(change.difference, "+" + spec),
         wave=previous_wave or "",
         test=test_name(change.test, lang),
-        p=p_text(change.p_value, lang),
+        p=p,
         verdict=verdict,
     )
 

@@ -84,3 +84,26 @@ def test_a_real_drop_is_found(course):
     assert -18 < np.mean(sizes) < -12
     assert found_previous / POWER_SURVEYS >= POWER
     assert found_rest / POWER_SURVEYS >= POWER
+
+
+def test_the_cards_tested_together_rarely_call_a_change_significant_when_nothing_changed(course):
+    inputs, frame = course
+    rng = np.random.default_rng(1818)
+    draws, flagged = 60, 0
+    for _ in range(draws):
+        current, previous = latest_two(null_survey(frame, rng))
+        cards = analysis.changes(inputs, current, previous)
+        tested = [c for c in cards.values() if c.test]
+        assert len(tested) == 3 and all(c.family == 3 for c in tested)  # one family: Holm over the three
+        assert all(c.p_adjusted >= c.p_value for c in tested)
+        flagged += any(c.significant for c in tested)
+    assert flagged / draws <= limit(0.05, draws)
+
+
+def test_nps_by_wave_marks_a_change_once_holm_adjusted_over_the_waves(course):
+    inputs, frame = course
+    trend = analysis.nps_trend(inputs, frame)
+    tested = trend["p_value"].notna()
+    assert tested.sum() == len(trend) - 1  # every wave but the first, against the one before
+    assert (trend.loc[tested, "p_adjusted"] >= trend.loc[tested, "p_value"]).all()
+    assert (trend["significant"] == (trend["p_adjusted"] < 0.05)).all()
