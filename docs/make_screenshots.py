@@ -48,6 +48,8 @@ PAGES = {
     )
 }
 STUDENT_PAGES = ("group", "peer-review")
+# the demo survey each dashboard page is shown with (a text in its title in both languages), from that page on
+SURVEY_FOR = {"model": "ECSI", "crosstabs": "课程|Course", "overview": "课程|Course"}
 ADMIN = ("admin", "screenshot-admin")
 STUDENT = ("xiaoming", "screenshot-student")
 
@@ -86,6 +88,23 @@ def prepare(url: str) -> None:
         store.add_responses(s, ws, version.id, rows)
         s.commit()
     db.dispose()
+
+
+def choose_survey(page, title: str) -> None:
+    """Pick the demo survey whose title matches `title` (a regular expression) in the sidebar's survey picker."""
+    import re
+
+    label = page.locator('[data-testid="stWidgetLabel"]', has_text=re.compile(r"^\s*(问卷|Survey)\s*$"))
+    picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has=label).first
+    combobox = picker.get_by_role("combobox")
+    for _ in range(5):  # open it again if the first click came mid-animation
+        combobox.click()
+        try:
+            page.get_by_role("option", name=re.compile(title)).first.click(timeout=3000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+    page.wait_for_timeout(3500)
 
 
 def sign_in(page, username: str, password: str) -> None:
@@ -162,6 +181,8 @@ def main() -> None:
                         target = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]')
                         (target if target.count() else links.first).click()
                         page.wait_for_timeout(3500)
+                        if name in SURVEY_FOR:
+                            choose_survey(page, SURVEY_FOR[name])
                         page.screenshot(path=str(OUT / f"{name}-{lang}.png"), full_page=False)
                     context.close()
             browser.close()
