@@ -7,14 +7,11 @@ from ui.cards import number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.state import keep_choice
 from ui.views import crosstab_fields, crosstab_options, crosstabs_view
 
 ROW_KEY = "crosstab_row"  # st.session_state: the field shown as rows, kept across pages
 COLUMN_KEY = "crosstab_column"  # st.session_state: the attribute shown as columns, kept across pages
-
-
-def _keep(key: str, widget: str) -> None:
-    st.session_state[key] = st.session_state[widget]
 
 
 start("xt.title", "xt.intro", need="dashboards.read")
@@ -36,14 +33,14 @@ st.session_state["_xt_row"], st.session_state["_xt_column"] = row, column
 names = {f: labels.get(f, f) for f in (*row_options, *column_options)}
 left, right = st.columns(2)
 left.selectbox(
-    t("xt.row"), row_options, format_func=names.get, key="_xt_row", on_change=_keep, args=(ROW_KEY, "_xt_row")
+    t("xt.row"), row_options, format_func=names.get, key="_xt_row", on_change=keep_choice, args=(ROW_KEY, "_xt_row")
 )
 right.selectbox(
     t("xt.column"),
     column_options,
     format_func=names.get,
     key="_xt_column",
-    on_change=_keep,
+    on_change=keep_choice,
     args=(COLUMN_KEY, "_xt_column"),
 )
 if wanted_row is not None and wanted_row == wanted_column:

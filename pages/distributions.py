@@ -7,16 +7,13 @@ from survey.analysis import SORTS
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.state import keep_choice
 from ui.views import distribution_options, distributions_view
 
 SCALE_KEY = "distribution_scale"  # st.session_state: the scale whose items are shown, kept across pages
 SORT_KEY = "distribution_sort"  # st.session_state: "order" or "top2"
 ITEM_KEY = "distribution_item"  # st.session_state: the item compared by wave or segment
 BY_KEY = "distribution_by"  # st.session_state: the field it is compared by
-
-
-def _keep(key: str, widget: str) -> None:
-    st.session_state[key] = st.session_state[widget]
 
 
 start("dist.title", "dist.intro", need="dashboards.read")
@@ -50,7 +47,7 @@ if len(scales) > 1:
         list(scales),
         format_func=scale_names.get,
         key=f"_{SCALE_KEY}",
-        on_change=_keep,
+        on_change=keep_choice,
         args=(SCALE_KEY, f"_{SCALE_KEY}"),
     )
 sort_names = {s: t(f"dist.sort.{s}") for s in SORTS}
@@ -60,7 +57,7 @@ right.radio(
     format_func=sort_names.get,
     key=f"_{SORT_KEY}",
     horizontal=True,
-    on_change=_keep,
+    on_change=keep_choice,
     args=(SORT_KEY, f"_{SORT_KEY}"),
 )
 
@@ -80,7 +77,7 @@ if view.by is not None:
         list(scales[view.scale]),
         format_func=lambda code: labels.get(code, code),
         key=f"_{ITEM_KEY}",
-        on_change=_keep,
+        on_change=keep_choice,
         args=(ITEM_KEY, f"_{ITEM_KEY}"),
     )
     right.selectbox(
@@ -88,7 +85,7 @@ if view.by is not None:
         fields,
         format_func=lambda code: labels.get(code, code),
         key=f"_{BY_KEY}",
-        on_change=_keep,
+        on_change=keep_choice,
         args=(BY_KEY, f"_{BY_KEY}"),
     )
     if view.by_chart is not None:

@@ -8,14 +8,11 @@ from survey.analysis import BOOTSTRAP, resamples_for
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.state import keep_choice
 from ui.views import driver_targets, drivers_view
 
 TARGET_KEY = "drivers_target"  # st.session_state: "overall" or "recommend", kept across pages
 METHOD_KEY = "drivers_method"  # st.session_state: "lmg" or "johnson"
-
-
-def _keep(key: str, widget: str) -> None:
-    st.session_state[key] = st.session_state[widget]
 
 
 start("drv.title", "drv.intro", need="dashboards.read")
@@ -43,7 +40,7 @@ left.radio(
     targets,
     format_func=target_names.get,
     key="_drivers_target",
-    on_change=_keep,
+    on_change=keep_choice,
     args=(TARGET_KEY, "_drivers_target"),
 )
 right.radio(
@@ -51,7 +48,7 @@ right.radio(
     METHODS,
     format_func=method_names.get,
     key="_drivers_method",
-    on_change=_keep,
+    on_change=keep_choice,
     args=(METHOD_KEY, "_drivers_method"),
 )
 method = st.session_state[METHOD_KEY]

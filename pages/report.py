@@ -15,15 +15,11 @@ from ui.classroom import plain
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
-from ui.state import database
+from ui.state import database, keep_choice
 
 PAGES_KEY = "report_pages"  # st.session_state: the pages chosen for the report, kept across pages
 LANG_KEY = "report_lang"  # st.session_state: the report's language ("zh" / "en")
 FILES_KEY = "report_files"  # st.session_state: the last report built, with what it was built from
-
-
-def _keep(key: str, widget: str) -> None:
-    st.session_state[key] = st.session_state[widget]
 
 
 start("report.title", "report.intro", need="dashboards.export")
@@ -42,7 +38,7 @@ pages = st.multiselect(
     report.PAGES,
     format_func=page_names.get,
     key="_report_pages",
-    on_change=_keep,
+    on_change=keep_choice,
     args=(PAGES_KEY, "_report_pages"),
     placeholder=t("report.no_pages"),
 )
@@ -52,7 +48,7 @@ report_lang = st.radio(
     format_func=LANGUAGE_NAMES.get,
     key="_report_lang",
     horizontal=True,
-    on_change=_keep,
+    on_change=keep_choice,
     args=(LANG_KEY, "_report_lang"),
 )
 st.caption(" · ".join(report.filter_lines(sel, lang())))

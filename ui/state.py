@@ -24,3 +24,9 @@ def database() -> Database:
     db = open_database()
     seed.load_demo_on_first_start(db)
     return db
+
+
+def keep_choice(key: str, widget: str) -> None:
+    """A widget's `on_change`: keep its value under `key` (a choice that outlives the widget, kept across
+    pages: a widget's own key is forgotten when its page is left)."""
+    st.session_state[key] = st.session_state[widget]

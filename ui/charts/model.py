@@ -17,6 +17,7 @@ from ui.charts.style import (
     chart_title,
     finish,
     n_title,
+    quadrant_channels,
 )
 
 # Where each construct of the ACSI / ECSI model sits in the path diagram (x, y), left to right.
@@ -347,17 +348,7 @@ def ipma_chart(result, labels: Mapping, *, lang: str):
         .encode(
             x=x,
             y=y,
-            color=alt.Color(
-                "quadrant_name:N",
-                title=text(lang, "chart.quadrant"),
-                scale=alt.Scale(domain=list(names.values()), range=list(QUADRANT_COLOURS.values())),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            shape=alt.Shape(
-                "quadrant_name:N",
-                scale=alt.Scale(domain=list(names.values()), range=["triangle-down", "circle", "square", "diamond"]),
-                legend=None,
-            ),
+            **quadrant_channels(names, lang),
             tooltip=tooltip,
         )
     )

@@ -17,6 +17,7 @@ from ui.charts.style import (
     finish,
     labelled,
     n_title,
+    quadrant_channels,
 )
 
 
@@ -56,17 +57,7 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
         .encode(
             x=x,
             y=y,
-            color=alt.Color(
-                "quadrant_name:N",
-                title=text(lang, "chart.quadrant"),
-                scale=alt.Scale(domain=list(names.values()), range=list(QUADRANT_COLOURS.values())),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            shape=alt.Shape(
-                "quadrant_name:N",
-                scale=alt.Scale(domain=list(names.values()), range=["triangle-down", "circle", "square", "diamond"]),
-                legend=None,
-            ),
+            **quadrant_channels(names, lang),
             opacity=alt.Opacity("opacity:Q", scale=None, legend=None),
             tooltip=tooltip,
         )

@@ -78,3 +78,23 @@ def rows_height(rows: int, per_row: int) -> int:
 def n_title(lang: str) -> str:
     """The title of the n in every tooltip."""
     return text(lang, "chart.n")
+
+
+def quadrant_channels(names: Mapping[str, str], lang: str) -> dict:
+    """The colour and shape of the four quadrants of an importance–performance chart (IPA on Priorities,
+    IPMA on Model): `names` maps each quadrant (in `QUADRANT_COLOURS` order) to its name shown, in the
+    field `quadrant_name`; the colour has a legend under the chart, the shape repeats it for print."""
+    domain = list(names.values())
+    return {
+        "color": alt.Color(
+            "quadrant_name:N",
+            title=text(lang, "chart.quadrant"),
+            scale=alt.Scale(domain=domain, range=list(QUADRANT_COLOURS.values())),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        "shape": alt.Shape(
+            "quadrant_name:N",
+            scale=alt.Scale(domain=domain, range=["triangle-down", "circle", "square", "diamond"]),
+            legend=None,
+        ),
+    }
