@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # script → (tiny arguments, the result names it must write)
 RUNS = {
     "bench_metrics.py": (
-        ["--rows", "2000", "--pls-rows", "500", "--plspm-python", "/nonexistent/python"],
-        ["overview_2000x30", "pls_250x27", "pls_500x27"],
+        ["--rows", "2000", "--pls-rows", "500", "--resamples", "10", "--plspm-python", "/nonexistent/python"],
+        ["overview_2000x30", "pls_250x27", "pls_500x27", "pls_quality_250x27", "pls_bootstrap_10_500x27"],
     ),
     "bench_import.py": (["--rows", "300", "--memory-rows", "600"], ["import_300x30", "import_memory_600x30"]),
     "bench_sources.py": (["--rows", "300"], ["import_qualtrics_300x30"]),
