@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
+from ui.model_paths import path_editor, saved_message
 from ui.page import start
 from ui.views import model_view
 
@@ -16,16 +17,23 @@ if sel is None:
     st.stop()
 L = lang()
 
+saved_message()
 if sel.inputs.blocks is None:
-    st.info(t("model.not_a_model"))
+    st.info(t("model.draw_none"))
     view = model_view(sel, L)
 else:
-    st.caption(t("model.which", model=sel.inputs.model_name))
+    if sel.inputs.model_name == "custom":
+        st.caption(t("model.which_custom"))
+    else:
+        st.caption(t("model.which", model=sel.inputs.model_name))
     boot = st.toggle(t("model.bootstrap", count=BOOTSTRAP), key="_model_bootstrap")
     with st.spinner(t("model.computing")):
         view = model_view(sel, L, bootstrap=BOOTSTRAP if boot else 0)
     if view.problem is not None:
         st.error(t("model.failed", problem=view.problem))
+
+with st.expander(t("model.draw"), expanded=sel.inputs.blocks is None):
+    path_editor(sel, L)
 
 fit = view.figures.fit
 if fit is not None:

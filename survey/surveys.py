@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from survey.access import accounts, audit
 from survey.access.accounts import SignedIn
+from survey.analysis.inputs import analysis_inputs
+from survey.analysis.model import check_model_paths
 from survey.design import definition_file, templates
 from survey.design.definition import SurveyDefinition
 from survey.storage import store
@@ -141,6 +143,40 @@ def set_target(
             value=value,
         )
         s.commit()
+
+
+def set_model(
+    db: Database,
+    who: SignedIn,
+    workspace_id: int,
+    survey_id: int,
+    pairs,
+    *,
+    lang: str,
+) -> tuple[tuple[str, str], ...]:
+    """Keep the path model drawn on the Model page ((from, to) dimension pairs; empty returns to the model
+    the dimension codes give), for every version of the survey; set by who designs the survey
+    (`PERMISSION`: a read-only manager is refused). The paths are checked first
+    (`analysis.check_model_paths`: ModelError naming an unknown dimension, one without items, a path to
+    itself or a cycle). Audited as "model_set" with the paths."""
+    with db.session() as s:
+        accounts.check_permission(s, who, PERMISSION, workspace_id)
+        survey = store.get_survey(s, workspace_id, survey_id)
+        pairs = [tuple(p) for p in pairs]
+        if pairs:
+            defn = store.load_definition(s, workspace_id, store.current_version(s, workspace_id, survey_id).id)
+            pairs = check_model_paths(defn, analysis_inputs(defn).scales, pairs, lang)
+        store.set_model_paths(s, workspace_id, survey_id, pairs)
+        audit.record(
+            s,
+            who.actor,
+            "model_set",
+            workspace_id=workspace_id,
+            target=_title(survey, lang),
+            paths=", ".join(f"{a} → {b}" for a, b in pairs) or "—",
+        )
+        s.commit()
+    return tuple(pairs)
 
 
 def _check_any(s: Session, who: SignedIn, permissions: tuple[str, ...], workspace_id: int) -> None:

@@ -5,7 +5,8 @@ database_url      function  SQLAlchemy URL of a fresh, empty database; parametri
                             over "sqlite" and "postgresql" (the latter marked `postgres`),
                             so every test that uses it runs on both backends
 (autouse)         function  clears st.cache_data / st.cache_resource around each test,
-                            and hides a developer's DATABASE_URL from the tests
+                            hides a developer's DATABASE_URL from the tests, and puts
+                            back the process's `__main__` module after each test
 
 The PostgreSQL server comes from /usr/lib/postgresql/15/bin (Debian's postgresql-15,
 installed by ./dev.sh test). It listens on 127.0.0.1 on a free port and on a unix
@@ -328,6 +329,17 @@ def _isolate_streamlit_caches():
     _clear_streamlit_caches()
     yield
     _clear_streamlit_caches()
+
+
+_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """An AppTest run installs the page script as `__main__`; put the process's own back afterwards, or a
+    later test that starts processes with "spawn" (which re-runs `__main__` in the child) runs a page."""
+    yield
+    sys.modules["__main__"] = _MAIN
 
 
 @pytest.fixture(autouse=True)

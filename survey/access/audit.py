@@ -31,6 +31,7 @@ ACTIONS = (
     "survey_archive",
     "survey_delete",
     "target_set",
+    "model_set",
     "link_open",
     "link_close",
     "link_setting",

@@ -78,7 +78,7 @@ class AnalysisInputs:
     dimension_of: node or item code → its top-level node.
     blocks, paths: PLS blocks (dimension → its numeric items) and inner paths
         when the dimensions are those of an ECSI or ACSI model, else None.
-    model_name: "ECSI", "ACSI" or None.
+    model_name: "ECSI", "ACSI", "custom" (the paths drawn on the Model page) or None.
     value_field: an attribute that holds a customer's value or spend, or None.
     servqual_like: every perception item has an expectation partner and the
         pairs span at least two dimensions.
@@ -211,13 +211,29 @@ def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
     )
 
 
-def _model(defn: SurveyDefinition, scales: dict) -> tuple[dict | None, dict | None, str | None]:
-    """PLS blocks and paths when the survey's dimensions are those of the ECSI or ACSI model."""
+def model_blocks(defn: SurveyDefinition, scales: dict) -> dict[str, list[str]]:
+    """dimension → its items answered on a scale: the reflective blocks a path model can join."""
     blocks = {}
     for dim in (n for n in defn.nodes if n.kind == "dimension"):
         items = [n.code for n in defn.descendants(dim.code) if n.kind == "item" and n.code in scales]
         if items:
             blocks[dim.code] = items
+    return blocks
+
+
+def _model(defn: SurveyDefinition, scales: dict) -> tuple[dict | None, dict | None, str | None]:
+    """PLS blocks and paths: the model drawn on the Model page ("custom"; paths to or from a dimension that
+    lost its items since are left out), else the ECSI or ACSI model when the survey's dimensions are
+    those of the model."""
+    blocks = model_blocks(defn, scales)
+    if defn.model_paths:
+        paths: dict[str, list[str]] = {}
+        for a, b in defn.model_paths:
+            if a in blocks and b in blocks and a != b:
+                paths.setdefault(b, []).append(a)
+        used = {c for dep, ps in paths.items() for c in (dep, *ps)}
+        if paths:
+            return {c: blocks[c] for c in blocks if c in used}, paths, "custom"
     for name, model in (("ECSI", ECSI_PATHS), ("ACSI", ACSI_PATHS)):
         constructs = set(model) | {p for ps in model.values() for p in ps}
         if not (constructs - set(OPTIONAL_CONSTRUCTS)) <= set(blocks):

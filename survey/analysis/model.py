@@ -5,8 +5,92 @@ from __future__ import annotations
 import pandas as pd
 
 import metrics
-from survey.analysis.inputs import AnalysisInputs
+from survey.analysis.inputs import ECSI_PATHS, AnalysisInputs, model_blocks
 from survey.design.definition import SurveyDefinition
+from survey.errors import UserError
+
+
+class ModelError(UserError):
+    """A drawn path model that cannot be kept: `message` names the problem, `params` the dimensions."""
+
+
+def model_dimensions(defn: SurveyDefinition, scales: dict) -> dict[str, list[str]]:
+    """The dimensions a path model can join (those with items answered on a scale) → their items."""
+    return model_blocks(defn, scales)
+
+
+def drawn_paths(inputs: AnalysisInputs) -> list[tuple[str, str]]:
+    """The model's paths as (from, to) pairs, in the order the page lists them (empty without a model)."""
+    return [(p, dep) for dep, ps in (inputs.paths or {}).items() for p in ps]
+
+
+def template_paths(blocks: dict) -> list[tuple[str, str]]:
+    """A first model to start drawing from: the ECSI paths among the dimensions that exist, else a chain of
+    the dimensions in their order, each leading to the next (the user redraws it)."""
+    pairs = [(p, dep) for dep, ps in ECSI_PATHS.items() for p in ps if p in blocks and dep in blocks]
+    if pairs:
+        return pairs
+    dims = list(blocks)
+    return list(zip(dims, dims[1:]))
+
+
+def check_model_paths(defn: SurveyDefinition, scales: dict, pairs, lang: str) -> tuple[tuple[str, str], ...]:
+    """The drawn paths, each once, in the order given; or ModelError naming the first problem: a dimension
+    the survey does not have or that has no items on a scale, a path from a dimension to itself, a cycle
+    (PLS path models are recursive), or nothing drawn."""
+    blocks = model_blocks(defn, scales)
+
+    def name(code: str) -> str:
+        node = defn.node(code)
+        return (node.label(lang) if node is not None else "") or code
+
+    kept: list[tuple[str, str]] = []
+    for a, b in pairs:
+        for code in (a, b):
+            if not code or defn.node(code) is None or defn.node(code).kind != "dimension":
+                raise ModelError("model.path_unknown", dimension=code or "—")
+            if code not in blocks:
+                raise ModelError("model.path_no_items", dimension=name(code))
+        if a == b:
+            raise ModelError("model.path_self", dimension=name(a))
+        if (a, b) not in kept:
+            kept.append((a, b))
+    if not kept:
+        raise ModelError("model.path_none")
+    cycle = _cycle(kept)
+    if cycle:
+        raise ModelError("model.path_cycle", dimensions=" → ".join(name(c) for c in cycle))
+    return tuple(kept)
+
+
+def _cycle(pairs: list[tuple[str, str]]) -> list[str]:
+    """One cycle of the directed graph (its dimensions, the first repeated at the end), or []."""
+    after: dict[str, list[str]] = {}
+    for a, b in pairs:
+        after.setdefault(a, []).append(b)
+    state: dict[str, int] = {}
+    trail: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        trail.append(node)
+        for nxt in after.get(node, []):
+            if state.get(nxt) == 1:
+                return [*trail[trail.index(nxt) :], nxt]
+            if state.get(nxt) is None:
+                found = visit(nxt)
+                if found:
+                    return found
+        state[node] = 2
+        trail.pop()
+        return []
+
+    for start in list(after):
+        if state.get(start) is None:
+            found = visit(start)
+            if found:
+                return found
+    return []
 
 
 def model_fit(inputs: AnalysisInputs, frame: pd.DataFrame, *, bootstrap: int = 0, seed: int = 1):

@@ -152,6 +152,9 @@ class SurveyDefinition:
     description_zh: str = ""
     description_en: str = ""
     template: str | None = None
+    # the path model drawn on the Model page: (from dimension, to dimension) pairs, kept with the survey for
+    # every version (store.set_model_paths); empty = the ECSI / ACSI model its dimension codes give, if any
+    model_paths: tuple[tuple[str, str], ...] = ()
 
     # --- look-ups -----------------------------------------------------
     def title(self, lang: str) -> str:

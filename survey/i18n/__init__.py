@@ -21,6 +21,7 @@ from survey.i18n import (
     exercises,
     import_page,
     importing,
+    model_paths,
     sources,
 )
 
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    model_paths.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

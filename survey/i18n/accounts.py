@@ -149,6 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.survey_create": ("新建问卷", "survey created"),
     "audit.action.survey_edit": ("修改问卷", "survey edited"),
     "audit.action.target_set": ("设定目标", "target set"),
+    "audit.action.model_set": ("设定路径模型", "path model set"),
     "audit.action.survey_rename": ("重命名问卷", "survey renamed"),
     "audit.action.survey_archive": ("归档/恢复问卷", "survey archived / restored"),
     "audit.action.survey_delete": ("删除问卷", "survey deleted"),

@@ -379,12 +379,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(Cronbach's alpha, AVE) and loadings; the model's quality (HTMT, reliability, VIF) and the "
         "importance–performance map.",
     ),
-    "model.not_a_model": (
-        "这份问卷的维度不是 ECSI / ACSI 模型的维度（形象、期望、感知质量、感知价值、满意、忠诚），因此只显示各维度的信度。可用“ECSI / ACSI 模型”模板新建问卷。",
-        "This survey's dimensions are not those of the ECSI / ACSI model (image, expectation, perceived "
-        "quality, perceived value, satisfaction, loyalty), so only each dimension's reliability is shown. "
-        "Create a survey from the ECSI / ACSI template to get the model.",
-    ),
     "model.which": (
         "{model} 模型：PLS 路径分析（中心化数据、centroid 方案）。",
         "{model} model: PLS path modelling (centred data, centroid scheme).",

@@ -181,6 +181,7 @@ def duplicate_survey(s: Session, workspace_id: int, survey_id: int) -> t.Survey:
     survey = get_survey(s, workspace_id, survey_id)
     defn = load_definition(s, workspace_id, current_version(s, workspace_id, survey_id).id)
     copy = create_survey(s, workspace_id, defn)
+    set_model_paths(s, workspace_id, copy.id, defn.model_paths)
     copy.title_zh = f"{survey.title_zh}（副本）" if survey.title_zh else ""
     copy.title_en = f"{survey.title_en} (copy)" if survey.title_en else ""
     return copy
@@ -376,6 +377,7 @@ def load_definition(s: Session, workspace_id: int, version_id: int) -> SurveyDef
     return SurveyDefinition(
         title_zh=survey.title_zh,
         title_en=survey.title_en,
+        model_paths=model_paths(s, workspace_id, survey.id),
         scales=tuple(
             Scale(
                 code=sc.code,
@@ -526,6 +528,34 @@ def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, in
         select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id)
     ).one()
     return int(count or 0), int(last or 0)
+
+
+# --- the path model drawn between a survey's dimensions ---------------------------------------
+
+
+def model_paths(s: Session, workspace_id: int, survey_id: int) -> tuple[tuple[str, str], ...]:
+    """The (from, to) dimension pairs drawn for a survey's path model; () when none was drawn."""
+    paths = s.scalar(
+        select(t.SurveyModel.paths).where(
+            t.SurveyModel.workspace_id == workspace_id, t.SurveyModel.survey_id == survey_id
+        )
+    )
+    return tuple((str(a), str(b)) for a, b in (paths or []))
+
+
+def set_model_paths(s: Session, workspace_id: int, survey_id: int, paths) -> None:
+    """Keep `paths` ((from, to) pairs, checked by the caller) as the survey's path model; empty removes it."""
+    get_survey(s, workspace_id, survey_id)
+    row = s.scalar(select(t.SurveyModel).where(t.SurveyModel.survey_id == survey_id))
+    pairs = [[a, b] for a, b in paths]
+    if not pairs:
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        s.add(t.SurveyModel(workspace_id=workspace_id, survey_id=survey_id, paths=pairs))
+    else:
+        row.paths = pairs
 
 
 # --- targets --------------------------------------------------------------

@@ -237,6 +237,20 @@ class SurveyTarget(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+class SurveyModel(Base):
+    """The path model a user drew between a survey's dimensions (from → to), fitted on the Model page instead
+    of the ECSI / ACSI model its dimension codes would give; one per survey, for every version."""
+
+    __tablename__ = "survey_model"
+    __table_args__ = (UniqueConstraint("survey_id", name="uq_survey_model_survey"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    paths: Mapped[list] = mapped_column(JSON, default=list)  # [[from dimension code, to dimension code], ...]
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
 # --- accounts, roles and the audit log -------------------------------------------------------
 
 

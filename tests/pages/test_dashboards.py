@@ -569,3 +569,33 @@ def test_a_cards_change_is_coloured_only_when_its_test_calls_it_significant(app_
             assert metric.proto.color != Metric.MetricColor.GRAY, (metric.label, said)
         checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_path_model_drawn_on_the_model_page_is_saved_and_fitted(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "Course satisfaction")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "model")
+    assert not at.exception
+    assert text(lang, "model.draw_none") in [i.value for i in at.info]  # the course survey is not ECSI
+    index = text(lang, "model.col.index")
+    assert not [d for d in at.dataframe if index in d.value.columns]  # no model fitted yet
+    at.button(key="_model_paths_save").click().run()  # the first draft: each dimension leads to the next
+    assert not at.exception and not at.error
+    assert text(lang, "model.draw_saved", count=4) in [s.value for s in at.success]
+    db = open_database(app_database)
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        defn = store.load_definition(s, ws, store.current_version(s, ws, survey_id).id)
+        assert audit.entries(s)[0].action == "model_set"
+    db.dispose()
+    inputs = analysis.analysis_inputs(defn)
+    assert inputs.model_name == "custom" and len(analysis.drawn_paths(inputs)) == 4
+    items = [c for cs in inputs.blocks.values() for c in cs]
+    direct = metrics.pls_path_model(
+        frame[items], inputs.blocks, inputs.paths, scheme="centroid", scale={c: inputs.scales[c] for c in items}
+    )
+    table = table_with(at, text(lang, "model.col.index"))
+    assert table[text(lang, "model.col.index")].tolist() == pytest.approx(direct.index.tolist())
+    assert text(lang, "model.which_custom") in [c.value for c in at.caption]
