@@ -44,6 +44,8 @@ if fit is not None:
     st.subheader(t("model.indices"))
     view.indices_table.show()
     st.caption(t("model.indices_help", n=fit.n))
+    if fit.index is not None and "satisfaction" in fit.index.index:
+        st.caption(t("model.indices_overview"))
 
     st.subheader(t("model.paths"))
     view.paths_table.show()

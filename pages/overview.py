@@ -4,6 +4,7 @@ import streamlit as st
 
 from survey import surveys
 from survey.access.accounts import AccountError
+from survey.reporting import report
 from survey.storage import store
 from ui.auth import current, current_place, workspace_id
 from ui.cards import card, number
@@ -74,7 +75,8 @@ card(
     change=changes.get("satisfaction"),
     previous_wave=view.previous_wave,
     target=targets.get("satisfaction"),
-    help_text=t("card.satisfaction_help"),
+    note=report.satisfaction_note(view, L, sel.inputs.model_name),
+    help_text=t("card.satisfaction_help_pls" if view.satisfaction_method == "pls" else "card.satisfaction_help"),
 )
 nps_note = (
     t("card.nps_interval", low=number(fig["nps_low"], ".1f"), high=number(fig["nps_high"], ".1f"))

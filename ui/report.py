@@ -104,6 +104,7 @@ def build_report(
             has_recommend=sel.inputs.recommend is not None,
             has_loyalty=bool(sel.inputs.loyalty),
             targets=targets,
+            model_name=sel.inputs.model_name,
         ),
         charts=tuple(rendered),
     )

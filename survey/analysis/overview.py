@@ -12,6 +12,7 @@ import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.gaps import gap_table
 from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
+from survey.analysis.model import model_fit
 from survey.analysis.scores import index_test, loyalty, loyalty_scores, recommend, satisfaction, satisfaction_scores
 
 FIGURE_COLUMNS = ["group", "n", "satisfaction", "nps", "nps_low", "nps_high", "nps_n", "loyalty"]
@@ -300,6 +301,44 @@ def _group_tests(inputs, name, value, part, part_scores, ref, ref_scores, min_n)
     return rows, small
 
 
+# the construct of a path model whose PLS index is the survey's satisfaction figure (ECSI / ACSI template code)
+SATISFACTION_CONSTRUCT = "satisfaction"
+
+
+def satisfaction_inputs(inputs: AnalysisInputs, frame: pd.DataFrame) -> tuple[AnalysisInputs, str]:
+    """The inputs the Overview's satisfaction figure is computed with, and its method.
+
+    A survey with a path model that has a satisfaction construct (ECSI / ACSI, or a drawn model with a
+    dimension coded "satisfaction") gets its PLS satisfaction index, as the ACSI reports it ("pls"): the
+    construct's items weighted by their outer weights (rescaled to sum 1) from the model fitted on `frame`
+    (every wave, the filters applied; centroid scheme, unscaled items, as on the Model page), the same
+    weights for every wave and segment, so a change between waves is a change of the answers and is tested
+    as any index (`index_test`). On the frame fitted, the figure is the Model page's index exactly.
+    Every other survey, or a model that cannot be fitted (too few complete answers) or gives an item a
+    weight ≤ 0, keeps the weighted index of the perception tree ("weighted")."""
+    if not inputs.blocks or SATISFACTION_CONSTRUCT not in inputs.blocks:
+        return inputs, "weighted"
+    try:
+        fit = model_fit(inputs, frame)
+    except ValueError:
+        return inputs, "weighted"
+    items = list(inputs.blocks[SATISFACTION_CONSTRUCT])
+    weights = fit.outer_weights.reindex(items)
+    if weights.isna().any() or (weights <= 0).any():
+        return inputs, "weighted"
+    share = weights / weights.sum()
+    tree = pd.DataFrame(
+        {
+            "code": items,
+            "parent": pd.Series([None] * len(items), dtype=object),
+            "weight": share.to_numpy(),
+            "kind": "item",
+            "global_weight": share.to_numpy(),
+        }
+    )
+    return replace(inputs, tree=tree), "pls"
+
+
 @dataclass(frozen=True)
 class Overview:
     """The manager's overview (domain.md §1) for one wave, or for all responses when there are no waves.
@@ -311,6 +350,9 @@ class Overview:
     alerts: `segment_alerts` — against the previous wave when there is one, else against the rest.
     trend: `figures_by` per wave over every wave (for the trend line).
     segment_tests: the family behind `alerts` (how many tests, which adjustment, groups left out).
+    satisfaction_method: "pls" (the PLS index of a model survey) or "weighted" (`satisfaction_inputs`);
+    weighted_satisfaction: for "pls", the weighted index of the perception items over the same responses,
+    named beside it so that no one meets two unlabelled satisfaction numbers (NaN otherwise).
     """
 
     wave: str | None
@@ -321,6 +363,8 @@ class Overview:
     alerts: pd.DataFrame
     trend: pd.DataFrame
     segment_tests: SegmentTests | None = None
+    satisfaction_method: str = "weighted"
+    weighted_satisfaction: float = math.nan
 
 
 def overview(
@@ -335,8 +379,14 @@ def overview(
     previous = all_waves[all_waves.index(wave) - 1] if wave and all_waves.index(wave) > 0 else None
     current = frame[(frame["wave"] == wave).to_numpy(dtype=bool, na_value=False)] if wave else frame
     before = frame[(frame["wave"] == previous).to_numpy(dtype=bool, na_value=False)] if previous else None
-    figures = figures_by(inputs, current).iloc[0].to_dict()
     gaps = gap_table(inputs, current)
+    perception = inputs
+    inputs, method = satisfaction_inputs(inputs, frame)
+    figures = figures_by(inputs, current).iloc[0].to_dict()
+    weighted = math.nan
+    if method == "pls" and len(current):
+        result = satisfaction(perception, current)
+        weighted = result.index if result is not None else math.nan
     worst = gaps[gaps["gap"] < 0].head(3).reset_index(drop=True)
     tests = segment_tests(inputs, current, before if before is not None and len(before) else None, min_n=min_n)
     return Overview(
@@ -348,6 +398,8 @@ def overview(
         alerts=tests.alerts,
         trend=figures_by(inputs, frame, "wave") if all_waves else pd.DataFrame(columns=FIGURE_COLUMNS),
         segment_tests=tests,
+        satisfaction_method=method,
+        weighted_satisfaction=weighted,
     )
 
 

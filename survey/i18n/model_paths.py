@@ -1,6 +1,23 @@
 """Texts of the path model a user draws on the Model page (zh, en)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- one satisfaction figure: the Overview and the report name the method of the index they show
+    "card.satisfaction_pls": (
+        "PLS 满意度指数（{model} 模型，按“指数模型”页的方法在全部批次上估计）；感知题的加权满意度指数为 {weighted}。",
+        "PLS satisfaction index ({model} model, estimated as on the Model page, over every wave); the weighted "
+        "index of the perception items is {weighted}.",
+    ),
+    "card.satisfaction_help_pls": (
+        "PLS 满意度指数（ACSI 方法，0–100）：“满意”维度各题的均值按 (均值 − 最小值)/(最大值 − 最小值) × 100 "
+        "换算，再以路径模型在所选答卷上估计的外部权重加权；各批次、各细分群体使用同一组权重。",
+        "PLS satisfaction index (the ACSI method, 0–100): each satisfaction item's mean rescaled by "
+        "(mean − min)/(max − min) × 100, then weighted by the outer weights of the path model fitted on the "
+        "chosen responses; every wave and segment uses the same weights.",
+    ),
+    "model.indices_overview": (
+        "“满意”维度的指数就是“总览”页显示的满意度指数。",
+        "The satisfaction construct's index is the satisfaction index the Overview shows.",
+    ),
     "model.custom": ("自定义", "Custom"),
     "model.which_custom": (
         "自定义路径模型（在下方“模型路径”中绘制）：PLS 路径分析（中心化数据、centroid 方案）。",

@@ -189,6 +189,7 @@ def key_figures(
     has_recommend: bool,
     has_loyalty: bool,
     targets: Mapping[str, float | None] | None = None,
+    model_name: str | None = None,
 ) -> tuple[KeyFigure, ...]:
     """The Overview's four cards in `lang`: satisfaction index, NPS (with its interval), loyalty index and
     responses of the wave shown, each with its change since the previous wave (and its test) and the target."""
@@ -210,11 +211,20 @@ def key_figures(
         else text(lang, "card.no_recommend")
     )
     return (
-        one("satisfaction", ".1f", None),
+        one("satisfaction", ".1f", satisfaction_note(view, lang, model_name)),
         one("nps", ".1f", nps_note),
         one("loyalty", ".1f", None if has_loyalty else text(lang, "card.no_loyalty")),
         one("responses", "d", None),
     )
+
+
+def satisfaction_note(view: Overview, lang: str, model_name: str | None) -> str | None:
+    """For a model survey, which satisfaction index the figure is (the PLS index, as on the Model page) and
+    the weighted index of the perception items beside it; None when the figure is the weighted index."""
+    if view.satisfaction_method != "pls":
+        return None
+    model = text(lang, "model.custom") if model_name == "custom" else (model_name or "")
+    return text(lang, "card.satisfaction_pls", model=model, weighted=number(view.weighted_satisfaction, ".1f"))
 
 
 def figures_caption(view: Overview, lang: str) -> str:

@@ -599,3 +599,20 @@ def test_a_path_model_drawn_on_the_model_page_is_saved_and_fitted(app_database, 
     table = table_with(at, text(lang, "model.col.index"))
     assert table[text(lang, "model.col.index")].tolist() == pytest.approx(direct.index.tolist())
     assert text(lang, "model.which_custom") in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_ecsi_surveys_overview_shows_the_model_pages_satisfaction_index_and_names_both(app_database, lang):
+    survey_id, frame = demo_survey(app_database, "ECSI")
+    at = make_app(lang)
+    at.session_state["survey_id"] = survey_id
+    open_page(at, "overview")
+    assert not at.exception
+    direct = metrics.pls_path_model(frame, ECSI_BLOCKS, ECSI_PATHS, scheme="centroid", scale=(0, 10))
+    card = metric(at, text(lang, "card.satisfaction"))
+    assert card.value == f"{direct.index['satisfaction']:.1f}"  # the Model page's index, not a second number
+    tree = analysis.analysis_inputs(seed.ecsi_definition()).tree[["code", "parent", "weight"]]
+    weighted = metrics.satisfaction_index(frame, tree, scales=(0, 10)).index
+    assert abs(weighted - direct.index["satisfaction"]) > 1  # two different figures: each named by its method
+    note = text(lang, "card.satisfaction_pls", model="ECSI", weighted=f"{weighted:.1f}")
+    assert note in [c.value for c in at.caption] + [m.value for m in at.markdown]
