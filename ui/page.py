@@ -9,12 +9,14 @@ from ui.downloads import ABOUT_KEY
 from ui.i18n import language_selector, t
 from ui.navigation import run_through_app
 from ui.signin import require
+from ui.widget_texts import translate_widget_texts
 
 
 def start(title_key: str, intro_key: str | None = None, *, need: str | None = None) -> None:
     """Language switch, sign-in check (the page stops unless the user may `need`), title and introduction."""
     run_through_app()
     language_selector()
+    translate_widget_texts()
     st.session_state.pop(ABOUT_KEY, None)  # a table downloaded here is of this page's selection only
     if need is not None:
         require(need)

@@ -23,6 +23,7 @@ from survey.i18n import (
     importing,
     model_paths,
     sources,
+    widgets,
 )
 
 LANGUAGES = ("zh", "en")
@@ -40,6 +41,7 @@ PARTS = (
     exercises.MESSAGES,
     analysis.MESSAGES,
     model_paths.MESSAGES,
+    widgets.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

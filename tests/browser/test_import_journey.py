@@ -26,6 +26,10 @@ def test_upload_a_gbk_file_fix_a_mapping_and_import(page: Page, wait_for_app):
     page.locator('[data-testid="stSidebarNav"]').get_by_text(text("zh", "nav.import")).click()
     wait_for_app(page)
     expect(main.get_by_role("heading", name=text("zh", "impage.title"), exact=True)).to_be_visible()
+    shown = main.inner_text()  # Streamlit's own words on the uploader, in Chinese (ui.widget_texts)
+    assert "200MB per file" not in shown and "Upload" not in shown
+    button = main.locator('[data-testid="stFileUploaderDropzone"] button p').first
+    assert button.evaluate("p => getComputedStyle(p, '::after').content") == '"上传"'
     title = "课程满意度调查（示例）"
     choose(
         page, main.locator('[data-testid="stSelectbox"]').filter(has_text=text("zh", "common.survey")), title + " · v1"
