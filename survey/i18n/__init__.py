@@ -16,6 +16,7 @@ from survey.i18n import (
     analysis,
     answering,
     classroom,
+    comments,
     core,
     dashboards,
     exercises,
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    comments.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -1,0 +1,177 @@
+"""Comments' themes and detractor follow-ups on SQLite and PostgreSQL: the codebook, tagging, follow-up
+status, their audit entries, who may do them, and that deleting a survey takes them with it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import sqlalchemy as sa
+
+from survey import analysis, comments
+from survey.access import accounts
+from survey.access import audit as audit_log
+from survey.design.definition import Node
+from survey.storage import store
+from survey.storage import tables as tb
+from tests.survey.importing_example import course_survey
+
+COMMENT = Node("comment", "item", "其他意见和建议", "Any other comments?", role="comment")
+ROWS = [  # (nps, class, comment, meta)
+    (2, "1班", "作业太多了，老师讲得太快", {"email": "li@example.edu", "name": "李雷", comments.CONSENT_KEY: True}),
+    (5, "2班", "homework is too much", {"email": "kept@example.edu"}),  # kept without consent: anonymous
+    (10, "1班", "老师讲得很清楚", {}),
+    (9, "2班", "great teacher", {}),
+    (8, "1班", "", {}),
+]
+
+
+@pytest.fixture
+def survey_id(db, ws) -> int:
+    defn = course_survey()
+    defn = replace(defn, nodes=(*(replace(n, required=False) for n in defn.nodes), COMMENT))
+    with db.session() as s:
+        sid = store.create_survey(s, ws, defn).id
+        version = store.current_version(s, ws, sid).id
+        rows = [
+            {"answers": {"nps": n}, "attributes": {"class": c} | ({"comment": x} if x else {}), "wave": "w", "meta": m}
+            for n, c, x, m in ROWS
+        ]
+        store.add_responses(s, ws, version, rows)
+        s.commit()
+        return sid
+
+
+def person(db, ws, username: str, role: str | None) -> accounts.SignedIn:
+    with db.session() as s:
+        account = accounts.create_account(s, username, "correct horse battery", is_admin=role is None)
+        if role:
+            accounts.set_role(s, account.id, ws, role)
+        s.commit()
+        return accounts.signed_in(account)
+
+
+def frame_of(db, ws, sid):
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, sid)
+        defn = store.load_definition(s, ws, store.current_version(s, ws, sid).id)
+    return frame, analysis.analysis_inputs(defn)
+
+
+def actions(db, ws) -> list[tuple[str, dict]]:
+    with db.session() as s:
+        return [(e.action, e.detail) for e in reversed(audit_log.entries(s, workspace_id=ws))]
+
+
+def test_a_coordinator_keeps_a_codebook_and_tags_comments_with_it(db, ws, survey_id):
+    who = person(db, ws, "coord", "coordinator")
+    workload = comments.add_tag(db, who, ws, survey_id, "  作业量 ", lang="zh")
+    pace = comments.add_tag(db, who, ws, survey_id, "pace", lang="en")
+    with pytest.raises(comments.CommentError) as refused:
+        comments.add_tag(db, who, ws, survey_id, "作业量", lang="zh")
+    assert refused.value.message == "comments.tag_exists"
+    comments.rename_tag(db, who, ws, pace, "节奏", lang="zh")
+    frame, inputs = frame_of(db, ws, survey_id)
+    first, second = (int(r) for r in frame["response_id"][:2])
+    added = comments.set_comment_tags(db, who, ws, first, "comment", [workload, pace], lang="zh")
+    assert added == (["作业量", "节奏"], [])
+    assert comments.tag_comment(db, who, ws, second, "comment", workload, lang="zh") is True
+    assert comments.tag_comment(db, who, ws, second, "comment", workload, lang="zh") is False
+    with db.session() as s:
+        assert [(x.name, x.uses) for x in comments.codebook(s, ws, survey_id)] == [("作业量", 2), ("节奏", 1)]
+        tags = comments.taggings(s, ws, survey_id)
+    table = comments.comments_table(inputs, frame, "comment", tags=tags)
+    assert table["tags"].tolist() == ["作业量, 节奏", "作业量", "", ""]
+    counts = comments.theme_counts(table, ["作业量", "节奏"], "class")
+    assert counts.to_dict("records") == [
+        {"theme": "作业量", "1班": 1, "2班": 1, comments.ALL: 2},
+        {"theme": "节奏", "1班": 1, "2班": 0, comments.ALL: 1},
+    ]
+    # deleting a theme takes it off its comments; the comments stay
+    assert comments.untag_comment(db, who, ws, first, "comment", pace, lang="zh") is True
+    assert comments.delete_tag(db, who, ws, workload, lang="zh") == 2
+    with db.session() as s:
+        assert comments.taggings(s, ws, survey_id) == {}
+    assert len(comments.comments_table(inputs, frame_of(db, ws, survey_id)[0], "comment")) == 4
+    assert [a for a, _ in actions(db, ws) if a.startswith("comment_")] == [
+        "comment_tag_add",
+        "comment_tag_add",
+        "comment_tag_rename",
+        "comment_tagged",
+        "comment_tagged",
+        "comment_tagged",
+        "comment_untagged",
+        "comment_tag_delete",
+    ]
+    assert actions(db, ws)[-1][1] == {"tag": "作业量", "comments": 2}
+
+
+def test_a_role_that_may_not_tag_or_follow_up_is_refused_and_nothing_is_written(db, ws, survey_id):
+    student = person(db, ws, "stud", "student")
+    coordinator = person(db, ws, "coord", "coordinator")
+    tag = comments.add_tag(db, coordinator, ws, survey_id, "pace", lang="en")
+    frame, _ = frame_of(db, ws, survey_id)
+    first = int(frame["response_id"][0])
+    before = actions(db, ws)
+    for attempt in (
+        lambda: comments.add_tag(db, student, ws, survey_id, "x", lang="en"),
+        lambda: comments.delete_tag(db, student, ws, tag, lang="en"),
+        lambda: comments.set_comment_tags(db, student, ws, first, "comment", [tag], lang="en"),
+        lambda: comments.set_follow_up(db, student, ws, first, status="contacted", note="", lang="en"),
+    ):
+        with pytest.raises(accounts.AccountError):
+            attempt()
+    assert actions(db, ws) == before
+    with db.session() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(tb.FollowUp)) == 0
+        assert s.scalar(sa.select(sa.func.count()).select_from(tb.CommentTagging)) == 0
+    with pytest.raises(comments.CommentError):  # a response without a comment has nothing to tag
+        comments.set_comment_tags(db, coordinator, ws, int(frame["response_id"][4]), "comment", [tag], lang="en")
+
+
+def test_detractors_are_followed_up_with_contact_only_where_consented(db, ws, survey_id):
+    manager = person(db, ws, "boss", "manager")
+    frame, inputs = frame_of(db, ws, survey_id)
+    listed = comments.follow_up_list(db, ws, survey_id, inputs, frame, ("comment",))
+    assert listed["score"].tolist() == [2.0, 5.0] and listed["status"].tolist() == ["open", "open"]
+    assert listed["contact"].tolist() == ["李雷 <li@example.edu>", ""]  # "": the page says "anonymous"
+    first = int(listed["response_id"][0])
+    comments.set_follow_up(db, manager, ws, first, status="contacted", note="打过电话\n下周再联系", lang="zh")
+    with pytest.raises(comments.CommentError):
+        comments.set_follow_up(db, manager, ws, first, status="closed", note="", lang="zh")
+    listed = comments.follow_up_list(db, ws, survey_id, inputs, frame, ("comment",))
+    assert listed.loc[0, ["status", "note", "handled_by"]].tolist() == ["contacted", "打过电话\n下周再联系", "boss"]
+    assert comments.follow_up_counts(db, ws, survey_id, inputs, frame) == comments.FollowUpCounts(2, 1, 0)
+    comments.set_follow_up(db, manager, ws, first, status="resolved", note="", lang="zh")
+    assert comments.follow_up_counts(db, ws, survey_id, inputs, frame) == comments.FollowUpCounts(2, 1, 1)
+    # answers below a threshold on any item: nps below 9 here
+    below = comments.follow_up_list(db, ws, survey_id, inputs, frame, ("comment",), item="nps", below=9)
+    assert below["score"].tolist() == [2.0, 5.0, 8.0]
+    assert actions(db, ws)[-1] == ("follow_up", {"response": first, "status": "resolved"})
+
+
+def test_deleting_a_survey_takes_its_themes_and_follow_ups_with_it_and_no_other(db, ws, survey_id):
+    who = person(db, ws, "coord", "coordinator")
+    other = store_copy_with_a_theme(db, ws, who)
+    tag = comments.add_tag(db, who, ws, survey_id, "pace", lang="en")
+    frame, _ = frame_of(db, ws, survey_id)
+    first = int(frame["response_id"][0])
+    comments.set_comment_tags(db, who, ws, first, "comment", [tag], lang="en")
+    comments.set_follow_up(db, who, ws, first, status="open", note="call", lang="en")
+    with db.session() as s:
+        assert comments.kept_with_survey(s, ws, survey_id) == (1, 1)  # what the confirmation names
+    from survey import surveys
+
+    surveys.delete_survey(db, who, ws, survey_id, lang="en")
+    with db.session() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(tb.FollowUp)) == 0
+        assert s.scalar(sa.select(sa.func.count()).select_from(tb.CommentTagging)) == 0
+        assert [x.name for x in comments.codebook(s, ws, other)] == ["kept"]
+
+
+def store_copy_with_a_theme(db, ws, who) -> int:
+    with db.session() as s:
+        other = store.create_survey(s, ws, course_survey()).id
+        s.commit()
+    comments.add_tag(db, who, ws, other, "kept", lang="en")
+    return other
