@@ -177,6 +177,13 @@ def read_export(file: Upload, tool: str, choice: dict) -> NormalizedExport:
         key=f"personal_{file.digest}",
     )
     choice["personal"] = personal
+    # the respondents' consent to be contacted: their e-mail and name on the Follow-up page (survey.comments)
+    choice["consent"] = personal and st.checkbox(
+        t("impage.contact_consent"),
+        value=choice.get("consent", False),
+        help=t("impage.contact_consent_help"),
+        key=f"consent_{file.digest}",
+    )
     base, error = normalized(file.digest, file.data, file.name, tool, personal, "", lang())
     if error:
         st.error(error)
@@ -561,6 +568,7 @@ def import_now(
         data=data if export is None else None,
         export=None if export is None else personal or export,
         keep_personal=personal is not None,
+        contact_consent=bool(st.session_state.get(f"_import_choice_{file.digest}", {}).get("consent")),
         columns=p.columns,
         labels=p.labels,
         policy=policy,

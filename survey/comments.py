@@ -39,6 +39,7 @@ from survey.analysis.scores import loyalty_scores, satisfaction_scores
 from survey.characters import bad_character, describe, normal_text, trim
 from survey.design.definition import SurveyDefinition
 from survey.errors import UserError
+from survey.importing.actions import CONSENT_KEY  # Response.meta: the respondents agreed to be contacted
 from survey.storage import store
 from survey.storage import tables as t
 from survey.storage.db import Database
@@ -49,8 +50,6 @@ STATUSES = ("open", "contacted", "resolved")
 CATEGORIES = ("promoter", "passive", "detractor")
 TAG_MAX = 100  # characters of a theme's name
 NOTE_MAX = 2000  # characters of a follow-up note
-CONSENT_KEY = "contact_consent"  # Response.meta: the respondents agreed to be contacted (an import option)
-CONTACT_FIELDS = ("email", "name", "first_name", "last_name", "nickname")  # personal fields shown as contact
 
 
 class CommentError(UserError):

@@ -141,6 +141,15 @@ MESSAGES = {
         "备注含有不可见的控制字符 {character}，请删掉它。",
         "The note holds the invisible control character {character}; remove it.",
     ),
+    # --- import page: consent to be contacted
+    "impage.contact_consent": (
+        "受访者同意就其回答被联系（在“低分回访”页显示电子邮件和姓名）",
+        "Respondents agreed to be contacted about their answers (show e-mail and name on the Follow-up page)",
+    ),
+    "impage.contact_consent_help": (
+        "只有问卷中明确征得受访者同意时才勾选。勾选后，这批答卷的电子邮件和姓名只显示在“低分回访”页（协调员和经理可见），不出现在仪表盘和导出文件中；撤销导入时一并删除。",
+        "Tick only when the questionnaire asked the respondents and they agreed. The batch's e-mail addresses and names then appear on the Follow-up page only (coordinators and managers), never on a dashboard or in an export; undoing the import removes them.",
+    ),
     # --- NPS page
     "nps.follow_up": (
         "回访：{detractors} 位贬损者中已联系 {contacted} 位，已解决 {resolved} 位（低分回访页）。",

@@ -175,3 +175,29 @@ def store_copy_with_a_theme(db, ws, who) -> int:
         s.commit()
     comments.add_tag(db, who, ws, other, "kept", lang="en")
     return other
+
+
+def test_contact_details_come_only_from_an_import_whose_respondents_agreed(db, ws):
+    from survey.importing import actions as import_actions
+    from survey.importing.sources import normalize
+    from survey.importing.sources.draft import draft_definition, export_language
+    from tests.survey.make_source_fixtures import FOLDER
+
+    who = person(db, ws, "coord", "coordinator")
+    data = (FOLDER / "qualtrics_text.csv").read_bytes()
+    export = normalize(data, "qualtrics_text.csv", keep_personal=True)
+    found = {}
+    for consent in (False, True):  # the same file into two surveys: respondent ids are unique per survey
+        with db.session() as s:
+            sid = store.create_survey(s, ws, draft_definition(export, "Drafted", export_language(export))).id
+            s.commit()
+        result = import_actions.import_responses(
+            db, who, ws, sid, "q.csv", export=export, keep_personal=True, contact_consent=consent, lang="en"
+        )
+        assert result.batch_id is not None, [p.text("en") for p in result.problems]
+        with db.session() as s:
+            metas = s.scalars(sa.select(tb.Response.meta).where(tb.Response.survey_id == sid)).all()
+        found[consent] = [comments.contact_of(m) for m in metas]
+    assert found[False] == [None] * 6  # kept, but without consent: anonymous
+    assert len(found[True]) == 6 and all(c and "@example.org" in c for c in found[True])
+    assert actions(db, ws)[-1] == ("import", {"batch": result.batch_id, "tool": export.tool, "contact_consent": True})
