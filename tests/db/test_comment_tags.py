@@ -201,3 +201,67 @@ def test_contact_details_come_only_from_an_import_whose_respondents_agreed(db, w
     assert found[False] == [None] * 6  # kept, but without consent: anonymous
     assert len(found[True]) == 6 and all(c and "@example.org" in c for c in found[True])
     assert actions(db, ws)[-1] == ("import", {"batch": result.batch_id, "tool": export.tool, "contact_consent": True})
+
+
+def test_a_database_of_the_schema_before_upgrades_and_its_responses_take_themes_and_follow_ups(database_url):
+    from sqlalchemy import text as sql
+
+    from survey.storage.db import make_engine, migrate
+
+    engine = make_engine(database_url)
+    migrate(engine, "0004")
+    with engine.begin() as c:
+        c.execute(sql("INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'class', CURRENT_TIMESTAMP)"))
+        c.execute(
+            sql(
+                "INSERT INTO survey (id, workspace_id, title_zh, title_en, archived, created_at, updated_at) "
+                "VALUES (1, 1, '课程', 'Course', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            sql(
+                "INSERT INTO survey_version (id, workspace_id, survey_id, number, description_zh, description_en, "
+                "weight_rules, created_at, accepting_answers, one_answer_per_token) "
+                "VALUES (1, 1, 1, 1, '', '', '[]', CURRENT_TIMESTAMP, false, false)"
+            )
+        )
+        c.execute(
+            sql(
+                "INSERT INTO response (id, workspace_id, survey_id, version_id, submitted_at, answers, attributes, "
+                "meta) "
+                "VALUES (7, 1, 1, 1, CURRENT_TIMESTAMP, '{\"nps\": 3}', '{\"comment\": \"太慢\"}', '{}')"
+            )
+        )
+    migrate(engine)
+    with engine.begin() as c:
+        c.execute(
+            sql(
+                "INSERT INTO comment_tag (id, workspace_id, survey_id, name, created_at) "
+                "VALUES (1, 1, 1, '速度', CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            sql(
+                "INSERT INTO comment_tagging (workspace_id, response_id, item_code, tag_id, created_at) "
+                "VALUES (1, 7, 'comment', 1, CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            sql(
+                "INSERT INTO follow_up (workspace_id, survey_id, response_id, status, note, handled_by_name, "
+                "updated_at) "
+                "VALUES (1, 1, 7, 'contacted', '', 'x', CURRENT_TIMESTAMP)"
+            )
+        )
+    with engine.connect() as c:
+        assert c.execute(sql("SELECT attributes FROM response")).scalar_one() in (
+            {"comment": "太慢"},
+            '{"comment": "太慢"}',
+        )
+    with engine.begin() as c:  # an undone import removes its responses: their tags and follow-ups go with them
+        c.execute(sql("DELETE FROM response WHERE id = 7"))
+    with engine.connect() as c:
+        assert c.execute(sql("SELECT count(*) FROM comment_tagging")).scalar_one() == 0
+        assert c.execute(sql("SELECT count(*) FROM follow_up")).scalar_one() == 0
+        assert c.execute(sql("SELECT name FROM comment_tag")).scalar_one() == "速度"  # the codebook stays
+    engine.dispose()
