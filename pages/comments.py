@@ -11,6 +11,7 @@ from survey.storage import store
 from ui import figures
 from ui.auth import current, current_place, workspace_id
 from ui.charts.comments import distinguishing_terms_chart
+from ui.comments import term_tables
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, show_error, t
@@ -110,8 +111,9 @@ else:
 
 # --- words ----------------------------------------------------------------------------------------------------
 st.subheader(t("comments.words"))
-terms = comments.term_tables(table)
-contrast = comments.term_tables(every)
+words_key = (sel.key, sel.inputs.recommend, item)  # a definition edit may name another recommend item
+terms = term_tables((*words_key, tuple(categories), search), table)
+contrast = term_tables(words_key, every)
 if contrast.distinguishing.empty:
     st.info(t("comments.terms_need_both", detractors=contrast.detractors, promoters=contrast.promoters))
 else:
