@@ -109,6 +109,9 @@ def test_the_comments_page_shows_the_comments_as_text_with_their_terms_and_theme
     assert counts[text(lang, "comments.theme")].tolist() == ["作业量"]
     assert counts[["1班", "2班", text(lang, "comments.all")]].values.tolist() == [[1, 0, 1]]
     assert not any("198.51.100.7" in m for m in markdown_texts(at))
+    # deleting the survey asks first, naming the themes that go with it
+    surveys = open_page(at, "surveys")
+    assert text(lang, "comments.delete_also", themes=1, follow_ups=0) in [w.value for w in surveys.warning]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
