@@ -12,7 +12,8 @@ writes nothing.
 - follow-up: `set_follow_up` (status open / contacted / resolved, a note; who handled it is the account).
 
 Readers: `comment_items`, `comments_table` (pure: from a responses frame), `codebook`, `taggings`,
-`theme_counts`, `term_tables`, `comments_with_term`, `follow_up_list`, `follow_up_counts`, `kept_with_survey`.
+`theme_counts`, `term_tables`, `comments_with_term`, `follow_up_list`, `follow_up_counts`, `kept_with_survey`,
+`kept_with_batch`.
 
 Contact details: a respondent's e-mail and name are shown on the follow-up list only when the import kept
 their personal data ("keep personal data") and said the respondents consented to be contacted
@@ -218,6 +219,18 @@ def kept_with_survey(s: Session, workspace_id: int, survey_id: int) -> tuple[int
     tags = s.scalar(select(func.count()).select_from(t.CommentTag).where(t.CommentTag.survey_id == survey_id))
     follow = s.scalar(select(func.count()).select_from(t.FollowUp).where(t.FollowUp.survey_id == survey_id))
     return int(tags or 0), int(follow or 0)
+
+
+def kept_with_batch(s: Session, workspace_id: int, batch_id: int) -> tuple[int, int]:
+    """(comments tagged, follow-ups) of an import's responses: undoing the import removes them too."""
+    responses = select(t.Response.id).where(t.Response.workspace_id == workspace_id, t.Response.batch_id == batch_id)
+    tagged = s.scalar(
+        select(func.count(func.distinct(t.CommentTagging.response_id))).where(
+            t.CommentTagging.response_id.in_(responses)
+        )
+    )
+    follow = s.scalar(select(func.count()).select_from(t.FollowUp).where(t.FollowUp.response_id.in_(responses)))
+    return int(tagged or 0), int(follow or 0)
 
 
 # --- the codebook and tagging: actions -----------------------------------------------------------------

@@ -98,6 +98,10 @@ MESSAGES = {
         "同时删除意见的 {themes} 个主题（及其标注）和 {follow_ups} 条回访记录。",
         "Its comments' {themes} themes (with their tags) and {follow_ups} follow-ups are deleted with it.",
     ),
+    "comments.undo_also": (
+        "撤销这次导入也会删除其答卷上的 {tagged} 条意见主题标注和 {follow_ups} 条回访记录。",
+        "Undoing this import also removes the themes of {tagged} of its comments and {follow_ups} follow-ups.",
+    ),
     # --- follow-up page
     "followup.title": ("低分回访", "Follow-up"),
     "followup.intro": (

@@ -201,6 +201,15 @@ def test_contact_details_come_only_from_an_import_whose_respondents_agreed(db, w
     assert found[False] == [None] * 6  # kept, but without consent: anonymous
     assert len(found[True]) == 6 and all(c and "@example.org" in c for c in found[True])
     assert actions(db, ws)[-1] == ("import", {"batch": result.batch_id, "tool": export.tool, "contact_consent": True})
+    # undoing the import says first that its follow-ups go with its responses
+    with db.session() as s:
+        first = s.scalar(sa.select(tb.Response.id).where(tb.Response.batch_id == result.batch_id).limit(1))
+    comments.set_follow_up(db, who, ws, first, status="contacted", note="", lang="en")
+    with db.session() as s:
+        assert comments.kept_with_batch(s, ws, result.batch_id) == (0, 1)
+    import_actions.undo_import(db, who, ws, result.batch_id, target="q.csv")
+    with db.session() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(tb.FollowUp)) == 0
 
 
 def test_a_database_of_the_schema_before_upgrades_and_its_responses_take_themes_and_follow_ups(database_url):
