@@ -38,6 +38,8 @@ PAGES = (
     ("nav.analysis", "crosstabs", "nav.crosstabs", "table_chart", "crosstabs", "dashboards.read"),
     ("nav.analysis", "distributions", "nav.distributions", "stacked_bar_chart", "distributions", "dashboards.read"),
     ("nav.analysis", "drivers", "nav.drivers", "insights", "drivers", "dashboards.read"),
+    ("nav.analysis", "comments", "nav.comments", "chat", "comments", "dashboards.read"),
+    ("nav.analysis", "follow_up", "nav.follow_up", "support_agent", "follow-up", "followup.manage"),
     ("nav.classroom", "classes", "nav.classes", "school", "classes", "classes.manage"),
     ("nav.classroom", "group", "nav.group", "groups", "group", "group.design"),
     ("nav.classroom", "peer_review", "nav.peer_review", "rate_review", "peer-review", "peer.review"),

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from survey import surveys
+from survey import comments, surveys
 from survey.access.accounts import AccountError
 from survey.characters import bad_character
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES, Term, text
@@ -177,6 +177,13 @@ def read_export(file: Upload, tool: str, choice: dict) -> NormalizedExport:
         key=f"personal_{file.digest}",
     )
     choice["personal"] = personal
+    # the respondents' consent to be contacted: their e-mail and name on the Follow-up page (survey.comments)
+    choice["consent"] = personal and st.checkbox(
+        t("impage.contact_consent"),
+        value=choice.get("consent", False),
+        help=t("impage.contact_consent_help"),
+        key=f"consent_{file.digest}",
+    )
     base, error = normalized(file.digest, file.data, file.name, tool, personal, "", lang())
     if error:
         st.error(error)
@@ -561,6 +568,7 @@ def import_now(
         data=data if export is None else None,
         export=None if export is None else personal or export,
         keep_personal=personal is not None,
+        contact_consent=bool(st.session_state.get(f"_import_choice_{file.digest}", {}).get("consent")),
         columns=p.columns,
         labels=p.labels,
         policy=policy,
@@ -643,6 +651,10 @@ else:
     place = current_place()
     if live and place is not None and place.may("batches.undo"):
         batch_id = st.selectbox(t("impage.undo_which"), list(live), format_func=live.get, key=f"undo_pick_{chosen.id}")
+        with database().session() as s:
+            tagged, followed = comments.kept_with_batch(s, ws, batch_id)
+        if tagged or followed:  # the themes and follow-ups of its responses go with them
+            st.warning(t("comments.undo_also", tagged=tagged, follow_ups=followed))
         sure = st.checkbox(
             t("impage.undo_confirm", count=next(b.responses for b in batches if b.id == batch_id)),
             key=f"undo_sure_{chosen.id}_{batch_id}",

@@ -3,10 +3,14 @@
 import streamlit as st
 
 from metrics.compare import SMALL_GROUP
+from survey import comments
+from ui import figures
+from ui.auth import workspace_id
 from ui.cards import card, number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.page import start
+from ui.state import database
 from ui.views import nps_view
 
 SEGMENT_KEY = "nps_segment"  # st.session_state: the segment field NPS is broken down by, kept across pages
@@ -62,6 +66,9 @@ card(
     result.detractor_share * 100 if result.n else float("nan"),
     note=t("nps.count", count=result.detractors),
 )
+
+followed = comments.follow_up_counts(database(), workspace_id(), sel.survey.id, sel.inputs, figures.filtered(sel))
+st.caption(t("nps.follow_up", detractors=followed.detractors, contacted=followed.contacted, resolved=followed.resolved))
 
 view.distribution.show()
 

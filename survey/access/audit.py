@@ -49,6 +49,12 @@ ACTIONS = (
     "rubric_set",
     "peer_review",
     "peer_review_clear",
+    "comment_tag_add",
+    "comment_tag_rename",
+    "comment_tag_delete",
+    "comment_tagged",
+    "comment_untagged",
+    "follow_up",
 )
 
 

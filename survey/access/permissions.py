@@ -29,14 +29,24 @@ PERMISSIONS = (
     "peer.review",  # score other groups' presentations
     "users.manage",  # accounts, roles, workspaces
     "audit.read",  # the audit log
+    "comments.tag",  # a survey's codebook of themes; tag comments with them
+    "followup.manage",  # the detractor follow-up list: status, note, contact details kept with consent
 )
 
 GRANTS: dict[str, frozenset[str]] = {
     "administrator": frozenset(PERMISSIONS),
     "coordinator": frozenset(
-        {"dashboards.read", "dashboards.export", "surveys.design", "responses.import", "batches.undo"}
+        {
+            "dashboards.read",
+            "dashboards.export",
+            "surveys.design",
+            "responses.import",
+            "batches.undo",
+            "comments.tag",
+            "followup.manage",
+        }
     ),
-    "manager": frozenset({"dashboards.read", "dashboards.export"}),
+    "manager": frozenset({"dashboards.read", "dashboards.export", "comments.tag", "followup.manage"}),
     "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
     "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -149,3 +151,25 @@ def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame, *, alpha: float = 0.0
         table.loc[tested, "p_adjusted"] = metrics.holm(table.loc[tested, "p_value"].to_numpy())
     table["significant"] = (table["p_adjusted"] < alpha).to_numpy(dtype=bool, na_value=False)
     return table
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    """Detractors among some responses, and how many of them were contacted (follow-up status contacted or
+    resolved) and resolved (the NPS page's "detractors contacted N, resolved M")."""
+
+    detractors: int
+    contacted: int
+    resolved: int
+
+
+def detractor_follow_up(inputs: AnalysisInputs, frame: pd.DataFrame, statuses: Mapping[int, str]) -> FollowUpCounts:
+    """`FollowUpCounts` of the detractors (0–6 on the recommend item) in `frame`; `statuses` maps response id →
+    follow-up status (`survey.comments.STATUSES`; a response without one is open)."""
+    if inputs.recommend is None or inputs.recommend not in frame.columns:
+        return FollowUpCounts(0, 0, 0)
+    answers = pd.to_numeric(frame[inputs.recommend], errors="coerce")
+    ids = frame.loc[(answers <= 6).to_numpy(dtype=bool, na_value=False), "response_id"]
+    found = [statuses.get(int(r), "open") for r in ids]
+    resolved = found.count("resolved")
+    return FollowUpCounts(len(found), found.count("contacted") + resolved, resolved)

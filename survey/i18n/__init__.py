@@ -16,6 +16,7 @@ from survey.i18n import (
     analysis,
     answering,
     classroom,
+    comments,
     core,
     dashboards,
     exercises,
@@ -42,6 +43,7 @@ PARTS = (
     analysis.MESSAGES,
     model_paths.MESSAGES,
     widgets.MESSAGES,
+    comments.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

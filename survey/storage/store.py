@@ -199,6 +199,11 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     """Delete a survey with all its versions and responses; returns the responses removed."""
     survey = get_survey(s, workspace_id, survey_id)
     removed = response_count(s, workspace_id, survey_id)
+    # the comments' themes and follow-ups go with the survey (the Surveys page's confirmation names them)
+    tag_ids = select(t.CommentTag.id).where(t.CommentTag.survey_id == survey_id)
+    s.execute(delete(t.CommentTagging).where(t.CommentTagging.tag_id.in_(tag_ids)))
+    s.execute(delete(t.CommentTag).where(t.CommentTag.survey_id == survey_id))
+    s.execute(delete(t.FollowUp).where(t.FollowUp.survey_id == survey_id))
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
     s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
     s.execute(delete(t.ImportBatch).where(t.ImportBatch.survey_id == survey_id))

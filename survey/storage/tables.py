@@ -370,3 +370,52 @@ class PeerReview(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
     scores: Mapped[dict] = mapped_column(JSON, default=dict)  # criterion index (str) → score
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- comments: themes and detractor follow-up ------------------------------------------------
+
+
+class CommentTag(Base):
+    """A theme of a survey's codebook (e.g. "workload", "teaching pace") that comments are tagged with."""
+
+    __tablename__ = "comment_tag"
+    __table_args__ = (UniqueConstraint("survey_id", "name", name="uq_comment_tag_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CommentTagging(Base):
+    """One comment (a response's answer to a comment item) tagged with one theme."""
+
+    __tablename__ = "comment_tagging"
+    __table_args__ = (UniqueConstraint("response_id", "item_code", "tag_id", name="uq_comment_tagging"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(100))
+    tag_id: Mapped[int] = mapped_column(ForeignKey("comment_tag.id", ondelete="CASCADE"), index=True)
+    tagged_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FollowUp(Base):
+    """The follow-up of one low-scoring response: its status (open, contacted, resolved), a note, who handled it."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (UniqueConstraint("response_id", name="uq_follow_up_response"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | contacted | resolved
+    note: Mapped[str] = mapped_column(Text, default="")
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    handled_by_name: Mapped[str] = mapped_column(String(100), default="")  # kept when the account is deleted
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

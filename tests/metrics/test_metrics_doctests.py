@@ -21,6 +21,7 @@ MODULES = [
     "pls",
     "priorities",
     "reliability",
+    "text",
     "value",
     "weighting",
 ]

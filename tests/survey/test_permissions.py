@@ -22,6 +22,8 @@ MATRIX = {
     "peer.review": (Y, N, N, N, Y),
     "users.manage": (Y, N, N, N, N),
     "audit.read": (Y, N, N, N, N),
+    "comments.tag": (Y, Y, Y, N, N),
+    "followup.manage": (Y, Y, Y, N, N),
 }
 
 
