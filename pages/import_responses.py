@@ -97,8 +97,8 @@ def normalized(digest: str, _data: bytes, name: str, tool: str, keep_personal: b
     except ReadError as err:
         return None, file_error(lg, err.message, err.params)
     except SourceError as err:
-        params = {**err.params, "tool": tool_name(tool)} if err.message == "src.not_this_tool" else err.params
-        return None, file_error(lg, err.message, params)
+        tool_named = {"tool": tool_name(tool)} if err.message == "src.not_this_tool" else {}  # the product's name
+        return None, file_error(lg, err.message, err.params, **tool_named)
 
 
 def problem_line(problem) -> str:
@@ -106,9 +106,10 @@ def problem_line(problem) -> str:
     return refusal(problem.message, value=problem.value or "", column=problem.column or "", **problem.params)
 
 
-def file_error(lg: str, key: str, params: dict) -> str:
-    """A file's refusal in `lg`, the file's own text in it (a column name, a value) as typed."""
-    return text(lg, key, **{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()})
+def file_error(lg: str, key: str, params: dict, **ours: str) -> str:
+    """A file's refusal in `lg`, the file's own text in it (a column name, a value) as typed; `ours` are the
+    product's own words, given as they are."""
+    return text(lg, key, **{**{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()}, **ours})
 
 
 def tool_name(tool: str) -> str:
