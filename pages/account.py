@@ -24,7 +24,7 @@ st.markdown(f"**{t('signin.username')}:** `{who.username}`")
 if place is not None:
     st.markdown(f"**{t('signin.workspace')}:** {plain(workspace_name(place.name))} · {t('role.' + place.role)}")
 else:
-    st.info(t("signin.no_workspace", name=who.name))
+    st.info(t("signin.no_workspace", name=plain(who.name)))
 
 st.subheader(t("account.change_password"))
 with st.form("change_password", clear_on_submit=True):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from survey import answering
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.navigation import run_through_app
 from ui.questionnaire import removed_notice, render
 from ui.respondent import ANSWERED_KEY, answered_key, language_switch, show_refusal
@@ -27,21 +27,21 @@ defn = linked.definition
 answered = st.session_state.setdefault(ANSWERED_KEY, [])
 notices = st.session_state.setdefault(NOTICES_KEY, {})
 if answered_key(link, personal) in answered:
-    st.header(defn.title(lang()))
+    st.header(plain(defn.title(lang())))
     st.success(t("answer.thanks"))
     if notices.get(answered_key(link, personal)):
         st.info(notices[answered_key(link, personal)])
     st.caption(t("answer.thanks_more"))
     st.stop()
 if not linked.is_open:
-    st.header(defn.title(lang()))
+    st.header(plain(defn.title(lang())))
     st.error(t("answer.closed"))
     st.stop()
 try:
     with database().session() as s:
         answering.check_respondent(s, linked, personal)
 except answering.AnswerRefused as refused:
-    st.header(defn.title(lang()))
+    st.header(plain(defn.title(lang())))
     show_refusal(refused.problems, defn)
     st.stop()
 

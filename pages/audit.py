@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from survey.access import audit
+from ui.downloads import show_table
 from ui.i18n import t
 from ui.page import start
 from ui.state import database
@@ -30,5 +31,5 @@ table = pd.DataFrame(
         for e in rows
     ]
 )
-st.dataframe(table, hide_index=True, width="stretch")
+show_table(table, "audit-log")  # with its CSV and Excel downloads, every cell as text a spreadsheet never runs
 st.caption(t("audit.shown", n=len(rows)))

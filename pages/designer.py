@@ -21,7 +21,7 @@ from survey.design.definition import (
 )
 from survey.storage import store
 from ui.auth import current, workspace_id
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import show_problems, start
 from ui.state import database
 from ui.survey_picker import choose_survey
@@ -136,7 +136,7 @@ with tree_tab:
 with scales_tab:
     for sc in defn.scales:
         title = f"{sc.code} · {(sc.name_zh if lang() == 'zh' else sc.name_en) or t('scalekind.' + sc.kind)}"
-        with st.expander(f"{title} ({sc.minimum}–{sc.maximum})"):
+        with st.expander(f"{plain(title)} ({sc.minimum}–{sc.maximum})"):
             with st.form(f"scale_{sc.code}_{wkey}"):
                 c1, c2, c3, c4 = st.columns(4)
                 code = c1.text_input(t("common.code"), value=sc.code, max_chars=64)
@@ -307,8 +307,8 @@ def weigh_by_pairs(members: list[str], group_arg: str | None, parent: str, rule)
         clashes = [
             t(
                 "designer.ahp_clash",
-                left=node_label(members[c.i]),
-                right=node_label(members[c.j]),
+                left=plain(node_label(members[c.i])),
+                right=plain(node_label(members[c.j])),
                 given=editing.saaty_choice(c.given),
                 implied=editing.saaty_choice(c.implied),
             )

@@ -6,7 +6,7 @@ import streamlit as st
 from metrics.drivers import METHODS
 from survey.analysis import BOOTSTRAP, resamples_for
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, refusal, t
 from ui.page import start
 from ui.state import keep_choice
 from ui.views import driver_targets, drivers_view
@@ -60,7 +60,7 @@ with st.spinner(t("drv.computing")):
     view = drivers_view(sel, L, target=st.session_state[TARGET_KEY], method=method, bootstrap=BOOTSTRAP if boot else 0)
 if view.chart is None:
     key, params = view.figures.problem
-    st.error(t(key, **params))
+    st.error(refusal(key, **params))  # its parameters may name an item
     st.stop()
 found = view.figures.drivers
 st.caption(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.cards import number
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.page import start
 from ui.views import gap_dimensions, gap_items, gaps_view
 
@@ -43,7 +43,7 @@ if inputs.gap_pairs:
 
     # --- the items of the chosen indicator -------------------------------------------------------
     if indicator:
-        st.subheader(t("gaps.items_of", indicator=labels.get(indicator, indicator)))
+        st.subheader(t("gaps.items_of", indicator=plain(labels.get(indicator, indicator))))
         gap_items(sel, indicator, L).show()
 
 # --- the customer experience table ----------------------------------------------------------------

@@ -37,7 +37,7 @@ from survey.importing.sources.draft import draft_columns, draft_definition, expo
 from survey.importing.validation import report_csv
 from survey.storage import store
 from ui.auth import current, current_place, workspace_id
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, refusal, show_error, t
 from ui.page import start
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import choose_survey
@@ -95,10 +95,21 @@ def normalized(digest: str, _data: bytes, name: str, tool: str, keep_personal: b
         book = json.loads(codebook) if codebook else None
         return normalize(_data, name, tool=tool, keep_personal=keep_personal, codebook=book), None
     except ReadError as err:
-        return None, text(lg, err.message, **err.params)
+        return None, file_error(lg, err.message, err.params)
     except SourceError as err:
-        params = {**err.params, "tool": tool_name(tool)} if err.message == "src.not_this_tool" else err.params
-        return None, text(lg, err.message, **params)
+        tool_named = {"tool": tool_name(tool)} if err.message == "src.not_this_tool" else {}  # the product's name
+        return None, file_error(lg, err.message, err.params, **tool_named)
+
+
+def problem_line(problem) -> str:
+    """An import problem in the user's language for a Markdown box, the file's values in it as typed."""
+    return refusal(problem.message, value=problem.value or "", column=problem.column or "", **problem.params)
+
+
+def file_error(lg: str, key: str, params: dict, **ours: str) -> str:
+    """A file's refusal in `lg`, the file's own text in it (a column name, a value) as typed; `ours` are the
+    product's own words, given as they are."""
+    return text(lg, key, **{**{k: v if isinstance(v, Term) else plain(v) for k, v in params.items()}, **ours})
 
 
 def tool_name(tool: str) -> str:
@@ -132,7 +143,7 @@ def uploaded_file() -> Upload | None:
         return Upload(upload.name, data, hashlib.sha256(data).hexdigest()[:16])
     carry = st.session_state.get("_import_carry")
     if carry and chosen and carry["survey"] == chosen.id:
-        st.info(t("impage.carried", file=carry["name"]))
+        st.info(t("impage.carried", file=plain(carry["name"])))
         return Upload(carry["name"], carry["data"], hashlib.sha256(carry["data"]).hexdigest()[:16])
     return None
 
@@ -319,7 +330,7 @@ def offer_draft(file: Upload, tool: str, export: NormalizedExport | None) -> Non
         st.session_state[SURVEY_KEY] = survey_id
         st.session_state["_import_carry"] = {"survey": survey_id, "name": file.name, "data": file.data}
         st.session_state["_import_flash"] = t(
-            "impage.draft_saved", title=defn.title(lang()), designer=t("nav.designer")
+            "impage.draft_saved", title=plain(defn.title(lang())), designer=t("nav.designer")
         )
         st.rerun()
     st.stop()
@@ -426,7 +437,7 @@ def show_detected(p: importer.ImportPreview, export: NormalizedExport | None) ->
         )
     file_problems = [x for x in p.problems if x.row is None and x.level == "error"]
     if not p.header:
-        st.error("\n".join(f"- {x.text(lang())}" for x in file_problems) or t("impage.unreadable"))
+        st.error("\n".join(f"- {problem_line(x)}" for x in file_problems) or t("impage.unreadable"))
         st.stop()
 
 
@@ -521,7 +532,7 @@ def show_check(p: importer.ImportPreview, file: Upload, export: NormalizedExport
     if errors:
         st.error(t("impage.problems", count=p.problem_count - (len(p.problems) - len(kept))))
     if notices:
-        st.info("\n".join(f"- {x.text(lang())}" for x in notices[:10]))
+        st.info("\n".join(f"- {problem_line(x)}" for x in notices[:10]))
     st.dataframe(problems_table(problems), hide_index=True, width="stretch")
     st.download_button(
         t("impage.report_download"),
@@ -585,7 +596,7 @@ def show_result(result: importer.ImportResult, file: Upload, export: NormalizedE
         st.error(
             t("imp.result_refused", count=result.problem_count)
             + "\n\n"
-            + "\n".join(f"- {x.text(lang())}" for x in in_file_terms(result.problems, export)[:20])
+            + "\n".join(f"- {problem_line(x)}" for x in in_file_terms(result.problems, export)[:20])
         )
         return
     st.session_state["_import_flash"] = t(

@@ -4,7 +4,7 @@ AVE, VIF with their thresholds and a verdict), the importance–performance map,
 import streamlit as st
 
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.model_paths import path_editor, saved_message
 from ui.page import start
 from ui.views import model_view
@@ -58,7 +58,7 @@ if fit is not None:
 
     # --- quality: verdict, grids, every figure with its threshold ------------------------------------------
     st.subheader(t("model.quality"))
-    st.markdown("\n".join(f"- {sentence}" for sentence in view.verdict))
+    st.markdown("\n".join(f"- {plain(sentence)}" for sentence in view.verdict))  # sentences naming labels
     view.quality_chart.show()
     view.htmt_chart.show()
     st.caption(t("model.quality_help"))
@@ -72,7 +72,7 @@ if view.ipma_chart is not None:
     st.markdown(f"**{t('model.ipma_priorities')}**")
     view.ipma_table.show()
     target = sel.labels(L).get(view.figures.ipma.target, view.figures.ipma.target)
-    st.caption(t("model.ipma_help", target=target))
+    st.caption(t("model.ipma_help", target=plain(target)))
 
 # --- reliability of every dimension ----------------------------------------------------------------------
 st.subheader(t("model.reliability"))

@@ -9,7 +9,7 @@ from survey.storage import store
 from ui.auth import current, current_place, workspace_id
 from ui.cards import card, number
 from ui.filters import dashboard_filters
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import start
 from ui.state import database
 from ui.views import overview_view
@@ -27,9 +27,9 @@ fig = view.figures
 if view.wave is None:
     st.caption(t("overview.all_responses", count=fig["n"]))
 elif view.previous_wave is None:
-    st.caption(t("overview.first_wave", wave=view.wave, count=fig["n"]))
+    st.caption(t("overview.first_wave", wave=plain(view.wave), count=fig["n"]))
 else:
-    st.caption(t("overview.wave_vs", wave=view.wave, previous=view.previous_wave, count=fig["n"]))
+    st.caption(t("overview.wave_vs", wave=plain(view.wave), previous=plain(view.previous_wave), count=fig["n"]))
 
 # --- targets (stored with the survey) --------------------------------------------------------
 with database().session() as s:
@@ -130,7 +130,9 @@ with left:
 # --- segments at risk ----------------------------------------------------------------------
 with right:
     st.subheader(t("overview.at_risk"))
-    reference = t("overview.vs_previous", wave=view.previous_wave) if view.previous_wave else t("overview.vs_rest")
+    reference = (
+        t("overview.vs_previous", wave=plain(view.previous_wave)) if view.previous_wave else t("overview.vs_rest")
+    )
     if sel.inputs.segment_fields:
         st.caption(reference)
     if not sel.inputs.segment_fields:

@@ -11,9 +11,8 @@ from survey.reporting.report import ReportError
 from survey.storage import store
 from ui import report, views
 from ui.auth import workspace_id
-from ui.classroom import plain
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.page import start
 from ui.state import database, keep_choice
 
@@ -51,7 +50,7 @@ report_lang = st.radio(
     on_change=keep_choice,
     args=(LANG_KEY, "_report_lang"),
 )
-st.caption(" · ".join(report.filter_lines(sel, lang())))
+st.caption(" · ".join(plain(line) for line in report.filter_lines(sel, lang())))  # survey, segments
 today = dt.date.today()
 pages = [p for p in report.PAGES if p in pages]  # in the dashboards' order
 importance = st.session_state.get("priorities_importance")

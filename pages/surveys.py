@@ -10,7 +10,7 @@ from survey.design import definition_file, templates
 from survey.design.definition import DefinitionError
 from survey.storage import store
 from ui.auth import current, workspace_id
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import show_problems, start
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_labels, survey_summaries
@@ -86,7 +86,7 @@ with st.expander(t("surveys.new"), expanded=not surveys):
         except AccountError as e:
             show_error(e)
         else:
-            done(t("surveys.created", title=created.title(lang())), created.id)
+            done(t("surveys.created", title=plain(created.title(lang()))), created.id)
 
 # --- import a definition file ----------------------------------------------
 with st.expander(t("surveys.import")):
@@ -99,7 +99,7 @@ with st.expander(t("surveys.import")):
         except AccountError as e:
             show_error(e)
         else:
-            done(t("surveys.imported", title=created.title(lang())), created.id)
+            done(t("surveys.imported", title=plain(created.title(lang()))), created.id)
 
 if not surveys:
     st.stop()
@@ -154,7 +154,7 @@ with copy:
             show_error(e)
         else:
             done(
-                t("surveys.duplicated", title=duplicate.title_zh if lang() == "zh" else duplicate.title_en),
+                t("surveys.duplicated", title=plain(duplicate.title_zh if lang() == "zh" else duplicate.title_en)),
                 duplicate.id,
             )
 with archive:
@@ -167,7 +167,7 @@ with archive:
             done(t("surveys.unarchived") if chosen.archived else t("surveys.archived"), chosen_id)
 with delete:
     st.warning(
-        t("surveys.delete_confirm", title=chosen.title(lang()), count=chosen.responses, versions=chosen.versions)
+        t("surveys.delete_confirm", title=plain(chosen.title(lang())), count=chosen.responses, versions=chosen.versions)
     )
     with database().session() as s:
         themes, follow_ups = comments.kept_with_survey(s, ws, chosen_id)

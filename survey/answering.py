@@ -2,7 +2,7 @@
 
 Staff side (every function takes the workspace, like `survey.storage.store`, and the
 caller commits): a survey's current version is opened for answers under an
-unguessable link token (`secrets.token_urlsafe`), closed, reopened under the
+unguessable link token (`new_token`), closed, reopened under the
 same token, and may be limited to one answer per respondent token. Personal
 respondent tokens (one per student of a class, say) are kept as `Respondent`
 rows whose external id is ``"link:" + token``, so that an id from an imported
@@ -27,8 +27,6 @@ Refusals raise `AnswerRefused`, whose problems carry translation ids
 
 from __future__ import annotations
 
-import csv
-import io
 import ipaddress
 import math
 import re
@@ -45,13 +43,16 @@ from survey.access.accounts import SignedIn
 from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.design.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
+from survey.spreadsheet import SafeCsv
 from survey.storage import store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
 ANSWER_PATH = "answer"  # the respondent page's url_path in app.py
-LINK_TOKEN_BYTES = 16  # 128 random bits → 22 URL-safe characters
-PERSONAL_TOKEN_BYTES = 9  # 72 random bits → 12 characters, short enough to type from paper
+TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"  # no - _ = + @: nothing a
+# spreadsheet opening the links CSV reads as a formula (tokens made before were URL-safe base64, and still work)
+LINK_TOKEN_CHARS = 22  # 131 random bits
+PERSONAL_TOKEN_CHARS = 13  # 77 random bits, short enough to type from paper
 PERSONAL_PREFIX = "link:"  # Respondent.external_id of a personal link
 TOKEN_MAX = 64  # longer tokens in a URL are refused before any look-up
 ATTRIBUTE_MAX = 200  # characters kept of a text answer (the form allows as many)
@@ -154,7 +155,7 @@ def open_for_answers(s: Session, workspace_id: int, survey_id: int, *, actor: au
         s.flush()  # free the unique token before the current version takes it
         current.link_token, current.one_answer_per_token = token, per_token
     elif current.link_token is None:
-        current.link_token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
+        current.link_token = new_token(LINK_TOKEN_CHARS)
     current.accepting_answers = True
     s.flush()
     _audit_link(s, actor, "link_open", workspace_id, survey_id, version=current.number)
@@ -247,6 +248,11 @@ def make_personal_links(db: Database, who: SignedIn, workspace_id: int, survey_i
 # --- staff: personal links --------------------------------------------------
 
 
+def new_token(length: int) -> str:
+    """A random token of `length` letters and digits (`TOKEN_ALPHABET`, from `secrets`)."""
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(length))
+
+
 def create_personal_links(
     s: Session, workspace_id: int, survey_id: int, count: int, *, actor: audit.Actor | None = None
 ) -> list[str]:
@@ -255,7 +261,7 @@ def create_personal_links(
     store.get_survey(s, workspace_id, survey_id)
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= PERSONAL_LINKS_AT_ONCE:
         raise ValueError("links.count_bad")
-    tokens = [secrets.token_urlsafe(PERSONAL_TOKEN_BYTES) for _ in range(count)]
+    tokens = [new_token(PERSONAL_TOKEN_CHARS) for _ in range(count)]
     s.add_all(
         t.Respondent(workspace_id=workspace_id, survey_id=survey_id, external_id=PERSONAL_PREFIX + token)
         for token in tokens
@@ -295,12 +301,13 @@ def _personal_counts(s: Session, survey_id: int) -> tuple[int, int]:
 
 
 def personal_links_csv(links: list[PersonalLink], base_url: str, link_token: str, lang: str) -> bytes:
-    """The personal links as a CSV file (UTF-8 with BOM, so that Excel shows Chinese): number, token, link, answered."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([text(lang, f"links.csv.{c}") for c in ("number", "token", "link", "answered")])
+    """The personal links as a CSV file (UTF-8 with BOM, so that Excel shows Chinese): number, token, link,
+    answered; every cell through `survey.spreadsheet` (a token made before `TOKEN_ALPHABET`, "-x…", opens as
+    text, never as a formula)."""
+    out = SafeCsv()
+    out.writerow([text(lang, f"links.csv.{c}") for c in ("number", "token", "link", "answered")])
     for link in links:
-        writer.writerow(
+        out.writerow(
             [
                 link.number,
                 link.token,
@@ -308,7 +315,7 @@ def personal_links_csv(links: list[PersonalLink], base_url: str, link_token: str
                 text(lang, "common.yes") if link.answered else text(lang, "common.no"),
             ]
         )
-    return out.getvalue().encode("utf-8-sig")
+    return out.data()
 
 
 # --- links as URLs ----------------------------------------------------------

@@ -6,7 +6,7 @@ import streamlit as st
 
 from survey.analysis import Change
 from survey.reporting import report
-from ui.i18n import lang
+from ui.i18n import lang, plain
 
 DASH = report.DASH
 number = report.number  # a figure as text; missing figures show as a dash
@@ -17,8 +17,9 @@ def test_name(test: str) -> str:
 
 
 def change_text(change: Change, previous_wave: str | None, spec: str) -> str:
-    """ "+4.9 since 2026-06 (Welch t-test, p = 0.067, not significant)" in the user's language."""
-    return report.change_text(change, previous_wave, spec, lang())
+    """ "+4.9 since 2026-06 (Welch t-test, p = 0.067, not significant)" in the user's language, for a card's
+    caption (Markdown: the wave's name, as imported, shown as typed)."""
+    return report.change_text(change, None if previous_wave is None else plain(previous_wave), spec, lang())
 
 
 def card(

@@ -27,7 +27,7 @@ from survey.storage.store import SurveySummary
 from ui import figures
 from ui.auth import current_place, workspace_id
 from ui.downloads import describe_exports
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_labels, survey_summaries
@@ -119,7 +119,7 @@ def dashboard_filters() -> Selection | None:
         if not values:
             continue
         node = defn.node(name)
-        label = node.label(lang()) if node else name
+        label = plain(node.label(lang()) if node else name)  # a multiselect label reads Markdown
         kept = _multiselect(
             label, values, f"_filter_seg_{name}", survey.id, "segments", state["segments"].get(name, []), name
         )

@@ -23,13 +23,32 @@ def t(key: str, **params: object) -> str:
     return text(lang(), key, **params)
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+_MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character: Markdown may escape each
+# Streamlit's Markdown turns text into links, icons and emoji after the escapes are read: a web address
+# (http://, www.), an e-mail address (a@b.org), ":material/home:" and ":smile:". A WORD JOINER (U+2060,
+# invisible and never a line break) after each ":" and "@" and between "www" and "." leaves no such pattern.
+_LINK_OR_SHORTCODE = re.compile(r"(?<=[:@])|(?<=www)(?=\\\.)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def plain(value: object) -> str:
-    """User text (a class, group or indicator name) for an element that reads Markdown, shown as typed:
-    every Markdown character escaped, so `<script>`, `**x**` or `[a](b)` stay text."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+    """User text (a survey title, a label, a class, group or workspace name, a comment) for an element that
+    reads Markdown — st.markdown / write / caption / title / header / subheader / info / warning / error /
+    success, and every widget's label, help, radio option, tab and expander label, st.metric label —
+    shown as typed, on one line: every ASCII punctuation character backslash-escaped (so ``![](x)``,
+    ``[a](b)``, ``<img>``, ``**x**``, ``$x$``, ``:red[x]`` stay text) and web and e-mail addresses and
+    ``:shortcodes:`` broken by an invisible WORD JOINER, so no link, image or icon is made of it. The
+    product's own Markdown goes around it: ``f"**{t('x')}:** {plain(name)}"``. Text shown where Streamlit
+    reads no Markdown (selectbox and multiselect options, st.text, st.code, tables, charts) is given as
+    it is."""
+    escaped = _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+    return _LINK_OR_SHORTCODE.sub(WORD_JOINER, escaped)
+
+
+def plain_lines(value: object) -> str:
+    """`plain` for a text of several lines (a survey's description, a comment): each line as typed, the
+    line breaks kept."""
+    return "  \n".join(plain(line) for line in str(value).splitlines())
 
 
 def refusal(key: str, **params: object) -> str:

@@ -6,15 +6,26 @@ import streamlit as st
 
 from survey.design.definition import Problem
 from ui.downloads import ABOUT_KEY
-from ui.i18n import language_selector, t
+from ui.i18n import language_selector, plain, refusal, t
 from ui.navigation import run_through_app
 from ui.signin import require
 from ui.widget_texts import translate_widget_texts
 
+# Streamlit's own "Download as CSV" in a table's toolbar writes cells as they are (a label
+# "=HYPERLINK(...)" would run in a spreadsheet) and cannot be switched off (streamlit#8402): hidden on every
+# page; the tables' downloads are ours (`ui.downloads.show_table`: every cell through `survey.spreadsheet`).
+# Search and full screen stay.
+TABLE_DOWNLOAD_HIDDEN = (
+    '<style>[data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as CSV"])'
+    " { display: none !important; }</style>"
+)
+
 
 def start(title_key: str, intro_key: str | None = None, *, need: str | None = None) -> None:
-    """Language switch, sign-in check (the page stops unless the user may `need`), title and introduction."""
+    """Language switch, sign-in check (the page stops unless the user may `need`), title and introduction;
+    the tables' own CSV download hidden (`TABLE_DOWNLOAD_HIDDEN`)."""
     run_through_app()
+    st.html(TABLE_DOWNLOAD_HIDDEN)
     language_selector()
     translate_widget_texts()
     st.session_state.pop(ABOUT_KEY, None)  # a table downloaded here is of this page's selection only
@@ -28,8 +39,8 @@ def start(title_key: str, intro_key: str | None = None, *, need: str | None = No
 def problem_text(p: Problem) -> str:
     # file.* messages and those naming a field name the place themselves; node problems name their code
     named = p.message.startswith("file.") or "field" in p.params or p.where.startswith(("nodes[", "title"))
-    where = f"{p.where}: " if p.where and not named else ""
-    return where + t(p.message, **p.params)
+    where = f"{plain(p.where)}: " if p.where and not named else ""
+    return where + refusal(p.message, **p.params)  # its user text (a label, a file's value) as typed
 
 
 def show_problems(heading_key: str, problems: list[Problem]) -> None:

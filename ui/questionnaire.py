@@ -8,7 +8,7 @@ import streamlit as st
 
 from survey.characters import without_bad_characters
 from survey.design.definition import COMMENT_MAX, Node, SurveyDefinition
-from ui.i18n import plain, t
+from ui.i18n import plain, plain_lines, t
 
 NA = "na"
 ATTRIBUTE_CHARS = 200  # the input box of a respondent attribute (survey.answering keeps as many)
@@ -35,7 +35,7 @@ def _sections(defn: SurveyDefinition) -> list[tuple[Node | None, list[Node]]]:
 
 
 def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
-    label = item.label(lang) + (f" {t('form.required_mark')}" if item.required else "")
+    label = plain(item.label(lang)) + (f" {t('form.required_mark')}" if item.required else "")
     if item.role == "comment":
         # No max_chars: Streamlit would cut a longer text silently (and a browser a pasted one); the limit is
         # checked on submit instead, and a longer comment refused in words (the respondent's text stays).
@@ -48,7 +48,7 @@ def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
     shown = {NA: t("form.na")}
     for value in scale.values:
         text = scale.label(value, lang)
-        shown[value] = str(value) if text == str(value) else f"{value} {text}"
+        shown[value] = str(value) if text == str(value) else f"{value} {plain(text)}"
     return st.radio(label, options, index=None, horizontal=True, format_func=shown.get, key=key)
 
 
@@ -58,14 +58,14 @@ def _unanswered(value: object) -> bool:
 
 def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
     """Show the questionnaire; the answers once submitted complete, else None."""
-    st.header(defn.title(lang))
+    st.header(plain(defn.title(lang)))
     description = defn.description_zh if lang == "zh" else defn.description_en
     if description:
-        st.write(description)
+        st.markdown(plain_lines(description))
     given: dict[str, object] = {}
     with st.form(f"questionnaire_{key}"):
         for dimension, items in _sections(defn):
-            st.subheader(dimension.label(lang) if dimension else t("form.other_questions"))
+            st.subheader(plain(dimension.label(lang)) if dimension else t("form.other_questions"))
             for item in items:
                 given[item.code] = _ask(defn, item, lang, f"{key}_{item.code}")
         attributes = defn.items_with_role("attribute")
@@ -76,7 +76,7 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
         submitted = st.form_submit_button(t("form.submit"), type="primary")
     if not submitted:
         return None
-    missing = [n.label(lang) for n in defn.items if n.required and _unanswered(given.get(n.code))]
+    missing = [plain(n.label(lang)) for n in defn.items if n.required and _unanswered(given.get(n.code))]
     if missing:
         st.error(t("form.required_missing", items="、".join(missing) if lang == "zh" else ", ".join(missing)))
         return None
@@ -88,7 +88,7 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
     too_long = [n for n in defn.items_with_role("comment") if len(texts[n.code]) > COMMENT_MAX]
     if too_long:
         for n in too_long:
-            st.error(t("answer.too_long", item=n.label(lang), limit=COMMENT_MAX))
+            st.error(t("answer.too_long", item=plain(n.label(lang)), limit=COMMENT_MAX))
         return None
     answers = {n.code: (None if given.get(n.code) in (None, NA) else float(given[n.code])) for n in defn.scored_items}
     return Submission(answers=answers, attributes={k: v for k, v in texts.items() if v}, removed=removed)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from survey.design.definition import Problem, SurveyDefinition
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
-from ui.i18n import choose_language, lang, t
+from ui.i18n import choose_language, lang, refusal, t
 
 ANSWERED_KEY = "_answered"
 _SWITCH_KEY = "_answer_lang"
@@ -44,7 +44,7 @@ def show_refusal(problems: list[Problem], defn: SurveyDefinition | None = None) 
     lines = []
     for p in problems:
         node = defn.node(p.where) if defn and p.where else None
-        lines.append(t(p.message, **{**p.params, "item": node.label(lang()) if node else p.where}))
+        lines.append(refusal(p.message, **{**p.params, "item": node.label(lang()) if node else p.where}))
     if len(lines) == 1:
         st.error(lines[0])
     else:

@@ -136,7 +136,7 @@ def refuse(who: SignedIn, place: Place | None, permission: str) -> None:
     """The page is not for this user: their role in this workspace lacks `permission`. Says which roles
     have it, and whom to ask."""
     if place is None:
-        st.warning(t("signin.no_workspace", name=who.name))
+        st.warning(t("signin.no_workspace", name=plain(who.name)))
         return
     if place.role in roles_with(permission):  # the role has it, but not in this kind of workspace
         st.error(t("signin.not_here", role=t(f"role.{place.role}"), workspace=plain(workspace_name(place.name))))

@@ -33,8 +33,6 @@ spreadsheet (`spreadsheet_safe`).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +43,6 @@ from survey.characters import (
     bad_character,
     has_bad_character,
     normal_text,
-    printable,
     trim,
     visible,
     without_bad_characters,
@@ -59,10 +56,10 @@ from survey.importing.mapping import (
     WAVE,
     Answer,
     interpret,
-    is_plain_number,
     wave_source,
 )
 from survey.importing.reading import Chunk
+from survey.spreadsheet import SafeCsv, safe_cell
 
 ATTRIBUTE_MAX = 200
 META_MAX = 1000  # a respondent field kept with the response is cut here, never a reason to refuse a row
@@ -268,12 +265,8 @@ class Validator:
         self.rows_rejected = 0
         self._first_row: dict[str, int] = {}  # id + "\x1f" + wave → first row number
         self._answers: dict[str, dict[str, Answer]] = {}  # scale code → raw cell → meaning
-        self._rejected = io.StringIO()
-        self._rejected_writer = csv.writer(self._rejected)
-        self._rejected_writer.writerow(
-            [spreadsheet_safe(c) for c in (header if header is not None else plan.columns)]
-            + [text(lang, "imp.problem_column")]
-        )
+        self._rejected = SafeCsv()
+        self._rejected.writerow([*(header if header is not None else plan.columns), text(lang, "imp.problem_column")])
 
     # -- public ------------------------------------------------------------------
     def check(self, chunk: Chunk) -> CheckedChunk:
@@ -340,7 +333,7 @@ class Validator:
         """The rejected rows with the file's columns plus a column saying what is wrong (UTF-8 BOM)."""
         if not self.rows_rejected:
             return None
-        return self._rejected.getvalue().encode("utf-8-sig")
+        return self._rejected.data()
 
     # -- cells -----------------------------------------------------------------------
     def _item_column(self, col: ItemColumn, values: Sequence[str], add) -> tuple[list[str], set[str]]:
@@ -446,7 +439,7 @@ class Validator:
             if len(self.problems) < self.max_problems:
                 self.problems.append(problem)
         summary = "; ".join((f"{p.column}: " if p.column else "") + p.text(self.lang) for p in problems[:10])
-        self._rejected_writer.writerow([spreadsheet_safe(c) for c in row] + [spreadsheet_safe(summary)])
+        self._rejected.writerow([*row, summary])
 
 
 _STARTS_RISKY = methodcaller("startswith", ("=", "'"))
@@ -485,23 +478,12 @@ def _text_problem(value: str, limit: int, *, words: bool = False) -> tuple[str, 
 
 # --- reports -------------------------------------------------------------------------------
 
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def spreadsheet_safe(cell: object) -> str:
-    """A cell that a spreadsheet will show as text, never run as a formula, and can hold.
-
-    Text starting with = + - @ (or a tab / carriage return) gets a leading
-    apostrophe; a plain number such as -1 is left as it is. The importer
-    takes such an apostrophe off again, so a fixed rejected-rows file reads
-    back as the original. A control character or non-character (which an
-    .xlsx file cannot hold, and which no one meant to type) becomes "�"
-    (`survey.characters.printable`), where the user can find it.
-    """
-    value = "" if cell is None else printable(str(cell))
-    if value.startswith(_RISKY_START) and not is_plain_number(value):
-        return "'" + value
-    return value
+    """A cell that a spreadsheet will show as text, never run as a formula, and can hold: the product's one
+    rule, `survey.spreadsheet.safe_cell` (text starting with = + - @, a tab or a carriage return gets a
+    leading apostrophe, which the importer takes off again; a plain number such as -1 is left as it is)."""
+    return safe_cell(cell)
 
 
 REPORT_HEADERS = ("imp.report_row", "imp.report_column", "imp.report_value", "imp.report_problem")
@@ -509,10 +491,8 @@ REPORT_HEADERS = ("imp.report_row", "imp.report_column", "imp.report_value", "im
 
 def report_csv(problems: Iterable[ImportProblem], lang: str) -> bytes:
     """The problems as a CSV file in the user's language (row, column, value, problem; UTF-8 with BOM)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([text(lang, key) for key in REPORT_HEADERS])
+    out = SafeCsv()
+    out.writerow([text(lang, key) for key in REPORT_HEADERS])
     for p in problems:
-        row = "" if p.row is None else str(p.row)
-        writer.writerow([spreadsheet_safe(x) for x in (row, p.column or "", p.value or "", p.text(lang))])
-    return out.getvalue().encode("utf-8-sig")
+        out.writerow(("" if p.row is None else str(p.row), p.column or "", p.value or "", p.text(lang)))
+    return out.data()

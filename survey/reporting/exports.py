@@ -7,8 +7,8 @@ Tables (`table_csv`, `table_xlsx`): the DataFrame as shown, headers and all,
 without its index. Numbers stay numbers (a negative gap is the number −0.4,
 not text); missing values are empty cells. Text cells — and headers — that a
 spreadsheet would run as a formula (starting with = + - @, a tab or a
-carriage return) get a leading apostrophe (`survey.importing.validation.spreadsheet_safe`,
-the rule of the import's problem reports), so a hostile label or segment value
+carriage return) get a leading apostrophe (`survey.spreadsheet.safe_cell`,
+the one rule of every file the product writes for a spreadsheet), so a hostile label or segment value
 such as ``=HYPERLINK(...)`` opens as text. A control character or
 non-character still in a text (`survey.characters`; XML, hence .xlsx, cannot
 hold them) becomes "�" (U+FFFD). CSV is UTF-8 with a BOM,
@@ -39,8 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from survey.characters import printable
-from survey.importing.validation import spreadsheet_safe
 from survey.reporting import rendering
+from survey.spreadsheet import safe_cell as spreadsheet_safe
 
 EXPORT_WIDTH = 800  # px: the width of a chart that follows its container on the page
 PNG_SCALE = 2  # pixels per CSS pixel: sharp on a slide and in print

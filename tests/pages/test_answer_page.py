@@ -12,6 +12,7 @@ from survey.i18n import text
 from survey.storage import store
 from survey.storage.db import open_database
 from tests.pages.conftest import ROOT
+from ui.i18n import plain
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_a_respondent_answers_sees_thanks_and_cannot_send_it_twice(course):
     db, ws, survey_id, token = course
     before = responses(db, ws, survey_id)
     at = respondent(token)
-    assert at.header[0].value == "Course satisfaction survey (demo)"
+    assert at.header[0].value == plain("Course satisfaction survey (demo)")  # (the title as typed: "\\(")
     assert not at.sidebar.children  # no staff navigation, no staff controls
     answer_some(at)
     assert [x.value for x in at.success] == [text("en", "answer.thanks")]
@@ -79,7 +80,7 @@ def test_the_link_opens_in_chinese_and_switches_to_english(course):
     assert at.header[0].value == "课程满意度调查（示例）"
     assert at.form_submit_button[0].label == text("zh", "form.submit")
     at.radio(key="_answer_lang").set_value("en").run()
-    assert at.header[0].value == "Course satisfaction survey (demo)"
+    assert at.header[0].value == plain("Course satisfaction survey (demo)")  # (the title as typed: "\\(")
     assert at.form_submit_button[0].label == text("en", "form.submit")
     assert at.query_params["lang"] in ("en", ["en"])  # a reload keeps the language
 
@@ -152,7 +153,7 @@ def test_a_respondent_writes_a_comment_and_it_is_stored_as_written(with_comment)
     db, ws, survey_id, token, version_id = with_comment
     at = respondent(token)
     box = comment_box(at, version_id)
-    assert box.label == "Any other comments?" and box.help == text("en", "form.comment_help", limit=COMMENT_MAX)
+    assert box.label == plain("Any other comments?") and box.help == text("en", "form.comment_help", limit=COMMENT_MAX)
     written = 'Great course, but "too much" homework;\n第二行：希望减少作业，谢谢！\n' + "很好" * 1500
     box.input(written)
     answer_some(at)
@@ -171,7 +172,7 @@ def test_control_characters_in_a_comment_are_taken_out_and_the_respondent_is_tol
     comment_box(at, version_id).input("Bell\x07 and unit\x1f separator, cafe\u0301\ufffe")  # pasted from elsewhere
     answer_some(at)
     assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
-    assert [x.value for x in at.info] == [text(lang, "form.characters_removed", count=3, items=item)]
+    assert [x.value for x in at.info] == [text(lang, "form.characters_removed", count=3, items=plain(item))]
     with db.session() as s:
         assert store.responses_frame(s, ws, survey_id)["comment"].tolist() == ["Bell and unit separator, caf\u00e9"]
 
@@ -202,6 +203,6 @@ def test_a_required_comment_left_empty_is_asked_for(app_database):
         s.commit()
     at = respondent(token)
     answer_some(at)
-    assert [x.value for x in at.error] == [text("en", "form.required_missing", items="Any other comments?")]
+    assert [x.value for x in at.error] == [text("en", "form.required_missing", items=plain("Any other comments?"))]
     assert responses(db, ws, survey_id) == 0
     db.dispose()

@@ -20,6 +20,7 @@ from survey.storage import tables as tb
 from survey.storage.db import open_database
 from tests.pages.conftest import PASSWORD, ROLE_ACCOUNTS, make_app, open_page
 from tests.pages.test_dashboard_exports import download
+from ui.i18n import plain
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_a_teacher_creates_a_class_and_shows_its_code_and_qr_code(app_database, 
     assert (ws.name, ws.kind, groups) == ("Marketing <b>1</b>", "class", ["Red", "Blue"])
     assert entry.username == ROLE_ACCOUNTS["teacher"] and entry.workspace_id == ws.id
     # the name is shown as typed: its markup is escaped, never rendered
-    assert at.success[0].value == text("en", "classes.created", name=r"Marketing \<b\>1\</b\>", code=room.join_code)
+    assert at.success[0].value == text("en", "classes.created", name=plain("Marketing <b>1</b>"), code=room.join_code)
     code = at.metric[0]
     assert (code.label, code.value) == (text("en", "classes.join_code"), room.join_code)
     assert at.code[0].value == f"http://localhost:8501/join?code={room.join_code}"
@@ -369,7 +370,7 @@ def test_the_group_page_shows_html_labels_as_text_in_chinese(scene, db):
         classroom.rename_group(s, scene.workspace_id, scene.groups[0].id, "<script>x</script>")
         s.commit()
     at = as_student(scene, "group", "zh")
-    assert at.subheader[0].value == text("zh", "group.heading", group=r"\<script\>x\</script\>", name="Marketing 1")
+    assert at.subheader[0].value == text("zh", "group.heading", group=plain("<script>x</script>"), name="Marketing 1")
     assert not any("<script>" in m.value for m in at.markdown)
 
 

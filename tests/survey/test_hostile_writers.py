@@ -17,17 +17,18 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import openpyxl
+import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pypdf import PdfReader
 
-from survey import analysis
+from survey import analysis, answering, spreadsheet
 from survey.characters import REPLACEMENT, has_bad_character, printable
 from survey.design import templates
 from survey.i18n import text
 from survey.importing.sources import normalize
-from survey.importing.validation import spreadsheet_safe
+from survey.importing.validation import ImportProblem, report_csv, spreadsheet_safe
 from survey.reporting import exports, report
 from survey.storage import demo
 from ui import charts
@@ -170,3 +171,56 @@ def test_normalize_writes_any_text_as_a_whole_csv_the_importer_can_read(cells):
     assert not has_bad_character(written.replace("\r\n", "\n"))
     assert len(list(csv.reader(io.StringIO(written, newline="")))) == len(cells) + 1
     assert REPLACEMENT in written or not any(has_bad_character(c) for c in cells)
+
+
+# --- no cell of any file the product writes for a spreadsheet starts a formula ---------------------------------
+
+FORMULA_START = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "-1+", "+1", "=-", "@@", ""])
+formula_like = st.tuples(FORMULA_START, stored).map("".join).filter(bool)
+
+
+def csv_cells(data: bytes) -> list[str]:
+    return [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) for c in row]
+
+
+def assert_no_formula(cells, writer: str) -> None:
+    live = [c for c in cells if isinstance(c, str) and not spreadsheet.is_safe(c)]
+    assert live == [], f"{writer} writes cells a spreadsheet would run: {live[:3]!r}"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(formula_like, min_size=2, max_size=4), st.sampled_from(["zh", "en"]))
+@example(['=HYPERLINK("http://198.51.100.7/","q")', "@SUM(1)", "+1+1"], "en")
+@example(["-x", "\t=1", "\r@x"], "zh")
+def test_every_spreadsheet_writer_neutralises_every_cell_headers_included(cells, lang):
+    frame = pd.DataFrame({cells[0]: cells, cells[1]: [1.5] * len(cells), "n": range(len(cells))})
+    assert_no_formula(csv_cells(exports.table_csv(frame)), "table_csv")
+    book = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(frame, about=cells)))
+    written = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c for c in written if c.data_type == "f"]
+    assert_no_formula([c.value for c in written], "table_xlsx")
+
+    links = [answering.PersonalLink(k, token, bool(k % 2)) for k, token in enumerate(cells, start=1)]
+    assert_no_formula(csv_cells(answering.personal_links_csv(links, "http://127.0.0.1", "abc", lang)), "links")
+    problems = [ImportProblem(k, c, c, "imp.formula") for k, c in enumerate(cells)]
+    assert_no_formula(csv_cells(report_csv(problems, lang)), "report_csv")
+    rejected = spreadsheet.SafeCsv()  # the rejected rows' writer (survey.importing.validation)
+    rejected.writerows([cells, cells[::-1]])
+    assert_no_formula(csv_cells(rejected.data()), "rejected rows")
+
+    header = ["编号", *(f"{c}{k}" for k, c in enumerate(cells))]  # the tool's question texts become headers
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *([f"s{r}", *(["4"] * len(cells))] for r in range(3))])
+    try:
+        export = normalize(out.getvalue().encode("utf-8"), "hostile.csv")
+    except Exception as err:  # a file that cannot be read is refused in words
+        assert type(err).__name__ in ("ReadError", "SourceError"), err
+    else:
+        assert_no_formula(csv_cells(export.to_plain_csv(fields=True)), "normalize")
+
+
+def test_new_personal_link_tokens_are_letters_and_digits_and_old_ones_still_open():
+    tokens = [answering.new_token(answering.PERSONAL_TOKEN_CHARS) for _ in range(1000)]
+    assert all(t.isascii() and t.isalnum() and len(t) == 13 for t in tokens)
+    assert len(set(tokens)) == 1000
+    assert answering._token_ok("-Ab_3xYz9Qw1")  # a token made before (URL-safe base64, "-" first) still opens

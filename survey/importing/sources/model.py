@@ -18,8 +18,6 @@ of every column.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -30,6 +28,7 @@ from survey.characters import printable
 from survey.i18n import text
 from survey.importing.reading import CHUNK_ROWS, Chunk
 from survey.importing.validation import spreadsheet_safe
+from survey.spreadsheet import csv_file
 
 ID_COLUMN = "respondent_id"
 
@@ -170,18 +169,17 @@ class NormalizedExport:
 
         fields: add the respondent fields after the items (personal ones only
         if the export kept them). Text that a spreadsheet would run as a
-        formula gets a leading apostrophe, which the importer takes off; a
-        control character or non-character becomes "�".
+        formula — a cell, or a header made of the tool's question text —
+        gets a leading apostrophe (`survey.spreadsheet`), which the importer
+        takes off (a header's when it matches columns); a control character
+        or non-character becomes "�".
         """
         header, columns = self._plain(fields)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(zip(*columns))
-        return out.getvalue().encode("utf-8-sig")
+        return csv_file([header, *zip(*columns)])
 
     def plain_table(self, *, fields: bool = False) -> PlainTable:
-        """`to_plain_csv(fields=fields)` as the importer reads it: the same header, cells and row numbers."""
+        """`to_plain_csv(fields=fields)` as the importer reads it: the same cells and row numbers, the same
+        header as the importer matches it (without the apostrophe before a formula-like question text)."""
         header, columns = self._plain(fields)
         return PlainTable(self.file_kind, header, self.encoding, self.delimiter, self.sheet, columns)
 
