@@ -14,7 +14,7 @@ from ui.charts.comments import distinguishing_terms_chart
 from ui.comments import term_tables
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import start
 from ui.state import database, keep_choice
 
@@ -188,7 +188,7 @@ if may_tag and who is not None:
         with remove:
             chosen = st.selectbox(t("comments.tag"), list(book_names), format_func=book_names.get, key="_tag_delete")
             uses = next(x.uses for x in book if x.id == chosen)
-            st.warning(t("comments.tag_delete_confirm", name=book_names[chosen], count=uses))
+            st.warning(t("comments.tag_delete_confirm", name=plain(book_names[chosen]), count=uses))
             sure = st.checkbox(t("comments.tag_delete_yes"), key=f"_tag_delete_sure_{chosen}")
             if st.button(t("comments.tag_delete"), key="_tag_delete_button", disabled=not sure, type="primary"):
                 try:
