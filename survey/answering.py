@@ -45,7 +45,7 @@ from survey.access.accounts import SignedIn
 from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.design.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -379,7 +379,7 @@ def questionnaire_for_link(s: Session, link_token: str | None) -> LinkedQuestion
         workspace_id=version.workspace_id,
         survey_id=version.survey_id,
         version_id=version.id,
-        definition=store.load_definition(s, version.workspace_id, version.id),
+        definition=choices.load_definition(s, version.workspace_id, version.id),
         is_open=bool(version.accepting_answers) and not survey.archived,
         one_answer_per_token=bool(version.one_answer_per_token),
     )

@@ -21,7 +21,7 @@ from survey.access import accounts, audit
 from survey.access.accounts import SignedIn
 from survey.design import definition_file, templates
 from survey.design.definition import SurveyDefinition
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -170,11 +170,13 @@ def edit_survey(
     db: Database, who: SignedIn, workspace_id: int, survey_id: int, defn: SurveyDefinition, *, lang: str
 ) -> store.SaveResult:
     """The designer's save: the edited definition stored (`store.save_definition`: a new version when the
-    answered version's structure changes, the old one kept with its answers), audited as "survey_edit"
-    with the version written. A `DefinitionError` names what is wrong; nothing is written then."""
+    answered version's structure changes, the old one kept with its answers) with its attributes' choices
+    (`choices.save_choices`), audited as "survey_edit" with the version written. A `DefinitionError` names
+    what is wrong; nothing is written then."""
     with db.session() as s:
         accounts.check_permission(s, who, PERMISSION, workspace_id)
         result = store.save_definition(s, workspace_id, survey_id, defn)
+        choices.save_choices(s, workspace_id, result.version_id, defn)
         audit.record(
             s, who.actor, "survey_edit", workspace_id=workspace_id, target=defn.title(lang), version=result.version
         )
@@ -189,6 +191,8 @@ def copy_survey(db: Database, who: SignedIn, workspace_id: int, survey_id: int, 
         accounts.check_permission(s, who, PERMISSION, workspace_id)
         original = _title(store.get_survey(s, workspace_id, survey_id), lang)
         copy = store.duplicate_survey(s, workspace_id, survey_id)
+        source = choices.load_definition(s, workspace_id, store.current_version(s, workspace_id, survey_id).id)
+        choices.save_choices(s, workspace_id, store.current_version(s, workspace_id, copy.id).id, source)
         audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=original, copy=True)
         made = MadeSurvey(copy.id, copy.title_zh, copy.title_en)
         s.commit()

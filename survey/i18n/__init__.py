@@ -18,6 +18,7 @@ from survey.i18n import (
     classroom,
     core,
     dashboards,
+    designer_tree,
     exercises,
     import_page,
     importing,
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    designer_tree.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -210,3 +210,63 @@ def test_a_comment_item_is_offered_labelled_and_saved_without_a_scale(app_databa
     assert text(lang, "role.comment") in weights[role].tolist()
     groups = at.selectbox(key=f"group_{survey_id}_2_1").options  # text items have no weights to set
     assert not any("comment" in g or "attribute" in g for g in groups)
+
+
+def page_texts(at: AppTest) -> str:
+    """Everything the page shows in words: messages, headings, captions, radio and select choices."""
+    shown = [e.value for kind in ("error", "warning", "success", "info", "caption", "subheader") for e in at.get(kind)]
+    shown += [label for r in at.radio for label in r.options]
+    shown += [label for b in at.selectbox for label in b.options]
+    return "\n".join(str(x) for x in shown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tree_editor_builds_a_dimension_an_indicator_and_an_item(app_database, lang):
+    at, survey_id = designer_on(make_app(lang), app_database, "Course")
+    _, before, _ = survey_state(app_database, "Course")
+    at.button(key=f"tree_add_dim_{survey_id}_1_0").click().run()  # the survey has answers: version 2 is made
+    wkey = f"{survey_id}_2_1"
+    dimension = at.radio(key=f"tree_pick_{wkey}").value  # the new node is the one chosen
+    assert before.node(dimension) is None
+    assert any(
+        text(lang, "designer.tree.added", label=text(lang, "designer.tree.new.dimension")) in s.value
+        for s in at.success
+    )
+    at.button(key=f"tree_child_{wkey}").click().run()
+    wkey = f"{survey_id}_2_2"
+    indicator = at.radio(key=f"tree_pick_{wkey}").value
+    at.button(key=f"tree_child_{wkey}").click().run()
+    wkey = f"{survey_id}_2_3"
+    item = at.radio(key=f"tree_pick_{wkey}").value
+    form = f"node_{wkey}_{item}"
+    at.text_input(key=f"{form}_zh").set_value("线上办理")
+    at.text_input(key=f"{form}_en").set_value("Online application")
+    at.text_input(key=f"{form}_code").set_value("online_app")
+    at.selectbox(key=f"{form}_role").set_value("importance")
+    at.button(key=f"{form}_apply").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    _, after, versions = survey_state(app_database, "Course")
+    node = after.node("online_app")
+    assert (node.label_zh, node.label_en, node.parent, node.role) == (
+        "线上办理",
+        "Online application",
+        indicator,
+        "importance",
+    )
+    assert after.node(indicator).parent == dimension and after.scale(node.scale) is not None
+    assert [count for _, _, count in versions][0] > 0 and len(versions) == 2  # the answers stay with version 1
+    assert at.radio(key=f"tree_pick_{survey_id}_2_4").value == "online_app"
+    assert "None" not in page_texts(at)
+
+    # an importance item is offered no place outside the tree; the grid refuses one there, naming it
+    form = f"node_{survey_id}_2_4_online_app"
+    assert text(lang, "designer.tree.top") not in at.selectbox(key=f"{form}_parent").options
+    row = [n.code for n in after.nodes].index("online_app")
+    at.session_state[f"tree_{survey_id}_2_4"] = edit_state({row: {"parent": ""}})
+    at.run()
+    at.button(key=f"save_tree_{survey_id}_2_4").click().run()
+    role = text(lang, "role.importance")
+    assert at.error and text(lang, "def.item_needs_parent", code="online_app", role=role) in at.error[0].value
+    assert "None" not in page_texts(at)
+    _, unchanged, _ = survey_state(app_database, "Course")
+    assert unchanged.node("online_app").parent == indicator
