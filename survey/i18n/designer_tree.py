@@ -80,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "form.choose": ("请选择", "Choose one"),
     # --- links with fixed values ---
+    "audit.action.fixed_link": ("生成带预设属性的链接", "link with preset attributes made"),
     "links.fixed": ("带预设属性的链接", "Links with preset attributes"),
     "links.fixed_help": (
         "为某个班级、小组等生成专用链接：受访者看不到这些属性，答卷自动记上这些值（值保存在服务器上，受访者无法修改）。",
