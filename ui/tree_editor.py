@@ -177,21 +177,31 @@ def _scale_name(scale) -> str:
 def _node_buttons(defn: SurveyDefinition, node: Node, *, wkey: str, answered: int, version: int, save: Save) -> None:
     """Add a child / a sibling, move up / down, delete (confirmed first when the version has answers)."""
     label = node.label(lang())
-    cols = st.columns(5)
+    add_cols = st.columns(2)
     child_kind = editing.CHILD_KIND.get(node.kind)
-    if child_kind and cols[0].button(
-        t(f"designer.tree.add_child.{node.kind}"), key=f"tree_child_{wkey}", icon=":material/subdirectory_arrow_right:"
+    if child_kind and add_cols[0].button(
+        t(f"designer.tree.add_child.{node.kind}"),
+        key=f"tree_child_{wkey}",
+        icon=":material/subdirectory_arrow_right:",
+        width="stretch",
     ):
         new, code = editing.add_child(defn, node.code, **_new_labels(child_kind))
         save(new, flash=t("designer.tree.added", label=new.node(code).label(lang())), pick=code)
-    if cols[1].button(t("designer.tree.add_sibling"), key=f"tree_sibling_{wkey}", icon=":material/add:"):
+    if add_cols[1].button(
+        t("designer.tree.add_sibling"), key=f"tree_sibling_{wkey}", icon=":material/add:", width="stretch"
+    ):
         new, code = editing.add_sibling(defn, node.code, **_new_labels(node.kind))
         save(new, flash=t("designer.tree.added", label=new.node(code).label(lang())), pick=code)
-    moves = ((cols[2], -1, "move_up", "arrow_upward"), (cols[3], 1, "move_down", "arrow_downward"))
+    cols = st.columns(3)
+    moves = ((cols[0], -1, "move_up", "arrow_upward"), (cols[1], 1, "move_down", "arrow_downward"))
     for col, step, name, icon in moves:
         moved = editing.move(defn, node.code, step)
         if col.button(
-            t(f"designer.tree.{name}"), key=f"tree_{name}_{wkey}", icon=f":material/{icon}:", disabled=moved == defn
+            t(f"designer.tree.{name}"),
+            key=f"tree_{name}_{wkey}",
+            icon=f":material/{icon}:",
+            disabled=moved == defn,
+            width="stretch",
         ):
             save(moved, flash=t("designer.tree.moved", label=label), pick=node.code)
     confirmed = True
@@ -200,7 +210,11 @@ def _node_buttons(defn: SurveyDefinition, node: Node, *, wkey: str, answered: in
             t("designer.tree.delete_confirm", label=plain(label), count=answered, version=version),
             key=f"tree_delete_ok_{wkey}_{node.code}",
         )
-    if cols[4].button(
-        t("designer.tree.delete"), key=f"tree_delete_{wkey}", icon=":material/delete:", disabled=not confirmed
+    if cols[2].button(
+        t("designer.tree.delete"),
+        key=f"tree_delete_{wkey}",
+        icon=":material/delete:",
+        disabled=not confirmed,
+        width="stretch",
     ):
         save(editing.without_node(defn, node.code), flash=t("designer.tree.deleted", label=label), pick=node.parent)
