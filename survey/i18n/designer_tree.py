@@ -69,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.choice_value": ("“{code}”的可选答案", "A choice of “{code}”"),
     "field.choice_label_zh": ("“{code}”的可选答案的中文名称", "The Chinese label of a choice of “{code}”"),
     "field.choice_label_en": ("“{code}”的可选答案的英文名称", "The English label of a choice of “{code}”"),
+    # --- importing ---
+    "imp.choice_bad": (
+        "“{value}”不是“{item}”的可选答案之一（可选：{choices}）。请改成其中之一，或在指标体系设计中添加这个选项。",
+        "“{value}” is not one of the choices of “{item}” ({choices}). Change it to one of them, or add it as a "
+        "choice in the indicator system design.",
+    ),
     # --- the questionnaire ---
     "answer.choice_bad": (
         "“{item}”的答案须为所列选项之一。请选择一个选项后重新提交。",
