@@ -10,6 +10,7 @@ from survey import answering, fixed_links, surveys
 from survey.access import accounts
 from survey.answering import AnswerRefused
 from survey.design.definition import Choice
+from survey.importing.importer import import_file
 from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import make_engine, migrate, open_database
@@ -59,6 +60,17 @@ def test_choices_are_kept_with_the_version_and_follow_a_new_version_and_a_copy(
         assert choices.load_definition(s, ws, second).node("class").choices == CLASSES
     copy = surveys.copy_survey(db, coordinator, ws, survey_id, lang="zh")
     assert current(db, ws, copy.id).node("class").choices == CLASSES
+
+    # a file's "Class 2" is filed under the choice's value; "3班" is refused, named, nothing stored
+    columns = {"clear": "clear", "pace": "pace", "again": "again", "class": "class"}
+    good = b"clear,pace,again,class\n4,3,1,Class 2\n"
+    assert import_file(db, ws, survey_id, good, "a.csv", columns=columns).rows_imported == 1
+    bad = "clear,pace,again,class\n4,3,1,Class 2\n5,5,1,3班\n".encode()
+    refused = import_file(db, ws, survey_id, bad, "b.csv", columns=columns)
+    assert refused.rows_imported == 0
+    assert [(p.row, p.column, p.value, p.message) for p in refused.problems] == [(3, "class", "3班", "imp.choice_bad")]
+    with db.session() as s:
+        assert store.responses_frame(s, ws, survey_id, [second])["class"].tolist() == ["2班"]
 
 
 def test_an_answer_takes_one_of_the_choices_and_a_fixed_link_fills_them_over_what_the_form_sends(
