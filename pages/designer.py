@@ -19,7 +19,8 @@ from survey.design.definition import (
     ScalePoint,
     SurveyDefinition,
 )
-from survey.storage import choices, store
+from survey.storage import choices as stored_choices
+from survey.storage import store
 from ui import tree_editor
 from ui.auth import current, workspace_id
 from ui.i18n import lang, show_error, t
@@ -35,7 +36,7 @@ if chosen is None:
 
 with database().session() as s:
     version = store.current_version(s, ws, chosen.id)
-    defn = choices.load_definition(s, ws, version.id)
+    defn = stored_choices.load_definition(s, ws, version.id)
     answered = store.response_count(s, ws, chosen.id, version.id)
 
 st.caption(t("designer.version_info", version=version.number, count=answered))

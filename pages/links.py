@@ -4,7 +4,8 @@ import streamlit as st
 
 from survey import answering, fixed_links
 from survey.access.accounts import AccountError
-from survey.storage import choices, store
+from survey.storage import choices as stored_choices
+from survey.storage import store
 from ui.auth import current, workspace_id
 from ui.i18n import lang, plain, show_error, t
 from ui.page import start
@@ -129,7 +130,7 @@ def fixed_value_links() -> None:
     st.subheader(t("links.fixed"))
     st.caption(t("links.fixed_help"))
     with database().session() as s:
-        defn = choices.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
+        defn = stored_choices.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
         made = fixed_links.fixed_links(s, ws, chosen.id)
     attributes = defn.items_with_role("attribute")
     if not attributes:

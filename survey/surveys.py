@@ -64,6 +64,7 @@ def new_definition(template: str, title_zh: str, title_en: str, *, add_nps_loyal
 
 def _create(s: Session, who: SignedIn, workspace_id: int, defn: SurveyDefinition, lang: str, **detail) -> MadeSurvey:
     survey = store.create_survey(s, workspace_id, defn)
+    choices.save_choices(s, workspace_id, store.current_version(s, workspace_id, survey.id).id, defn)
     audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=defn.title(lang), **detail)
     return MadeSurvey(survey.id, survey.title_zh, survey.title_en)
 
