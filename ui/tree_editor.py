@@ -53,7 +53,7 @@ def tree_editor(defn: SurveyDefinition, *, wkey: str, answered: int, version: in
         st.subheader(t("designer.tree.nodes"))
         if tree_col.button(t("designer.tree.add_dimension"), key=f"tree_add_dim_{wkey}", icon=":material/add:"):
             new, code = editing.add_child(defn, None, **_new_labels("dimension"))
-            save(new, flash=t("designer.tree.added", label=new.node(code).label(lang())), pick=code)
+            save(new, flash=t("designer.tree.added", label=plain(new.node(code).label(lang()))), pick=code)
         if not shown:
             st.info(t("designer.tree.empty"))
             _show_flash()
@@ -85,7 +85,7 @@ def _show_flash() -> None:
 def _node_form(defn: SurveyDefinition, node: Node, *, wkey: str, save: Save) -> None:
     """Label zh/en, code, parent (by name), and for an item its role, scale, required flag and choices."""
     label = node.label(lang())
-    st.subheader(t("designer.tree.editing", kind=t(f"kind.{node.kind}"), label=label), anchor=False)
+    st.subheader(t("designer.tree.editing", kind=t(f"kind.{node.kind}"), label=plain(label)), anchor=False)
     parents = editing.parent_choices(defn, node.code)
     if node.parent not in parents:
         parents = [node.parent, *parents]  # as stored, so that the form shows it (saving names the problem)
@@ -166,7 +166,7 @@ def _node_form(defn: SurveyDefinition, node: Node, *, wkey: str, save: Save) -> 
             if role == "attribute" and node.role != "attribute":
                 new = replace(new, scale=None)  # a new attribute is answered in words
             changed = editing.with_node(defn, node.code, new)
-            save(changed, flash=t("designer.tree.applied", label=new.label(lang())), pick=new.code)
+            save(changed, flash=t("designer.tree.applied", label=plain(new.label(lang()))), pick=new.code)
 
 
 def _scale_name(scale) -> str:
@@ -186,12 +186,12 @@ def _node_buttons(defn: SurveyDefinition, node: Node, *, wkey: str, answered: in
         width="stretch",
     ):
         new, code = editing.add_child(defn, node.code, **_new_labels(child_kind))
-        save(new, flash=t("designer.tree.added", label=new.node(code).label(lang())), pick=code)
+        save(new, flash=t("designer.tree.added", label=plain(new.node(code).label(lang()))), pick=code)
     if add_cols[1].button(
         t("designer.tree.add_sibling"), key=f"tree_sibling_{wkey}", icon=":material/add:", width="stretch"
     ):
         new, code = editing.add_sibling(defn, node.code, **_new_labels(node.kind))
-        save(new, flash=t("designer.tree.added", label=new.node(code).label(lang())), pick=code)
+        save(new, flash=t("designer.tree.added", label=plain(new.node(code).label(lang()))), pick=code)
     cols = st.columns(3)
     moves = ((cols[0], -1, "move_up", "arrow_upward"), (cols[1], 1, "move_down", "arrow_downward"))
     for col, step, name, icon in moves:
@@ -203,7 +203,7 @@ def _node_buttons(defn: SurveyDefinition, node: Node, *, wkey: str, answered: in
             disabled=moved == defn,
             width="stretch",
         ):
-            save(moved, flash=t("designer.tree.moved", label=label), pick=node.code)
+            save(moved, flash=t("designer.tree.moved", label=plain(label)), pick=node.code)
     confirmed = True
     if answered:
         confirmed = st.checkbox(
@@ -217,4 +217,8 @@ def _node_buttons(defn: SurveyDefinition, node: Node, *, wkey: str, answered: in
         disabled=not confirmed,
         width="stretch",
     ):
-        save(editing.without_node(defn, node.code), flash=t("designer.tree.deleted", label=label), pick=node.parent)
+        save(
+            editing.without_node(defn, node.code),
+            flash=t("designer.tree.deleted", label=plain(label)),
+            pick=node.parent,
+        )

@@ -228,6 +228,12 @@ def test_the_tree_editor_adds_an_item_under_the_chosen_indicator(app_database, l
     app.session_state["_designer_pick"] = indicator  # as a click on it in the tree leaves it
     at, survey_id = designer_on(app, app_database, "Course")
     assert at.radio(key=f"tree_pick_{survey_id}_1_0").value == indicator
+    # the version has answers: deleting waits for a confirmation that names them and where they stay
+    assert at.button(key=f"tree_delete_{survey_id}_1_0").disabled
+    confirm = at.checkbox(key=f"tree_delete_ok_{survey_id}_1_0_{indicator}")
+    answered = survey_state(app_database, "Course")[2][0][2]
+    label = before.node(indicator).label(lang)
+    assert confirm.label == text(lang, "designer.tree.delete_confirm", label=label, count=answered, version=1)
     at.button(key=f"tree_child_{survey_id}_1_0").click().run()  # the survey has answers: version 2 is made
     wkey = f"{survey_id}_2_1"
     item = at.radio(key=f"tree_pick_{wkey}").value  # the new item is the one chosen
