@@ -124,11 +124,10 @@ with tree_tab:
             "required": st.column_config.CheckboxColumn(t("designer.col.required")),
         },
     )
-    save_col, block_col = advanced.columns([1, 2])
-    if save_col.button(t("common.save"), type="primary", key=f"save_tree_{wkey}"):
+    if advanced.button(t("common.save"), type="primary", key=f"save_tree_{wkey}"):
         with advanced:
             save(editing.with_nodes(defn, editing.nodes_from_rows(edited)))
-    if not defn.items_with_role("recommend") and block_col.button(t("designer.add_block"), key=f"block_{wkey}"):
+    if not defn.items_with_role("recommend") and st.button(t("designer.add_block"), key=f"block_{wkey}"):
         save(templates.add_nps_loyalty_block(defn))
 
     st.subheader(t("designer.weights_table"))
