@@ -1,8 +1,8 @@
-"""A respondent answers through a link: /answer?s=<link token>[&t=<personal token>][&lang=en]."""
+"""A respondent answers through a link: /answer?s=<link token>[&t=<personal token>][&f=<fixed values>][&lang=en]."""
 
 import streamlit as st
 
-from survey import answering
+from survey import answering, fixed_links
 from ui.i18n import lang, plain, t
 from ui.navigation import run_through_app
 from ui.questionnaire import removed_notice, render
@@ -15,6 +15,7 @@ run_through_app()
 language_switch()
 link = st.query_params.get("s", "")
 personal = st.query_params.get("t") or None
+fixed_token = st.query_params.get("f") or None
 
 try:
     with database().session() as s:
@@ -23,6 +24,19 @@ except answering.LinkNotFound:
     st.error(t("answer.unknown_link"))
     st.stop()
 
+
+def fixed_by_link() -> dict[str, str]:
+    """The attributes this link fills itself (hidden from the respondent); the page stops, in words, for a
+    link whose fixed values do not exist."""
+    with database().session() as s:
+        values = fixed_links.fixed_values(s, linked.survey_id, fixed_token)
+    if values is None:
+        st.error(t("answer.fixed_unknown"))
+        st.stop()
+    return values
+
+
+fixed = fixed_by_link()
 defn = linked.definition
 answered = st.session_state.setdefault(ANSWERED_KEY, [])
 notices = st.session_state.setdefault(NOTICES_KEY, {})
@@ -45,10 +59,17 @@ except answering.AnswerRefused as refused:
     show_refusal(refused.problems, defn)
     st.stop()
 
-submission = render(defn, lang(), key=f"answer_{linked.version_id}")
+submission = render(fixed_links.without_fixed(defn, fixed), lang(), key=f"answer_{linked.version_id}")
 if submission is not None:
     try:
-        answering.send_answer(database(), link, submission.answers, submission.attributes, respondent_token=personal)
+        answering.send_answer(
+            database(),
+            link,
+            submission.answers,
+            submission.attributes,
+            respondent_token=personal,
+            fixed_token=fixed_token,
+        )
     except answering.LinkNotFound:
         st.error(t("answer.unknown_link"))
     except answering.AnswerRefused as refused:

@@ -19,7 +19,9 @@ from survey.design.definition import (
     ScalePoint,
     SurveyDefinition,
 )
+from survey.storage import choices as stored_choices
 from survey.storage import store
+from ui import tree_editor
 from ui.auth import current, workspace_id
 from ui.i18n import lang, plain, show_error, t
 from ui.page import show_problems, start
@@ -34,7 +36,7 @@ if chosen is None:
 
 with database().session() as s:
     version = store.current_version(s, ws, chosen.id)
-    defn = store.load_definition(s, ws, version.id)
+    defn = stored_choices.load_definition(s, ws, version.id)
     answered = store.response_count(s, ws, chosen.id, version.id)
 
 st.caption(t("designer.version_info", version=version.number, count=answered))
@@ -50,20 +52,29 @@ edit_round = st.session_state.setdefault("_designer_round", 0)
 wkey = f"{chosen.id}_{version.number}_{edit_round}"
 
 
-def save(new: SurveyDefinition) -> None:
-    """Store the edited definition and show the page again, or name what is wrong."""
+def save(new: SurveyDefinition, *, flash: str | None = None, pick: str | None = None) -> bool:
+    """Store the edited definition and show the page again, or name what is wrong (where this is called).
+
+    The tree editor passes `flash` (what its edit did, shown beside its form) and `pick` (the node to show
+    chosen); other edits say "saved" at the top of the page.
+    """
     try:
         result = surveys.edit_survey(database(), current(), ws, chosen.id, new, lang=lang())
     except AccountError as err:
         show_error(err)
-        return
+        return False
     except DefinitionError as err:
         show_problems("designer.not_saved", err.problems)
-        return
-    key = "designer.saved_new_version" if result.new_version else "designer.saved"
-    st.session_state["_designer_flash"] = t(key, version=result.version)
+        return False
+    saved = t("designer.saved_new_version" if result.new_version else "designer.saved", version=result.version)
+    if flash is None:
+        st.session_state["_designer_flash"] = saved
+    else:
+        st.session_state[tree_editor.FLASH_KEY] = f"{flash} {saved}"
+        st.session_state[tree_editor.PICK_KEY] = pick
     st.session_state["_designer_round"] = edit_round + 1
     st.rerun()
+    return True
 
 
 def node_label(code: str) -> str:
@@ -81,9 +92,13 @@ tree_tab, scales_tab, weights_tab, details_tab = st.tabs(
 
 # --- the indicator tree -------------------------------------------------------
 with tree_tab:
-    st.caption(t("designer.tree_help"))
+    st.caption(t("designer.tree.help"))
+    tree_editor.tree_editor(defn, wkey=wkey, answered=answered, version=version.number, save=save)
+    st.caption(t("designer.tree.preview"))
+    advanced = st.expander(t("designer.tree.advanced"), icon=":material/table:")
+    advanced.caption(t("designer.tree_help"))
     scale_codes = [sc.code for sc in defn.scales]
-    edited = st.data_editor(
+    edited = advanced.data_editor(
         editing.tree_rows(defn),
         key=f"tree_{wkey}",
         num_rows="dynamic",
@@ -109,10 +124,10 @@ with tree_tab:
             "required": st.column_config.CheckboxColumn(t("designer.col.required")),
         },
     )
-    save_col, block_col = st.columns([1, 2])
-    if save_col.button(t("common.save"), type="primary", key=f"save_tree_{wkey}"):
-        save(editing.with_nodes(defn, editing.nodes_from_rows(edited)))
-    if not defn.items_with_role("recommend") and block_col.button(t("designer.add_block"), key=f"block_{wkey}"):
+    if advanced.button(t("common.save"), type="primary", key=f"save_tree_{wkey}"):
+        with advanced:
+            save(editing.with_nodes(defn, editing.nodes_from_rows(edited)))
+    if not defn.items_with_role("recommend") and st.button(t("designer.add_block"), key=f"block_{wkey}"):
         save(templates.add_nps_loyalty_block(defn))
 
     st.subheader(t("designer.weights_table"))

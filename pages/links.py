@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from survey import answering
+from survey import answering, fixed_links
 from survey.access.accounts import AccountError
+from survey.storage import choices as stored_choices
+from survey.storage import store
 from ui.auth import current, workspace_id
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import start
 from ui.qr import link_and_qr, public_base_url
 from ui.state import database
@@ -120,6 +122,68 @@ else:
         )
     elif not personal:
         st.caption(t("links.personal_none"))
+
+
+# --- links with fixed values (class, group …), hidden from the respondent ----------------------------
+def fixed_value_links() -> None:
+    """Make a link that fills some respondent attributes itself; show the links made, each with its QR code."""
+    st.subheader(t("links.fixed"))
+    st.caption(t("links.fixed_help"))
+    with database().session() as s:
+        defn = stored_choices.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
+        made = fixed_links.fixed_links(s, ws, chosen.id)
+    attributes = defn.items_with_role("attribute")
+    if not attributes:
+        st.info(t("links.fixed_none"))
+        return
+    if state.link_token is None:
+        st.info(t("links.personal_need_open"))
+        return
+    values: dict[str, str] = {}
+    with st.form(f"fixed_{chosen.id}"):
+        cols = st.columns(min(len(attributes), 3))
+        for i, item in enumerate(attributes):
+            col = cols[i % len(cols)]
+            if item.choices:
+                names = {"": t("links.fixed_blank"), **{c.value: c.label(lang()) for c in item.choices}}
+                values[item.code] = col.selectbox(
+                    item.label(lang()), list(names), format_func=names.get, key=f"fixed_{chosen.id}_{item.code}"
+                )
+            else:
+                values[item.code] = col.text_input(
+                    item.label(lang()),
+                    max_chars=200,
+                    placeholder=t("links.fixed_blank"),
+                    key=f"fixed_{chosen.id}_{item.code}",
+                )
+        if st.form_submit_button(t("links.fixed_create"), key=f"fixed_create_{chosen.id}"):
+            try:
+                fixed_links.make_fixed_link(database(), who, ws, chosen.id, values, lang=lang())
+            except AccountError as e:
+                show_error(e)
+            except fixed_links.FixedLinkError as e:
+                show_error(e)
+            else:
+                done(
+                    t(
+                        "links.fixed_created",
+                        values=plain(fixed_links.describe(defn, {k: v for k, v in values.items() if v}, lang())),
+                    )
+                )
+    if made and base_ok:
+        names = {link.token: fixed_links.describe(defn, link.values, lang()) for link in made}
+        token = st.selectbox(t("links.fixed_list"), list(names), format_func=names.get, key=f"fixed_pick_{chosen.id}")
+        url = answering.answer_url(base_url, state.link_token, fixed_token=token)
+        link_and_qr(
+            url,
+            f"survey-{chosen.id}-{token}-qr.png",
+            key="fixed_qr_download",
+            width=240,
+            title=t("links.fixed_link", values=plain(names[token])),
+        )
+
+
+fixed_value_links()
 
 # --- the app's address, as respondents reach it -------------------------------------
 st.divider()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from survey.storage import choices as stored_choices
 from survey.storage import store
 from ui.auth import workspace_id
 from ui.i18n import lang, t
@@ -16,7 +17,7 @@ chosen = choose_survey()
 if chosen is None:
     st.stop()
 with database().session() as s:
-    defn = store.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
+    defn = stored_choices.load_definition(s, ws, store.current_version(s, ws, chosen.id).id)
 
 st.divider()
 with st.container(border=True):

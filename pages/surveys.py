@@ -8,6 +8,7 @@ from survey import surveys as actions
 from survey.access.accounts import AccountError
 from survey.design import definition_file, templates
 from survey.design.definition import DefinitionError
+from survey.storage import choices as stored_choices
 from survey.storage import store
 from ui.auth import current, workspace_id
 from ui.i18n import lang, plain, show_error, t
@@ -185,7 +186,7 @@ with delete:
 with export:
     with database().session() as s:
         version = store.current_version(s, ws, chosen_id)
-        defn = store.load_definition(s, ws, version.id)
+        defn = stored_choices.load_definition(s, ws, version.id)
     st.download_button(
         t("surveys.export"),
         data=definition_file.dump(defn),

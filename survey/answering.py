@@ -38,13 +38,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from survey import fixed_links
 from survey.access import accounts, audit
 from survey.access.accounts import SignedIn
 from survey.characters import has_bad_character, normal_text, without_bad_characters
 from survey.design.definition import COMMENT_MAX, Problem, SurveyDefinition
 from survey.i18n import text
 from survey.spreadsheet import SafeCsv
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -321,11 +322,20 @@ def personal_links_csv(links: list[PersonalLink], base_url: str, link_token: str
 # --- links as URLs ----------------------------------------------------------
 
 
-def answer_url(base_url: str, link_token: str, *, respondent_token: str | None = None, lang: str | None = None) -> str:
-    """``<base>/answer?s=<link token>[&t=<respondent token>][&lang=<lang>]``."""
+def answer_url(
+    base_url: str,
+    link_token: str,
+    *,
+    respondent_token: str | None = None,
+    lang: str | None = None,
+    fixed_token: str | None = None,
+) -> str:
+    """``<base>/answer?s=<link token>[&t=<respondent token>][&f=<fixed values token>][&lang=<lang>]``."""
     params = {"s": link_token}
     if respondent_token:
         params["t"] = respondent_token
+    if fixed_token:
+        params["f"] = fixed_token
     if lang:
         params["lang"] = lang
     return f"{base_url.rstrip('/')}/{ANSWER_PATH}?{urlencode(params)}"
@@ -386,7 +396,7 @@ def questionnaire_for_link(s: Session, link_token: str | None) -> LinkedQuestion
         workspace_id=version.workspace_id,
         survey_id=version.survey_id,
         version_id=version.id,
-        definition=store.load_definition(s, version.workspace_id, version.id),
+        definition=choices.load_definition(s, version.workspace_id, version.id),
         is_open=bool(version.accepting_answers) and not survey.archived,
         one_answer_per_token=bool(version.one_answer_per_token),
     )
@@ -437,7 +447,8 @@ def checked_answer(
     given: a number, or None on a scale that offers "not applicable" (the form
     sends None for that choice, and leaves out no item). Attributes: text, trimmed, control characters
     and non-characters removed (`survey.characters`; the form says so to the respondent), in Unicode NFC,
-    cut to `ATTRIBUTE_MAX` characters; a required one must not be empty. Comments: text kept as written
+    cut to `ATTRIBUTE_MAX` characters; a required one must not be empty; one with choices must be one of
+    their values (``answer.choice_bad``). Comments: text kept as written
     (line breaks too), trimmed, control characters and non-characters removed, NFC; one longer than
     `COMMENT_MAX` characters is refused (``answer.too_long``), never cut. Both come back in the
     second dict, stored as the response's attributes. Codes that are not items of the survey are refused.
@@ -478,6 +489,9 @@ def checked_answer(
             found.append(Problem(item.code, "answer.too_long", {"limit": COMMENT_MAX}))
             continue
         cleaned = cleaned[:ATTRIBUTE_MAX].strip() if item.role == "attribute" else cleaned
+        if cleaned and item.role == "attribute" and item.choices and item.choice(cleaned) is None:
+            found.append(Problem(item.code, "answer.choice_bad"))
+            continue
         if cleaned:
             kept[item.code] = cleaned
         elif item.required:
@@ -504,8 +518,13 @@ def submit_answer(
     attributes: dict,
     *,
     respondent_token: str | None = None,
+    fixed_token: str | None = None,
 ) -> int:
     """Store one response through a link, in one transaction of its own; returns the response id.
+
+    A link with fixed values (`fixed_token`, `survey.fixed_links`) writes its stored values into the
+    response's attributes, over anything sent for them (``answer.fixed_unknown`` for a token of no such
+    link of this survey).
 
     Unlike the rest of the store this commits (or rolls back): whether a
     respondent token was already used is only certain at commit, where the
@@ -517,7 +536,10 @@ def submit_answer(
     if not linked.is_open:
         raise AnswerRefused([Problem("", "answer.closed")])
     respondent_id = check_respondent(s, linked, respondent_token)
-    clean, kept = checked_answer(linked.definition, answers, attributes)
+    fixed = fixed_links.fixed_values(s, linked.survey_id, fixed_token)
+    if fixed is None:
+        raise AnswerRefused([Problem("", "answer.fixed_unknown")])
+    clean, kept = checked_answer(linked.definition, answers, {**attributes, **fixed})
     response = t.Response(
         workspace_id=linked.workspace_id,
         survey_id=linked.survey_id,
@@ -527,7 +549,7 @@ def submit_answer(
         wave=kept.get("wave", "")[:100] or None,
         answers=clean,
         attributes=kept,
-        meta={"source": "link"},
+        meta={"source": "link", **({"fixed": fixed_token} if fixed else {})},
     )
     s.add(response)
     try:
@@ -543,8 +565,16 @@ def submit_answer(
 
 
 def send_answer(
-    db: Database, link_token: str, answers: dict, attributes: dict, *, respondent_token: str | None = None
+    db: Database,
+    link_token: str,
+    answers: dict,
+    attributes: dict,
+    *,
+    respondent_token: str | None = None,
+    fixed_token: str | None = None,
 ) -> int:
     """The respondent's action: `submit_answer` in a session of its own; returns the response id."""
     with db.session() as s:
-        return submit_answer(s, link_token, answers, attributes, respondent_token=respondent_token)
+        return submit_answer(
+            s, link_token, answers, attributes, respondent_token=respondent_token, fixed_token=fixed_token
+        )

@@ -23,7 +23,7 @@ from survey.analysis.inputs import analysis_inputs
 from survey.analysis.model import check_model_paths
 from survey.design import definition_file, templates
 from survey.design.definition import SurveyDefinition
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -66,6 +66,7 @@ def new_definition(template: str, title_zh: str, title_en: str, *, add_nps_loyal
 
 def _create(s: Session, who: SignedIn, workspace_id: int, defn: SurveyDefinition, lang: str, **detail) -> MadeSurvey:
     survey = store.create_survey(s, workspace_id, defn)
+    choices.save_choices(s, workspace_id, store.current_version(s, workspace_id, survey.id).id, defn)
     audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=defn.title(lang), **detail)
     return MadeSurvey(survey.id, survey.title_zh, survey.title_en)
 
@@ -206,11 +207,13 @@ def edit_survey(
     db: Database, who: SignedIn, workspace_id: int, survey_id: int, defn: SurveyDefinition, *, lang: str
 ) -> store.SaveResult:
     """The designer's save: the edited definition stored (`store.save_definition`: a new version when the
-    answered version's structure changes, the old one kept with its answers), audited as "survey_edit"
-    with the version written. A `DefinitionError` names what is wrong; nothing is written then."""
+    answered version's structure changes, the old one kept with its answers) with its attributes' choices
+    (`choices.save_choices`), audited as "survey_edit" with the version written. A `DefinitionError` names
+    what is wrong; nothing is written then."""
     with db.session() as s:
         accounts.check_permission(s, who, PERMISSION, workspace_id)
         result = store.save_definition(s, workspace_id, survey_id, defn)
+        choices.save_choices(s, workspace_id, result.version_id, defn)
         audit.record(
             s, who.actor, "survey_edit", workspace_id=workspace_id, target=defn.title(lang), version=result.version
         )
@@ -225,6 +228,8 @@ def copy_survey(db: Database, who: SignedIn, workspace_id: int, survey_id: int, 
         accounts.check_permission(s, who, PERMISSION, workspace_id)
         original = _title(store.get_survey(s, workspace_id, survey_id), lang)
         copy = store.duplicate_survey(s, workspace_id, survey_id)
+        source = choices.load_definition(s, workspace_id, store.current_version(s, workspace_id, survey_id).id)
+        choices.save_choices(s, workspace_id, store.current_version(s, workspace_id, copy.id).id, source)
         audit.record(s, who.actor, "survey_create", workspace_id=workspace_id, target=original, copy=True)
         made = MadeSurvey(copy.id, copy.title_zh, copy.title_en)
         s.commit()

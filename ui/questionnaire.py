@@ -40,6 +40,8 @@ def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
         # No max_chars: Streamlit would cut a longer text silently (and a browser a pasted one); the limit is
         # checked on submit instead, and a longer comment refused in words (the respondent's text stays).
         return st.text_area(label, key=key, help=t("form.comment_help", limit=COMMENT_MAX))
+    if item.role == "attribute" and item.choices:
+        return _choose_attribute(item, label, lang, key)
     scale = defn.scale(item.scale)
     if scale is None:
         return st.text_input(label, key=key, max_chars=ATTRIBUTE_CHARS)
@@ -50,6 +52,13 @@ def _ask(defn: SurveyDefinition, item: Node, lang: str, key: str):
         text = scale.label(value, lang)
         shown[value] = str(value) if text == str(value) else f"{value} {plain(text)}"
     return st.radio(label, options, index=None, horizontal=True, format_func=shown.get, key=key)
+
+
+def _choose_attribute(item: Node, label: str, lang: str, key: str) -> str | None:
+    """A respondent attribute with a choice list (class, group, wave …): one of its values, chosen from a
+    list in the respondent's language, never typed (so that the same class is one segment)."""
+    names = {c.value: c.label(lang) for c in item.choices}
+    return st.selectbox(label, list(names), index=None, format_func=names.get, placeholder=t("form.choose"), key=key)
 
 
 def _unanswered(value: object) -> bool:

@@ -36,6 +36,7 @@ ACTIONS = (
     "link_close",
     "link_setting",
     "personal_links",
+    "fixed_link",
     "import",
     "undo_import",
     "class_create",

@@ -105,9 +105,30 @@ class Scale:
         return list(range(self.minimum, self.maximum + 1))
 
 
+CHOICE_MAX = 200  # characters of a choice's value (a respondent attribute keeps as many)
+CHOICES_MAX = 100  # choices of one attribute
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer offered for a respondent attribute (class, group, wave …): the `value` stored with the
+    response, and the label a respondent reads in each language (the value itself when empty)."""
+
+    value: str
+    label_zh: str = ""
+    label_en: str = ""
+
+    def label(self, lang: str) -> str:
+        return (self.label_zh if lang == "zh" else self.label_en) or self.label_zh or self.label_en or self.value
+
+
 @dataclass(frozen=True)
 class Node:
-    """A dimension, an indicator or an item of the indicator tree."""
+    """A dimension, an indicator or an item of the indicator tree.
+
+    `choices`: for a respondent attribute, the answers offered (a list to choose from instead of a box to
+    type in, so that "Class 1", "class1" and "一班" do not become three segments); empty for free text.
+    """
 
     code: str
     kind: str
@@ -118,9 +139,14 @@ class Node:
     scale: str | None = None  # items only: a scale code; None for text items (attributes, comments)
     weight: float = 1.0
     required: bool = False
+    choices: tuple[Choice, ...] = ()
 
     def label(self, lang: str) -> str:
         return (self.label_zh if lang == "zh" else self.label_en) or self.label_zh or self.label_en or self.code
+
+    def choice(self, value: str) -> Choice | None:
+        """The offered choice stored as `value`, or None."""
+        return next((c for c in self.choices if c.value == value), None)
 
     @property
     def is_text(self) -> bool:
@@ -363,7 +389,7 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         if not (n.label_zh or n.label_en):
             found.append(Problem(n.code, "def.label_missing", {"code": n.code}))
         if n.kind not in NODE_KINDS:
-            found.append(Problem(n.code, "def.kind_bad", {"code": n.code, "kind": str(n.kind)[:40]}))
+            found.append(Problem(n.code, "def.kind_bad", {"code": n.code, "kind": _shown(n.kind)}))
         if not isinstance(n.weight, int | float) or not math.isfinite(n.weight) or n.weight < 0:
             found.append(Problem(n.code, "def.weight_bad", {"code": n.code}))
     scale_codes = {s.code for s in defn.scales}
@@ -373,7 +399,7 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
             continue
         parent = codes.get(n.parent) if n.parent else None
         if n.parent and parent is None:
-            found.append(Problem(n.code, "def.parent_missing", {"code": n.code, "parent": str(n.parent)[:80]}))
+            found.append(Problem(n.code, "def.parent_missing", {"code": n.code, "parent": _shown(n.parent)}))
         elif parent is not None and parent.kind == "item":
             found.append(Problem(n.code, "def.parent_is_item", {"code": n.code, "parent": parent.code}))
         elif n.kind == "dimension" and parent is not None:
@@ -381,20 +407,20 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         elif n.kind == "indicator" and (parent is None or parent.kind != "dimension"):
             found.append(Problem(n.code, "def.indicator_parent", {"code": n.code}))
         if n.kind == "item":
-            if n.role is None or (isinstance(n.role, str) and not n.role.strip()):
+            if _blank(n.role):
                 found.append(Problem(n.code, "def.role_missing", {"code": n.code}))
             elif n.role not in ROLES:
-                found.append(Problem(n.code, "def.role_bad", {"code": n.code, "role": str(n.role)[:40]}))
+                found.append(Problem(n.code, "def.role_bad", {"code": n.code, "role": _shown(n.role)}))
             elif n.role == "comment":
                 if n.scale is not None:
                     found.append(Problem(n.code, "def.comment_scale", {"code": n.code}))
             elif n.role == "attribute":
                 if n.scale is not None and n.scale not in scale_codes:
-                    found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": n.scale}))
-            elif n.scale is None or (isinstance(n.scale, str) and not n.scale.strip()):
+                    found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": _shown(n.scale)}))
+            elif n.scale not in scale_codes and _blank(n.scale):
                 found.append(Problem(n.code, "def.scale_not_chosen", {"code": n.code}))
             elif n.scale not in scale_codes:
-                found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": str(n.scale)[:80]}))
+                found.append(Problem(n.code, "def.scale_missing", {"code": n.code, "scale": _shown(n.scale)}))
             elif n.role == "recommend":
                 s = defn.scale(n.scale)
                 if s is not None and (s.minimum, s.maximum) != (0, 10):
@@ -404,6 +430,44 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
         if n.kind == "item" and n.role in INDICATOR_ROLES and not n.parent and has_groups:
             role = Term(f"role.{n.role}")
             found.append(Problem(n.code, "def.item_needs_parent", {"code": n.code, "role": role}))
+        found += _choice_problems(n)
+    return found
+
+
+def _blank(value: object) -> bool:
+    """Nothing chosen: None, empty, or what a table cell holds for nothing ("None", "nan", "<NA>")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return isinstance(value, str) and value.strip() in ("", "None", "nan", "NaN", "<NA>")
+
+
+def _shown(value: object) -> str | Term:
+    """A value as a message shows it: the text (shortened), or "(not chosen)" in the reader's language."""
+    return Term("def.not_chosen") if _blank(value) else str(value)[:80]
+
+
+def _choice_problems(n: Node) -> list[Problem]:
+    """What is wrong with a node's choices: only an attribute has them; each a distinct, non-empty value of at
+    most `CHOICE_MAX` characters, with labels that are text; at most `CHOICES_MAX` of them."""
+    if not n.choices:
+        return []
+    if n.kind != "item" or n.role != "attribute":
+        return [Problem(n.code, "def.choices_not_attribute", {"code": n.code})]
+    found: list[Problem] = []
+    if len(n.choices) > CHOICES_MAX:
+        found.append(Problem(n.code, "def.choices_many", {"code": n.code, "limit": CHOICES_MAX}))
+    seen: set[str] = set()
+    for c in n.choices[:CHOICES_MAX]:
+        if not isinstance(c.value, str) or not c.value.strip():
+            found.append(Problem(n.code, "def.choice_empty", {"code": n.code}))
+            continue
+        found += _text_problems(n.code, "field.choice_value", c.value, CHOICE_MAX, names={"code": n.code})
+        if c.value in seen:
+            found.append(Problem(n.code, "def.choice_duplicate", {"code": n.code, "value": c.value[:80]}))
+        seen.add(c.value)
+        for lang in ("zh", "en"):
+            label = getattr(c, f"label_{lang}")
+            found += _text_problems(n.code, f"field.choice_label_{lang}", label, CHOICE_MAX, names={"code": n.code})
     return found
 
 
@@ -459,4 +523,5 @@ def normal_texts(defn: SurveyDefinition) -> SurveyDefinition:
     scales = tuple(
         replace(sc, **texts(sc), points=tuple(replace(p, **texts(p)) for p in sc.points)) for sc in defn.scales
     )
-    return replace(defn, **texts(defn), scales=scales, nodes=tuple(replace(n, **texts(n)) for n in defn.nodes))
+    nodes = tuple(replace(n, **texts(n), choices=tuple(replace(c, **texts(c)) for c in n.choices)) for n in defn.nodes)
+    return replace(defn, **texts(defn), scales=scales, nodes=nodes)

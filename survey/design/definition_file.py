@@ -7,7 +7,8 @@
       "template": "course" | null,
       "scales": [{"code", "kind", "minimum", "maximum", "name_zh", "name_en", "allow_na",
                   "points": [{"value", "label_zh", "label_en"}]}],
-      "nodes": [{"code", "kind", "label_zh", "label_en", "parent", "role", "scale", "weight", "required"}],
+      "nodes": [{"code", "kind", "label_zh", "label_en", "parent", "role", "scale", "weight", "required",
+                 "choices": [{"value", "label_zh", "label_en"}]}],   (choices: an attribute's, only when it has some)
       "weight_rules": [{"group", "method", "members": [...], "matrix": [[...]]}]
     }
 
@@ -35,6 +36,8 @@ from typing import Any
 
 from survey.characters import bad_character
 from survey.design.definition import (
+    CHOICES_MAX,
+    Choice,
     DefinitionError,
     Node,
     Problem,
@@ -124,7 +127,9 @@ _NODE = {
     "scale": ("text?", False),
     "weight": ("number", False),
     "required": ("bool", False),
+    "choices": ("list", False),
 }
+_CHOICE = {"value": ("text", True), "label_zh": ("text", False), "label_en": ("text", False)}
 _RULE = {"group": ("text", True), "method": ("text", True), "members": ("list", False), "matrix": ("list", False)}
 
 _EXPECTED = {
@@ -173,6 +178,11 @@ def _document(defn: SurveyDefinition) -> dict[str, Any]:
                 "scale": n.scale,
                 "weight": n.weight,
                 "required": n.required,
+                **(
+                    {"choices": [{"value": c.value, "label_zh": c.label_zh, "label_en": c.label_en} for c in n.choices]}
+                    if n.choices
+                    else {}
+                ),
             }
             for n in defn.nodes
         ],
@@ -413,9 +423,16 @@ class _Reader:
 
     def node(self, obj: object, where: str) -> Node | None:
         f = self.fields(obj, where, _NODE)
-        if f is None or not {"code", "kind"} <= f.keys():
+        if f is None:
             return None
-        return Node(**f)
+        found = []
+        for i, c in enumerate(self.items(f.pop("choices", []), f"{where}.choices", CHOICES_MAX)):
+            cf = self.fields(c, f"{where}.choices[{i}]", _CHOICE)
+            if cf is not None and "value" in cf:
+                found.append(Choice(**cf))
+        if not {"code", "kind"} <= f.keys():
+            return None
+        return Node(**f, choices=tuple(found))
 
     def rule(self, obj: object, where: str) -> WeightRule | None:
         f = self.fields(obj, where, _RULE)

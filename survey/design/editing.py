@@ -1,8 +1,10 @@
 """Edits the designer makes to a definition, as plain functions.
 
-The designer shows the indicator tree as a table (one row per node) and the
-AHP judgements as a list of pairs; these functions turn those tables back
-into a definition, and apply weights to one sibling group.
+The tree editor works on one node at a time (`outline`, `parent_choices`, `add_child`, `add_sibling`,
+`move`, `with_node`, `without_node`, `choices_from_text`); the advanced view shows the indicator tree as
+a table (one row per node) and the AHP judgements as a list of pairs; these functions turn those tables
+back into a definition, and apply weights to one sibling group. None of them writes: the page saves the
+result through `survey.surveys.edit_survey`, which keeps an answered version as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from fractions import Fraction
 import pandas as pd
 
 import metrics
-from survey.design.definition import Node, Scale, SurveyDefinition, WeightRule
+from survey.design.definition import INDICATOR_ROLES, TEXT_ROLES, Choice, Node, Scale, SurveyDefinition, WeightRule
 
 TREE_COLUMNS = ["kind", "code", "parent", "label_zh", "label_en", "role", "scale", "weight", "required"]
 
@@ -85,7 +87,14 @@ def nodes_from_rows(rows: pd.DataFrame) -> tuple[Node, ...]:
 
 
 def with_nodes(defn: SurveyDefinition, nodes: tuple[Node, ...]) -> SurveyDefinition:
-    """New nodes; weight rules whose group or members vanished are dropped."""
+    """New nodes; weight rules whose group or members vanished are dropped. An attribute keeps its choices
+    (the table has no column for them)."""
+    nodes = tuple(
+        replace(n, choices=old.choices)
+        if not n.choices and n.role == "attribute" and (old := defn.node(n.code)) is not None
+        else n
+        for n in nodes
+    )
     codes = {n.code for n in nodes}
     rules = tuple(
         r for r in defn.weight_rules if (not r.group or r.group in codes) and all(m in codes for m in r.members)
@@ -187,3 +196,171 @@ def stated_importance(defn: SurveyDefinition, responses: pd.DataFrame, members: 
         for code in members
     }
     return metrics.stated_importance(responses, below)
+
+
+# --- the tree editor: one node at a time --------------------------------------
+
+CHILD_KIND = {None: "dimension", "dimension": "indicator", "indicator": "item"}
+
+
+def outline(defn: SurveyDefinition) -> list[tuple[Node, int]]:
+    """Every node with its depth (0 at the top), in reading order: each node followed by its children;
+    a node whose parent does not exist comes last, at the top level (so that it can be chosen and fixed)."""
+    codes = {n.code for n in defn.nodes}
+    children: dict[str | None, list[Node]] = {}
+    for n in defn.nodes:
+        children.setdefault(n.parent if n.parent in codes else None, []).append(n)
+    shown: list[tuple[Node, int]] = []
+    seen: set[str] = set()
+
+    def walk(parent: str | None, depth: int) -> None:
+        for n in children.get(parent, []):
+            if n.code in seen:
+                continue
+            seen.add(n.code)
+            shown.append((n, depth))
+            walk(n.code, depth + 1)
+
+    walk(None, 0)
+    shown += [(n, 0) for n in defn.nodes if n.code not in seen]  # a cycle of parents
+    return shown
+
+
+def _ordered(nodes: list[Node]) -> tuple[Node, ...]:
+    return tuple(n for n, _ in outline(replace(SurveyDefinition("", ""), nodes=tuple(nodes))))
+
+
+def parent_choices(defn: SurveyDefinition, code: str) -> list[str | None]:
+    """The parents the node may have, as codes (None: the top level): none for a dimension; a dimension for
+    an indicator; an indicator or a dimension for an item, or the top level for an item whose role does not
+    measure an indicator (NPS, loyalty, attributes, comments) or in a survey without dimensions."""
+    node = defn.node(code)
+    if node is None or node.kind == "dimension":
+        return [None]
+    dimensions = [n.code for n in defn.nodes if n.kind == "dimension"]
+    if node.kind == "indicator":
+        return list(dimensions)
+    groups = [n.code for n, _ in outline(defn) if n.kind in ("dimension", "indicator")]
+    top = node.role not in INDICATOR_ROLES or not groups
+    return ([None] if top else []) + groups
+
+
+def _new_node(defn: SurveyDefinition, kind: str, parent: str | None, label_zh: str, label_en: str) -> Node:
+    code = unused_code(defn, {"dimension": "dim", "indicator": "ind", "item": "q"}[kind] + "1")
+    if kind != "item":
+        return Node(code, kind, label_zh, label_en, parent=parent)
+    scored = [sc for sc in defn.scales if sc.code]
+    scale = next((sc.code for sc in scored if (sc.minimum, sc.maximum) == (1, 5)), scored[0].code if scored else None)
+    return Node(code, "item", label_zh, label_en, parent=parent, role="perception", scale=scale)
+
+
+def add_child(
+    defn: SurveyDefinition, parent: str | None, *, label_zh: str, label_en: str
+) -> tuple[SurveyDefinition, str]:
+    """A new node under `parent` (None: a new dimension at the top), placed after its last child, and its
+    code: an indicator under a dimension, an item under an indicator (a perception item on the 5-point
+    scale when there is one). ValueError "designer.tree.no_child" under an item."""
+    holder = defn.node(parent) if parent else None
+    kind = CHILD_KIND.get(holder.kind if holder else None)
+    if kind is None or (parent and holder is None):
+        raise ValueError("designer.tree.no_child")
+    node = _new_node(defn, kind, parent, label_zh, label_en)
+    return replace(defn, nodes=_ordered([*defn.nodes, node])), node.code
+
+
+def add_sibling(defn: SurveyDefinition, code: str, *, label_zh: str, label_en: str) -> tuple[SurveyDefinition, str]:
+    """A new node of the same level beside `code` (just after it), and its code; an item's sibling takes its
+    role and scale."""
+    node = defn.node(code)
+    if node is None:
+        raise ValueError("designer.tree.no_node")
+    new = _new_node(defn, node.kind, node.parent, label_zh, label_en)
+    if node.kind == "item":
+        new = replace(new, role=node.role, scale=node.scale)
+    nodes = list(defn.nodes)
+    nodes.insert(nodes.index(node) + 1, new)
+    return replace(defn, nodes=_ordered(nodes)), new.code
+
+
+def move(defn: SurveyDefinition, code: str, step: int) -> SurveyDefinition:
+    """The node moved `step` places among its siblings (-1 up, +1 down), its children with it; unchanged
+    at either end."""
+    node = defn.node(code)
+    if node is None:
+        return defn
+    siblings = [n for n in defn.nodes if n.parent == node.parent]
+    at = siblings.index(node)
+    to = at + step
+    if not 0 <= to < len(siblings):
+        return defn
+    other = siblings[to]
+    nodes = list(defn.nodes)
+    i, j = nodes.index(node), nodes.index(other)
+    nodes[i], nodes[j] = other, node
+    return replace(defn, nodes=_ordered(nodes))
+
+
+def with_node(defn: SurveyDefinition, code: str, new: Node) -> SurveyDefinition:
+    """The node `code` replaced by `new` (its level stays). A new code is followed by its children and by
+    the weight rules that name it; a new parent puts the node last among its new siblings; an item given
+    a text role (attribute, comment) drops its scale, one given another role drops its choices."""
+    old = defn.node(code)
+    if old is None:
+        raise ValueError("designer.tree.no_node")
+    new = replace(new, kind=old.kind)
+    if new.kind != "item":
+        new = replace(new, role=None, scale=None, required=False, choices=())
+    elif new.role in TEXT_ROLES:
+        new = replace(new, scale=None if new.role == "comment" else new.scale)
+    if new.role != "attribute":
+        new = replace(new, choices=())
+    renamed = new.code != code
+    nodes = []
+    for n in defn.nodes:
+        if n.code == code:
+            continue
+        nodes.append(replace(n, parent=new.code) if renamed and n.parent == code else n)
+    place = defn.nodes.index(old)
+    if new.parent != old.parent:
+        nodes.append(new)
+    else:
+        nodes.insert(place, new)
+    rules = defn.weight_rules
+    if renamed:
+        rules = tuple(
+            replace(
+                r,
+                group=new.code if r.group == code else r.group,
+                members=tuple(new.code if m == code else m for m in r.members),
+            )
+            for r in rules
+        )
+    return with_nodes(replace(defn, weight_rules=rules), _ordered(nodes))
+
+
+def without_node(defn: SurveyDefinition, code: str) -> SurveyDefinition:
+    """The definition without the node `code` and everything under it (weight rules naming them dropped).
+    Stored answers are not touched here: saving an answered version this way makes a new version."""
+    gone = {code} | {n.code for n in defn.descendants(code)}
+    return with_nodes(defn, tuple(n for n in defn.nodes if n.code not in gone))
+
+
+def choices_from_text(text: str) -> tuple[Choice, ...]:
+    """Choices typed one per line: ``value`` or ``value | 中文 | English`` (empty lines skipped, each part
+    trimmed): ``"1班 | 一班 | Class 1"`` stores "1班" and shows 一班 or Class 1."""
+    found = []
+    for line in (text or "").splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if not parts[0] and not any(parts):
+            continue
+        value, zh, en = (parts + ["", ""])[:3]
+        found.append(Choice(value or zh or en, zh, en))
+    return tuple(found)
+
+
+def choices_as_text(choices: tuple[Choice, ...]) -> str:
+    """The choices as `choices_from_text` reads them."""
+    lines = []
+    for c in choices:
+        lines.append(c.value if not (c.label_zh or c.label_en) else " | ".join([c.value, c.label_zh, c.label_en]))
+    return "\n".join(lines)

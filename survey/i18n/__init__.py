@@ -19,6 +19,7 @@ from survey.i18n import (
     comments,
     core,
     dashboards,
+    designer_tree,
     exercises,
     import_page,
     importing,
@@ -44,6 +45,7 @@ PARTS = (
     model_paths.MESSAGES,
     widgets.MESSAGES,
     comments.MESSAGES,
+    designer_tree.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

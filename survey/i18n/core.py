@@ -347,18 +347,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The parent of the indicator “{code}” must be a dimension.",
     ),
     "def.role_missing": (
-        "题目“{code}”还没有角色：请在“角色”列中选择（感知、期望、重要性……）。",
-        "The item “{code}” has no role yet: choose one in the Role column (perception, expectation, importance …).",
+        "题目“{code}”还没有选择角色：请为它选择一个角色（感知、期望、重要性……）。",
+        "The role of the item “{code}” is not chosen yet: choose one (perception, expectation, importance …).",
     ),
     "def.item_needs_parent": (
-        "题目“{code}”（{role}）需要上级：请在“上级”列中选择它所属的指标或维度。",
-        "The item “{code}” ({role}) needs a parent: choose the indicator or dimension it belongs to in the Parent "
-        "column.",
+        "题目“{code}”（{role}）需要上级：请选择它所属的指标或维度（它不会被归入“其他问题”）。",
+        "The item “{code}” ({role}) needs a parent: choose the indicator or dimension it belongs to (it is not "
+        "filed under “Other questions”).",
     ),
     "def.role_bad": ("题目“{code}”的角色“{role}”未知。", "The item “{code}” has an unknown role “{role}”."),
     "def.scale_not_chosen": (
-        "题目“{code}”还没有量表：请在“量表”列中选择。",
-        "The item “{code}” has no scale yet: choose one in the Scale column.",
+        "题目“{code}”还没有选择量表：请为它选择一个量表。",
+        "The scale of the item “{code}” is not chosen yet: choose one.",
     ),
     "def.scale_missing": (
         "题目“{code}”的量表“{scale}”不存在。",

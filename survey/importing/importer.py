@@ -80,7 +80,7 @@ from survey.importing.remembered import SavedMapping, mapping_in_effect, remembe
 from survey.importing.results import ImportPreview, ImportResult, refused
 from survey.importing.validation import MAX_PROBLEMS, CheckedChunk, ImportProblem, Validator, plan_columns
 from survey.importing.writing import KnownRespondents, lock_survey, store_chunk
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -210,7 +210,7 @@ def _import_once(
         try:
             lock_survey(s, workspace_id, survey_id)
             version = store.current_version(s, workspace_id, survey_id)
-            defn = store.load_definition(s, workspace_id, version.id)
+            defn = choices.load_definition(s, workspace_id, version.id)
             keys = column_keys(table.header)
             columns, labels = mapping_in_effect(s, workspace_id, survey_id, defn, keys, columns, labels)
             plan, file_problems = plan_columns(defn, keys, columns)

@@ -22,7 +22,7 @@ from survey.importing.results import ImportPreview
 from survey.importing.sessions import session_of
 from survey.importing.validation import ImportProblem, Validator, plan_columns
 from survey.importing.writing import KnownRespondents
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage.db import Database
 
 DISTINCT_TEXTS = 50  # answer texts listed per column in a preview
@@ -51,7 +51,7 @@ def preview(
     limit: size limit in bytes (default: `survey.importing.reading.max_bytes()`).
     """
     with session_of(target) as (s, _owned):
-        defn = store.load_definition(s, workspace_id, store.current_version(s, workspace_id, survey_id).id)
+        defn = choices.load_definition(s, workspace_id, store.current_version(s, workspace_id, survey_id).id)
         saved = saved_mapping(s, workspace_id, survey_id)
         try:
             table = open_table(data, file_name, encoding=encoding, delimiter=delimiter, limit=limit)

@@ -47,7 +47,7 @@ from survey.characters import (
     visible,
     without_bad_characters,
 )
-from survey.design.definition import COMMENT_MAX, Scale, SurveyDefinition
+from survey.design.definition import COMMENT_MAX, Choice, Scale, SurveyDefinition
 from survey.i18n import text
 from survey.importing.mapping import (
     META_PREFIX,
@@ -121,6 +121,7 @@ class TextColumn:
     required: bool = False
     limit: int = ATTRIBUTE_MAX
     comment: bool = False  # an open-text item: a comment given is an answer (the row is not empty)
+    choices: tuple[Choice, ...] = ()  # an attribute's choice list: a cell must name one (its value or a label)
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ def plan_columns(
         elif node.is_text:  # an attribute or a comment: kept as text in the response's attributes
             is_wave = node.code == wave_target
             limit = WAVE_MAX if is_wave else COMMENT_MAX if node.role == "comment" else ATTRIBUTE_MAX
-            attributes.append(TextColumn(index, column, node.code, node.required, limit, node.role == "comment"))
+            attributes.append(
+                TextColumn(index, column, node.code, node.required, limit, node.role == "comment", node.choices)
+            )
             if is_wave:
                 wave = TextColumn(index, column, WAVE, limit=WAVE_MAX)
         else:
@@ -368,6 +371,13 @@ class Validator:
                 bad[value] = problem
             elif not cleaned and col.required:
                 bad[value] = ("imp.required_missing", {})
+            elif cleaned and col.choices:
+                chosen = choice_of(col.choices, cleaned)
+                if chosen is None:
+                    shown_choices = "、".join(c.value for c in col.choices[:20])
+                    problem = bad[value] = ("imp.choice_bad", {"choices": shown_choices})
+                else:
+                    cleaned = chosen.value
             parts[value] = key + json.dumps(cleaned) if cleaned and not problem else ""
         if bad:
             for i, value in enumerate(values):
@@ -453,6 +463,20 @@ def _meta_column(col: TextColumn, values: Sequence[str]) -> list[str]:
         cleaned = without_bad_characters(_clean_text(value))[0][: col.limit]
         parts[value] = key + json.dumps(cleaned) if cleaned else ""
     return list(map(parts.__getitem__, values))
+
+
+def choice_of(choices: Sequence[Choice], cell: str) -> Choice | None:
+    """The choice a file's cell names: its value, or its Chinese or English label (letter case and spaces
+    aside: "class 1" names "Class 1"); None when it names none."""
+
+    def key(text: str) -> str:
+        return "".join(text.split()).casefold()
+
+    exact = next((c for c in choices if c.value == cell), None)
+    if exact is not None:
+        return exact
+    wanted = key(cell)
+    return next((c for c in choices if wanted in {key(c.value), key(c.label_zh), key(c.label_en)} - {""}), None)
 
 
 def _clean_text(value: str) -> str:

@@ -419,3 +419,38 @@ class FollowUp(Base):
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
     handled_by_name: Mapped[str] = mapped_column(String(100), default="")  # kept when the account is deleted
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- respondent attributes' choices and links with fixed values ---------------------------------
+
+
+class AttributeChoice(Base):
+    """One answer offered for a respondent attribute of a version (`survey.storage.choices`): the value
+    stored with a response and its labels; an attribute without rows is answered in free text."""
+
+    __tablename__ = "attribute_choice"
+    __table_args__ = (UniqueConstraint("version_id", "item_code", "value", name="uq_attribute_choice_value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    value: Mapped[str] = mapped_column(String(200))
+    label_zh: Mapped[str] = mapped_column(String(200), default="")
+    label_en: Mapped[str] = mapped_column(String(200), default="")
+
+
+class FixedLink(Base):
+    """A questionnaire link that fills some respondent attributes itself (class=一班, group=1), hidden from
+    the respondent: the values are kept here under the link's own token, so a respondent cannot alter them."""
+
+    __tablename__ = "fixed_link"
+    __table_args__ = (UniqueConstraint("token", name="uq_fixed_link_token"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(64))
+    values: Mapped[dict] = mapped_column(JSON, default=dict)  # attribute item code → value
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -28,12 +28,16 @@ def course(app_database):
     db.dispose()
 
 
-def respondent(token: str, *, personal: str | None = None, lang: str | None = "en") -> AppTest:
-    """The app as a respondent's link opens it (nothing in the session yet)."""
+def respondent(
+    token: str, *, personal: str | None = None, lang: str | None = "en", fixed: str | None = None
+) -> AppTest:
+    """The app as a respondent's link opens it (nothing in the session yet); `fixed` a link's fixed values."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["s"] = token
     if personal:
         at.query_params["t"] = personal
+    if fixed:
+        at.query_params["f"] = fixed
     if lang:
         at.query_params["lang"] = lang
     at.run()

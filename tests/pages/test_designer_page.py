@@ -210,3 +210,57 @@ def test_a_comment_item_is_offered_labelled_and_saved_without_a_scale(app_databa
     assert text(lang, "role.comment") in weights[role].tolist()
     groups = at.selectbox(key=f"group_{survey_id}_2_1").options  # text items have no weights to set
     assert not any("comment" in g or "attribute" in g for g in groups)
+
+
+def page_texts(at: AppTest) -> str:
+    """Everything the page shows in words: messages, headings, captions, radio and select choices."""
+    shown = [e.value for kind in ("error", "warning", "success", "info", "caption", "subheader") for e in at.get(kind)]
+    shown += [label for r in at.radio for label in r.options]
+    shown += [label for b in at.selectbox for label in b.options]
+    return "\n".join(str(x) for x in shown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tree_editor_adds_an_item_under_the_chosen_indicator(app_database, lang):
+    _, before, _ = survey_state(app_database, "Course")
+    indicator = next(n.code for n in before.nodes if n.kind == "indicator")
+    app = make_app(lang)
+    app.session_state["_designer_pick"] = indicator  # as a click on it in the tree leaves it
+    at, survey_id = designer_on(app, app_database, "Course")
+    assert at.radio(key=f"tree_pick_{survey_id}_1_0").value == indicator
+    # the version has answers: deleting waits for a confirmation that names them and where they stay
+    assert at.button(key=f"tree_delete_{survey_id}_1_0").disabled
+    confirm = at.checkbox(key=f"tree_delete_ok_{survey_id}_1_0_{indicator}")
+    answered = survey_state(app_database, "Course")[2][0][2]
+    label = before.node(indicator).label(lang)
+    assert confirm.label == text(lang, "designer.tree.delete_confirm", label=label, count=answered, version=1)
+    at.button(key=f"tree_child_{survey_id}_1_0").click().run()  # the survey has answers: version 2 is made
+    wkey = f"{survey_id}_2_1"
+    item = at.radio(key=f"tree_pick_{wkey}").value  # the new item is the one chosen
+    assert before.node(item) is None
+    added = text(lang, "designer.tree.added", label=text(lang, "designer.tree.new.item"))
+    assert any(added in s.value for s in at.success)
+    form = f"node_{wkey}_{item}"
+    at.text_input(key=f"{form}_zh").set_value("线上办理")
+    at.text_input(key=f"{form}_en").set_value("Online application")
+    at.text_input(key=f"{form}_code").set_value("online_app")
+    at.selectbox(key=f"{form}_role").set_value("importance")
+    at.button(key=f"{form}_apply").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    _, after, versions = survey_state(app_database, "Course")
+    node = after.node("online_app")
+    assert (node.label_zh, node.label_en, node.parent, node.role) == (
+        "线上办理",
+        "Online application",
+        indicator,
+        "importance",
+    )
+    assert after.scale(node.scale) is not None
+    assert [count for _, _, count in versions][0] > 0 and len(versions) == 2  # the answers stay with version 1
+    assert at.radio(key=f"tree_pick_{survey_id}_2_2").value == "online_app"
+    assert "None" not in page_texts(at)
+
+    # an importance item is offered no place outside the tree (the grid refuses one there, naming it:
+    # test_an_invalid_edit_is_refused_with_the_problem_named_and_nothing_saved)
+    parents = at.selectbox(key=f"node_{survey_id}_2_2_online_app_parent").options
+    assert text(lang, "designer.tree.top") not in parents and parents  # the groups, by name

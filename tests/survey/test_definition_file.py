@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from survey.design import definition_file, templates
-from survey.design.definition import DefinitionError, Node, SurveyDefinition, WeightRule, problems
+from survey.design.definition import Choice, DefinitionError, Node, SurveyDefinition, WeightRule, problems
 
 TEMPLATE_IDS = list(templates.TEMPLATES)
 VALID_DOCS = {k: json.loads(definition_file.dump(templates.build(k))) for k in TEMPLATE_IDS}
@@ -354,3 +354,20 @@ def test_damaged_bytes_load_cleanly_or_are_refused(template_id, damage, cut):
 def test_arbitrary_bytes_are_refused(data):
     with pytest.raises(DefinitionError):
         definition_file.load(data)
+
+
+def test_an_attributes_choices_travel_in_the_file_and_a_bad_one_is_named():
+    classes = (Choice("1班", "一班", "Class 1"), Choice("2班"))
+    defn = SurveyDefinition(
+        "课程", "Course", nodes=(Node("class", "item", "班级", "Class", role="attribute", choices=classes),)
+    )
+    assert definition_file.load(definition_file.dump(defn)) == defn
+    doc = json.loads(definition_file.dump(defn))
+    doc["nodes"][0]["choices"].append({"value": "1班"})
+    with pytest.raises(DefinitionError) as refused:
+        definition_file.load(json.dumps(doc).encode())
+    assert [p.message for p in refused.value.problems] == ["def.choice_duplicate"]
+    assert (
+        "choices"
+        not in json.loads(definition_file.dump(replace(defn, nodes=(replace(defn.nodes[0], choices=()),))))["nodes"][0]
+    )

@@ -1,11 +1,14 @@
 """The designer's edits: the tree table round trip, weights, AHP judgements, scales."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
 import metrics
 from survey.design import editing
-from survey.design.definition import Node, Scale, SurveyDefinition, problems
+from survey.design.definition import Choice, Node, Scale, SurveyDefinition, problems
+from survey.i18n import text
 
 FIVE = Scale("s5", "5", 1, 5)
 
@@ -131,3 +134,89 @@ def test_stated_importance_is_the_mean_importance_below_each_node():
     assert stated["mean"].to_dict() == {"a": 4.5, "b": 2.5}  # missing answers left out, not counted as 0; c has none
     assert stated["n"].to_dict() == {"a": 2, "b": 2}
     assert stated["weight"].to_dict() == pytest.approx({"a": 4.5 / 7, "b": 2.5 / 7})
+
+
+# --- the tree editor ---------------------------------------------------------------
+
+NEW = {"label_zh": "新", "label_en": "New"}
+
+
+def codes(defn: SurveyDefinition) -> list[str]:
+    return [n.code for n in defn.nodes]
+
+
+def test_children_land_under_their_parent_not_at_the_bottom():
+    defn, indicator = editing.add_child(tree(), "d2", **NEW)
+    assert defn.node(indicator).kind == "indicator" and defn.node(indicator).parent == "d2"
+    assert codes(defn) == ["d1", "i1", "p1", "d2", "p2", indicator, "d3", "p3"]
+    defn, item = editing.add_child(defn, indicator, **NEW)
+    new = defn.node(item)
+    assert (new.kind, new.parent, new.role, new.scale) == ("item", indicator, "perception", "s5")
+    assert codes(defn).index(item) == codes(defn).index(indicator) + 1 and problems(defn) == []
+    with pytest.raises(ValueError, match="designer.tree.no_child"):
+        editing.add_child(defn, item, **NEW)
+    defn, top = editing.add_child(defn, None, **NEW)
+    assert defn.node(top).kind == "dimension" and codes(defn)[-1] == top
+
+
+def test_a_sibling_lands_just_after_its_node_with_its_role_and_scale():
+    defn, sibling = editing.add_sibling(tree(), "p1", **NEW)
+    assert codes(defn)[:4] == ["d1", "i1", "p1", sibling]
+    assert (defn.node(sibling).parent, defn.node(sibling).role, defn.node(sibling).scale) == ("i1", "perception", "s5")
+    defn, dimension = editing.add_sibling(tree(), "d1", **NEW)
+    assert codes(defn)[:4] == ["d1", "i1", "p1", dimension]  # after d1's subtree, before d2
+
+
+def test_moving_takes_the_children_along_and_stops_at_the_ends():
+    moved = editing.move(tree(), "d2", -1)
+    assert codes(moved) == ["d2", "p2", "d1", "i1", "p1", "d3", "p3"]
+    assert editing.move(moved, "d2", -1) == moved
+    assert editing.move(tree(), "d3", 1) == tree()
+
+
+def test_editing_a_node_renames_its_children_and_rules_and_moves_it_under_its_new_parent():
+    defn = editing.with_weights(tree(), ["d1", "d2", "d3"], [1, 1, 1], group="", method="ahp", matrix=[[1] * 3] * 3)
+    renamed = editing.with_node(defn, "i1", replace(defn.node("i1"), code="quality"))
+    assert renamed.node("p1").parent == "quality" and problems(renamed) == []
+    moved = editing.with_node(defn, "p1", replace(defn.node("p1"), parent="d3"))
+    assert codes(moved)[-2:] == ["p3", "p1"] and moved.node("p1").parent == "d3"
+    dimension = editing.with_node(defn, "d1", replace(defn.node("d1"), code="product"))
+    assert dimension.weight_rule("").members == ("product", "d2", "d3")
+    comment = editing.with_node(defn, "p2", replace(defn.node("p2"), role="comment"))
+    assert comment.node("p2").scale is None  # a comment is answered in words
+
+
+def test_deleting_a_node_takes_what_is_under_it():
+    defn = editing.without_node(tree(), "d1")
+    assert codes(defn) == ["d2", "p2", "d3", "p3"] and problems(defn) == []
+
+
+def test_a_perception_item_may_not_be_placed_outside_the_tree_but_an_attribute_may():
+    defn = replace(tree(), nodes=(*tree().nodes, Node("class", "item", "班级", "Class", role="attribute")))
+    assert None not in editing.parent_choices(defn, "p1")
+    assert editing.parent_choices(defn, "class")[0] is None
+    assert editing.parent_choices(defn, "i1") == ["d1", "d2", "d3"]
+    outside = editing.with_node(defn, "p1", replace(defn.node("p1"), parent=None))
+    assert [p.message for p in problems(outside)] == ["def.item_needs_parent"]
+
+
+def test_choices_are_typed_one_per_line_and_read_back():
+    typed = "1班 | 一班 | Class 1\n\n 2班 \n | 三班 | Class 3"
+    found = editing.choices_from_text(typed)
+    assert found == (Choice("1班", "一班", "Class 1"), Choice("2班"), Choice("三班", "三班", "Class 3"))
+    assert editing.choices_from_text(editing.choices_as_text(found)) == found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_message_shows_a_raw_none(lang):
+    # what a table cell or a file may hold for "nothing chosen"
+    bad = (
+        Node("x1", "item", "X", "X", parent="i1", role="None", scale="s5"),
+        Node("x2", "item", "X", "X", parent="i1", role="perception", scale="None"),
+        Node("x3", None, "X", "X"),
+        Node("x4", "item", "X", "X", parent="i1", role=float("nan"), scale="s5"),
+    )
+    found = problems(replace(tree(), nodes=(*tree().nodes, *bad)))
+    assert {p.message for p in found} == {"def.role_missing", "def.scale_not_chosen", "def.kind_bad"}
+    shown = [text(lang, p.message, **p.params) for p in found]
+    assert not any("None" in line or "nan" in line for line in shown), shown

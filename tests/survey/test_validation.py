@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey.characters import has_bad_character, normal_text, trim
-from survey.design.definition import COMMENT_MAX, Node
+from survey.design.definition import COMMENT_MAX, Choice, Node
 from survey.i18n import MESSAGES, text
 from survey.importing.mapping import RESPONDENT
 from survey.importing.reading import Chunk
@@ -315,3 +315,17 @@ def test_every_row_is_either_stored_exactly_or_refused_with_a_reason(rows, size)
     assert known_rows == expected
     assert v.rows_valid + v.rows_rejected == v.rows_read == len(rows)
     assert set(r for r, *_ in stored).isdisjoint(bad_rows)
+
+
+def test_a_class_with_a_choice_list_takes_its_values_and_labels_and_names_any_other():
+    defn = course_survey()
+    classes = (Choice("1班", "一班", "Class 1"), Choice("2班", "二班", "Class 2"))
+    defn = replace(defn, nodes=tuple(replace(n, choices=classes) if n.code == "class" else n for n in defn.nodes))
+    plan, _ = plan_columns(defn, HEADER, MAPPING)
+    v = Validator(plan, known=None, lang="zh", header=HEADER)
+    cells = ("1班", "一班", "class 2", "", "三班")
+    rows = [[f"s{i}", "w", "4", "", "", "", cell, ""] for i, cell in enumerate(cells)]
+    out = v.check(chunk(rows))
+    assert [json.loads(a).get("class") for a in out.attributes] == ["1班", "1班", "2班", None]  # one segment each
+    assert found(v) == [(6, "班级", "三班", "imp.choice_bad")]  # the row, the column and the value named
+    assert "1班、2班" in v.problems[0].text("zh")

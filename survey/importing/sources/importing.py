@@ -32,7 +32,7 @@ from survey.importing.importer import ImportResult
 from survey.importing.mapping import META_PREFIX
 from survey.importing.sources.model import ID_COLUMN, Item, NormalizedExport
 from survey.importing.validation import ImportProblem
-from survey.storage import store
+from survey.storage import choices, store
 from survey.storage.db import Database
 
 
@@ -96,7 +96,7 @@ def import_export(
     if columns is None:
         with db.session() as s:
             version = store.current_version(s, workspace_id, survey_id)
-            defn = store.load_definition(s, workspace_id, version.id)
+            defn = choices.load_definition(s, workspace_id, version.id)
         saved = importer.remembered_mapping(db, workspace_id, survey_id)
         columns = propose_columns(defn, export, saved.columns if saved else None)
     columns = dict(columns)
