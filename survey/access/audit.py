@@ -48,6 +48,9 @@ ACTIONS = (
     "rubric_set",
     "peer_review",
     "peer_review_clear",
+    "weighting_save",
+    "weighting_rename",
+    "weighting_delete",
 )
 
 

@@ -29,14 +29,22 @@ PERMISSIONS = (
     "peer.review",  # score other groups' presentations
     "users.manage",  # accounts, roles, workspaces
     "audit.read",  # the audit log
+    "weighting.manage",  # a survey's weighting schemes (population margins)
 )
 
 GRANTS: dict[str, frozenset[str]] = {
     "administrator": frozenset(PERMISSIONS),
     "coordinator": frozenset(
-        {"dashboards.read", "dashboards.export", "surveys.design", "responses.import", "batches.undo"}
+        {
+            "dashboards.read",
+            "dashboards.export",
+            "surveys.design",
+            "responses.import",
+            "batches.undo",
+            "weighting.manage",
+        }
     ),
-    "manager": frozenset({"dashboards.read", "dashboards.export"}),
+    "manager": frozenset({"dashboards.read", "dashboards.export", "weighting.manage"}),
     "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
     "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
 }

@@ -124,7 +124,10 @@ from survey.analysis.priorities import (
     unit_scores,
 )
 from survey.analysis.scores import (
+    WEIGHT_COLUMN,
+    frame_weights,
     index_test,
+    is_weighted,
     loyalty,
     loyalty_scores,
     overall_scores,
@@ -135,6 +138,9 @@ from survey.analysis.scores import (
 )
 
 __all__ = [
+    "WEIGHT_COLUMN",
+    "frame_weights",
+    "is_weighted",
     "BASE_COLUMNS",
     "EXPERIENCE_ROLES",
     "ECSI_PATHS",

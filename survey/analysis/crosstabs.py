@@ -18,6 +18,7 @@ import pandas as pd
 import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.inputs import AnalysisInputs
+from survey.analysis.scores import frame_weights, weighted_mean
 
 # A numeric item is offered as a row when its scale has at most this many points (0–10 has 11).
 MAX_ROW_POINTS = 11
@@ -71,9 +72,10 @@ def banner(inputs: AnalysisInputs, frame: pd.DataFrame, *, row: str, column: str
             raise ValueError(f"The responses have no field {field!r}.")
     numeric = row in inputs.scales
     data = pd.DataFrame({"row": _categories(frame[row], numeric), "column": frame[column]}, index=frame.index)
-    result = metrics.crosstab(data, "row", "column", correction="holm")
+    weights = frame_weights(frame)  # weighted counts; the tests on Kish's effective n (metrics.crosstab)
+    result = metrics.crosstab(data, "row", "column", weights=weights, correction="holm")
     result = _named(result, row, column)
-    means = _means(frame[row], frame[column], result) if numeric else None
+    means = _means(frame[row], frame[column], result, weights) if numeric else None
     return Banner(row, column, result, means)
 
 
@@ -97,7 +99,7 @@ def _named(result: metrics.CrosstabResult, row: str, column: str) -> metrics.Cro
     )
 
 
-def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult) -> pd.DataFrame:
+def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult, weights=None) -> pd.DataFrame:
     x = pd.to_numeric(values, errors="coerce")
     rows = []
     for value in result.counts.columns:
@@ -108,7 +110,7 @@ def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult)
             {
                 "column": value,
                 "letter": result.letters[value],
-                "mean": float(answers.mean()) if n else np.nan,
+                "mean": weighted_mean(x[mask], weights[mask] if weights is not None else None) if n else np.nan,
                 "sd": float(answers.std(ddof=1)) if n > 1 else np.nan,
                 "n": n,
                 "small": n < SMALL_GROUP,

@@ -22,6 +22,7 @@ MATRIX = {
     "peer.review": (Y, N, N, N, Y),
     "users.manage": (Y, N, N, N, N),
     "audit.read": (Y, N, N, N, N),
+    "weighting.manage": (Y, Y, Y, N, N),
 }
 
 
