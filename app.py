@@ -38,6 +38,8 @@ PAGES = (
     ("nav.analysis", "crosstabs", "nav.crosstabs", "table_chart", "crosstabs", "dashboards.read"),
     ("nav.analysis", "distributions", "nav.distributions", "stacked_bar_chart", "distributions", "dashboards.read"),
     ("nav.analysis", "drivers", "nav.drivers", "insights", "drivers", "dashboards.read"),
+    ("nav.analysis", "trends", "nav.trends", "trending_up", "trends", "dashboards.read"),
+    ("nav.analysis", "kano", "nav.kano", "category", "kano", "dashboards.read"),
     ("nav.analysis", "weighting", "nav.weighting", "balance", "weighting", "weighting.manage"),
     ("nav.classroom", "classes", "nav.classes", "school", "classes", "classes.manage"),
     ("nav.classroom", "group", "nav.group", "groups", "group", "group.design"),

@@ -74,6 +74,7 @@ from survey.analysis.inputs import (
     segment_values,
     waves_in,
 )
+from survey.analysis.kano import KANO_COLUMNS, kano_table
 from survey.analysis.loyalty import (
     LoyaltyMatrix,
     loyalty_by_tier,
@@ -110,6 +111,7 @@ from survey.analysis.overview import (
     Overview,
     SegmentTests,
     changes,
+    experience_scores,
     figures_by,
     overview,
     segment_alerts,
@@ -136,8 +138,17 @@ from survey.analysis.scores import (
     satisfaction,
     satisfaction_scores,
 )
+from survey.analysis.trends import MEASURES, TREND_COLUMNS, combine_waves, csat_item, trends
 
 __all__ = [
+    "KANO_COLUMNS",
+    "kano_table",
+    "MEASURES",
+    "TREND_COLUMNS",
+    "combine_waves",
+    "csat_item",
+    "trends",
+    "experience_scores",
     "WEIGHT_COLUMN",
     "frame_weights",
     "is_weighted",

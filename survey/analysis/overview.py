@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -345,6 +345,19 @@ class Overview:
     alerts: pd.DataFrame
     trend: pd.DataFrame
     segment_tests: SegmentTests | None = None
+    experience_scores: dict = field(default_factory=dict)
+
+
+def experience_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> dict:
+    """The Overview's CSAT and CES cards: {"csat": metrics.csat of the first CSAT item (top-2-box), "ces":
+    metrics.ces of the first CES item}, each only when the survey has such an item (unweighted: a share and
+    a mean whose intervals count every response once)."""
+    found = {}
+    if inputs.csat:
+        found["csat"] = metrics.csat(frame[inputs.csat[0]], scale=inputs.scales[inputs.csat[0]], top=2)
+    if inputs.ces:
+        found["ces"] = metrics.ces(frame[inputs.ces[0]], scale=inputs.scales[inputs.ces[0]])
+    return found
 
 
 def overview(
@@ -372,6 +385,7 @@ def overview(
         alerts=tests.alerts,
         trend=figures_by(inputs, frame, "wave") if all_waves else pd.DataFrame(columns=FIGURE_COLUMNS),
         segment_tests=tests,
+        experience_scores=experience_scores(inputs, current),
     )
 
 

@@ -22,6 +22,7 @@ from survey.i18n import (
     import_page,
     importing,
     sources,
+    trends,
     weighting,
 )
 
@@ -40,6 +41,7 @@ PARTS = (
     exercises.MESSAGES,
     analysis.MESSAGES,
     weighting.MESSAGES,
+    trends.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

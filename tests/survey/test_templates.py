@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from survey.analysis import analysis_inputs
 from survey.design import templates
 from survey.design.definition import ROLES, SurveyDefinition, problems
 
@@ -22,8 +23,8 @@ def roles_under(defn: SurveyDefinition, code: str) -> dict[str, list[str]]:
     return found
 
 
-def test_the_five_templates_are_offered_in_order():
-    assert TEMPLATE_IDS == ["experience_table", "servqual", "ecsi", "course", "canteen"]
+def test_the_six_templates_are_offered_in_order():
+    assert TEMPLATE_IDS == ["experience_table", "servqual", "ecsi", "course", "canteen", "kano"]
     for entry in templates.TEMPLATES.values():
         title_zh, title_en, description_zh, description_en, builder = entry
         assert title_zh.strip() and title_en.strip() and description_zh.strip() and description_en.strip()
@@ -266,3 +267,18 @@ def test_nps_loyalty_block_renames_a_scale_whose_code_is_taken():
 def test_docstring_examples():
     result = doctest.testmod(templates)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_kano_template_pairs_each_feature_and_a_lone_or_misnamed_kano_item_is_refused():
+    defn = templates.build("kano")
+    pairs = analysis_inputs(defn).kano
+    assert list(pairs) == [code for code, *_ in templates.KANO_FEATURES]
+    assert pairs["app_order"] == ("app_order_f", "app_order_d")
+    assert [n.code for n in defn.items_with_role("csat")] == ["csat"]
+    assert [n.code for n in defn.items_with_role("ces")] == ["ces"]
+    lone = replace(defn, nodes=tuple(n for n in defn.nodes if n.code != "app_order_d"))
+    assert [(p.message, p.params["partner"]) for p in problems(lone)] == [("def.kano_partner", "app_order_d")]
+    renamed = replace(
+        defn, nodes=tuple(replace(n, code="apporder") if n.code == "app_order_f" else n for n in defn.nodes)
+    )
+    assert "def.kano_code" in [p.message for p in problems(renamed)]
