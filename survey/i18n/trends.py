@@ -84,6 +84,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chart.trends.title": ("各批次的{measure}", "{measure} by wave"),
     "test.fisher_exact": ("Fisher 精确检验（占比）", "Fisher's exact test (shares)"),
+    # --- Crosstabs: means with significance letters
+    "xt.col.mean_higher": ("平均分显著高于", "Mean higher than"),
+    "xt.mean_letters_help": (
+        "“平均分显著高于”列出平均分显著低于该列的各列字母（两两 Welch t 检验，Holm 校正，α = 0.05；"
+        "少于 30 人的列不参与比较）。加权时不做检验。",
+        "“Mean higher than” lists the letters of the columns whose mean is significantly lower (Welch t-tests "
+        "of every pair, Holm-corrected, α = 0.05; columns with fewer than 30 answers are not compared). Weighted "
+        "means are not tested.",
+    ),
     # --- Kano
     "nav.kano": ("Kano 分析", "Kano"),
     "kano.title": ("Kano 分析", "Kano analysis"),
