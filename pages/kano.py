@@ -12,7 +12,7 @@ from ui.i18n import lang, t
 from ui.page import start
 
 start("kano.title", "kano.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

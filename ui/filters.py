@@ -76,9 +76,10 @@ def _choose_survey(surveys: list[SurveySummary]) -> SurveySummary:
     return by_id[current]
 
 
-def dashboard_filters() -> Selection | None:
+def dashboard_filters(*, weighting: bool = True) -> Selection | None:
     """Sidebar filters; the selection, or None after telling the user what to do (no survey, no responses,
-    nothing left after the filters)."""
+    nothing left after the filters). `weighting`: whether the page's figures take the survey weights of the
+    weighting switch (`ui.weighting`); a page whose figures do not says so in the sidebar instead."""
     st.sidebar.subheader(t("dash.filters"))
     surveys = survey_summaries(include_archived=False)
     if not surveys:
@@ -111,7 +112,7 @@ def dashboard_filters() -> Selection | None:
         st.info(t("dash.no_responses" if _may(("responses.import", "surveys.design")) else "dash.no_responses_ask"))
         return None
     inputs = analysis.analysis_inputs(defn)
-    applied = weighting_switch(ws, survey.id, stamp)
+    applied = weighting_switch(ws, survey.id, stamp, applies=weighting)
     source = (ws, survey.id, stamp, applied.key if applied else ())
     options = figures.filter_options(source, tuple(inputs.segment_fields))
 

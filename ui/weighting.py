@@ -58,11 +58,16 @@ def _keep(survey_id: int) -> None:
     st.session_state.setdefault(WEIGHTING_KEY, {})[survey_id] = st.session_state["_filter_weighting"]
 
 
-def weighting_switch(workspace: int, survey_id: int, stamp: tuple) -> Applied | None:
+def weighting_switch(workspace: int, survey_id: int, stamp: tuple, *, applies: bool = True) -> Applied | None:
     """The sidebar's weighting choice (shown once the survey has a scheme) and the scheme applied, or None
-    (unweighted; a scheme that cannot weight these responses says why in the sidebar and is not applied)."""
+    (unweighted; a scheme that cannot weight these responses says why in the sidebar and is not applied).
+    On a page whose figures are not weighted (`applies` False) the sidebar says so, the choice is kept."""
     found = weighting.schemes(database(), workspace, survey_id)
     if not found:
+        return None
+    if not applies:
+        if st.session_state.get(WEIGHTING_KEY, {}).get(survey_id, NONE) in {x.id for x in found}:
+            st.sidebar.caption(t("wt.not_here"))
         return None
     by_id = {x.id: x for x in found}
     chosen = st.session_state.setdefault(WEIGHTING_KEY, {}).get(survey_id, NONE)

@@ -38,7 +38,7 @@ def gap_table(
         pairs = {k: v for k, v in pairs.items() if within in _ancestors(inputs, inputs.pair_parent[k])}
         if not pairs:
             return pd.DataFrame(columns=GAP_COLUMNS)
-    base = metrics.item_gaps(frame, pairs)
+    base = metrics.item_gaps(frame, pairs, weights=frame_weights(frame))
     weights = dict(zip(inputs.tree["code"], inputs.tree["global_weight"]))
     if level == "item":
         table = base.reset_index().rename(columns={"indicator": "code"})

@@ -85,6 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "方案“{name}”无法用于当前答卷，仪表盘显示未加权结果：{reason}",
         "The scheme “{name}” cannot weight these responses, so the dashboards show unweighted figures: {reason}",
     ),
+    "wt.not_here": (
+        "本页的结果不加权（加权适用于总览、NPS、交叉分析与趋势页面）。",
+        "This page's figures are not weighted (weighting applies to the Overview, NPS, Crosstabs and Trends).",
+    ),
     "report.weighted": ("加权（{name}）", "Weighted ({name})"),
     # --- refusals (survey.weighting.WeightingError)
     "weighting.no_margins": (

@@ -71,3 +71,7 @@ def test_switching_weighting_on_gives_the_weighted_nps_on_the_overview_and_says_
     assert metric(at, text(lang, "card.nps")).value == f"{weighted.score:.1f}"
     captions = " ".join(c.value for c in at.caption)
     assert text(lang, "wt.caption", name="Classes 20/80") in captions
+    # a page whose figures are not weighted says so, and shows the unweighted figures
+    open_page(at, "loyalty")
+    assert text(lang, "wt.not_here") in [c.value for c in at.sidebar.caption]
+    assert text(lang, "wt.caption", name="Classes 20/80") not in " ".join(c.value for c in at.caption)
