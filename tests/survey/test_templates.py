@@ -282,3 +282,27 @@ def test_the_kano_template_pairs_each_feature_and_a_lone_or_misnamed_kano_item_i
         defn, nodes=tuple(replace(n, code="apporder") if n.code == "app_order_f" else n for n in defn.nodes)
     )
     assert "def.kano_code" in [p.message for p in problems(renamed)]
+
+
+def test_a_kano_results_file_imports_its_codes_and_its_answer_labels(tmp_path):
+    from survey.importing import importer
+    from survey.storage import store
+    from survey.storage.db import open_database
+
+    db = open_database(f"sqlite:///{tmp_path}/kano.db")
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = store.create_survey(s, ws, templates.build("kano")).id
+        s.commit()
+    content = (
+        "respondent_id,app_order_f,app_order_d,clean_tables_f,clean_tables_d,csat,ces,grade\n"
+        "r1,1,5,I like it,我不喜欢这样,5,7,Y1\nr2,2,3,3,4,4,2,Y2\n"
+    )
+    result = importer.import_file(db, ws, survey_id, content.encode("utf-8"), "kano.csv")
+    assert not result.errors and result.rows_imported == 2
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, survey_id)
+    db.dispose()
+    assert frame["clean_tables_f"].tolist() == [1.0, 3.0]  # "I like it" is code 1
+    assert frame["clean_tables_d"].tolist() == [5.0, 4.0]  # "我不喜欢这样" (I dislike it) is code 5
+    assert frame["app_order_d"].tolist() == [5.0, 3.0] and frame["ces"].tolist() == [7.0, 2.0]
