@@ -11,7 +11,7 @@ from survey.weighting import WeightingError
 from ui import figures
 from ui.auth import current, workspace_id
 from ui.cards import number
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import start
 from ui.state import database
 from ui.survey_picker import choose_survey
@@ -91,7 +91,7 @@ for attribute in chosen:
     table = pd.DataFrame(
         {"category": categories, "target": [given.get(c, shares[c]) for c in categories]}, dtype=object
     )
-    st.markdown(f"**{t('wt.margin_of', attribute=labels.get(attribute, attribute))}**")
+    st.markdown(f"**{t('wt.margin_of', attribute=plain(labels.get(attribute, attribute)))}**")
     result = st.data_editor(
         table,
         hide_index=True,
@@ -160,7 +160,7 @@ if st.button(t("wt.save"), type="primary", key="_wt_save"):
     else:
         drafts.pop(draft_key, None)
         st.session_state["_wt_select"] = saved.id
-        st.session_state["_wt_flash"] = t("wt.saved", name=saved.name)
+        st.session_state["_wt_flash"] = t("wt.saved", name=plain(saved.name))
         st.rerun()
 if scheme is not None:
     with st.expander(t("wt.delete")):
@@ -172,5 +172,5 @@ if scheme is not None:
             else:
                 drafts.pop(draft_key, None)
                 st.session_state["_wt_select"] = NEW
-                st.session_state["_wt_flash"] = t("wt.deleted", name=scheme.name)
+                st.session_state["_wt_flash"] = t("wt.deleted", name=plain(scheme.name))
                 st.rerun()

@@ -28,7 +28,7 @@ from survey.storage.store import SurveySummary
 from ui import figures
 from ui.auth import current_place, workspace_id
 from ui.downloads import describe_exports, describe_weighting
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_labels, survey_summaries
@@ -150,7 +150,9 @@ def dashboard_filters(*, weighting: bool = True) -> Selection | None:
     title = t("export.about_survey", title=survey.title(lang()), id=survey.id)
     stamp_line = t("export.about_date", date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
     describe_exports((title, *selection.filter_lines(lang()), stamp_line))
-    describe_weighting(applied.caption() if applied else "", t("wt.caption", name=applied.name) if applied else "")
+    describe_weighting(
+        applied.caption() if applied else "", t("wt.caption", name=plain(applied.name)) if applied else ""
+    )
     return selection
 
 

@@ -18,7 +18,7 @@ from survey import weighting
 from survey.weighting import WeightingError
 from ui import figures
 from ui.cards import number
-from ui.i18n import error_text, t
+from ui.i18n import error_text, plain, t
 from ui.state import database
 
 WEIGHTING_KEY = "dashboard_weighting"
@@ -44,7 +44,7 @@ class Applied:
         """What every weighted chart and card says under it."""
         return t(
             "wt.caption_full",
-            name=self.name,
+            name=plain(self.name),
             effective_n=number(self.effective_n, ".1f"),
             design_effect=number(self.design_effect, ".2f"),
         )
@@ -90,6 +90,6 @@ def weighting_switch(workspace: int, survey_id: int, stamp: tuple, *, applies: b
     try:
         weights = figures.scheme_weights(workspace, survey_id, stamp, key)
     except WeightingError as err:
-        st.sidebar.warning(t("wt.switch_failed", name=scheme.name, reason=error_text(err)))
+        st.sidebar.warning(t("wt.switch_failed", name=plain(scheme.name), reason=error_text(err)))
         return None
     return Applied(scheme.id, scheme.name, key, weights.design_effect, weights.effective_n)
