@@ -39,6 +39,7 @@ from metrics.compare import (
     chi_square_test,
     fisher_exact_test,
     index_difference_test,
+    index_interval,
     mann_whitney_test,
     welch_t_test,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "derived_importance",
     "experience_table",
     "index_difference_test",
+    "index_interval",
     "ipa",
     "ipa_stability",
     "ipma",

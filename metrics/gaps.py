@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from metrics._checks import item_rows, numeric_columns, require_columns, require_frame, weights_from
+from metrics.weighting import respondent_weight_values
 
 EXPERIENCE_COLUMNS = ("actual", "expectation", "importance", "ideal")
 
@@ -142,7 +143,7 @@ def servqual(
     return ServqualResult(table, dims, score, weighted)
 
 
-def item_gaps(data: pd.DataFrame, pairs: Mapping) -> pd.DataFrame:
+def item_gaps(data: pd.DataFrame, pairs: Mapping, *, weights=None) -> pd.DataFrame:
     """Perception minus expectation per indicator (期望 vs 感知), worst gaps easy to find.
 
     Formula: for each indicator, over respondents who answered both items,
@@ -156,7 +157,9 @@ def item_gaps(data: pd.DataFrame, pairs: Mapping) -> pd.DataFrame:
     perception − expectation as shown). An indicator nobody answered fully
     has NaN means and n = 0. Returns a DataFrame indexed by indicator in
     the order of `pairs`, with columns expectation, perception, gap, n;
-    sort by gap to list the worst first.
+    sort by gap to list the worst first. `weights` (optional): one survey
+    weight per respondent (a Series matched by index, else by position);
+    the paired means become weighted means Σw·x / Σw, n stays a count.
 
     Reference: the expectation-disconfirmation model, Oliver, R. L. (1980).
     Journal of Marketing Research 17(4), 460–469; domain.md §3.
@@ -179,18 +182,21 @@ def item_gaps(data: pd.DataFrame, pairs: Mapping) -> pd.DataFrame:
     values = numeric_columns(data, list(dict.fromkeys(p_cols + e_cols)), "data")
     p = item_rows(values[p_cols])
     e = item_rows(values[e_cols])
-    out = _paired_means(p, e, list(pairs))
+    w = None if weights is None else respondent_weight_values(weights, data.index, "gap weights")
+    out = _paired_means(p, e, list(pairs), w)
     out.index.name = "indicator"
     return out
 
 
-def _paired_means(p: np.ndarray, e: np.ndarray, index: list) -> pd.DataFrame:
-    """Means over respondents who answered both; p and e are items × respondents."""
+def _paired_means(p: np.ndarray, e: np.ndarray, index: list, w: np.ndarray | None = None) -> pd.DataFrame:
+    """Means (weighted by `w` when given) over respondents who answered both; p and e are items × respondents."""
     both = ~(np.isnan(p) | np.isnan(e))
     n = np.count_nonzero(both, axis=1)
+    mass = n if w is None else np.add.reduce(np.where(both, w, 0.0), axis=1)
+    pw, ew = (p, e) if w is None else (p * w, e * w)
     with np.errstate(invalid="ignore", divide="ignore"):
-        p_mean = np.add.reduce(p, axis=1, where=both) / n
-        e_mean = np.add.reduce(e, axis=1, where=both) / n
+        p_mean = np.add.reduce(pw, axis=1, where=both) / mass
+        e_mean = np.add.reduce(ew, axis=1, where=both) / mass
     return pd.DataFrame(
         {"expectation": e_mean, "perception": p_mean, "gap": p_mean - e_mean, "n": n},
         index=pd.Index(index, name="item"),

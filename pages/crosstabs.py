@@ -72,3 +72,5 @@ st.subheader(t("xt.columns") if view.means is not None else t("xt.columns_n"))
 if view.means is not None:
     view.means.show()
 view.columns_table.show()
+if view.means is not None:
+    st.caption(t("xt.mean_letters_help"))

@@ -17,7 +17,7 @@ BY_KEY = "distribution_by"  # st.session_state: the field it is compared by
 
 
 start("dist.title", "dist.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

@@ -16,7 +16,7 @@ METHOD_KEY = "drivers_method"  # st.session_state: "lmg" or "johnson"
 
 
 start("drv.title", "drv.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

@@ -10,7 +10,7 @@ from ui.page import start
 from ui.views import gap_dimensions, gap_items, gaps_view
 
 start("gaps.title", "gaps.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

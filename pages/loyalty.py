@@ -9,7 +9,7 @@ from ui.page import start
 from ui.views import loyalty_view
 
 start("loyalty.title", "loyalty.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

@@ -12,7 +12,7 @@ from ui.views import model_view
 BOOTSTRAP = 200  # resamples for the path intervals
 
 start("model.title", "model.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

@@ -112,6 +112,19 @@ card(
     previous_wave=view.previous_wave,
     delta_color="off",
 )
+experience = view.experience_scores  # CSAT and CES cards, when the survey has those items
+if experience:
+    more = st.columns(4)
+    if "csat" in experience:
+        r = experience["csat"]
+        note = t("card.csat_note", count=r.count, n=r.n, low=number(r.ci_low), high=number(r.ci_high))
+        card(more[0], t("card.csat"), r.score, note=note, help_text=t("card.csat_help"))
+    if "ces" in experience:
+        r = experience["ces"]
+        note = t(
+            "card.ces_note", agree=number(r.agree), low=number(r.mean_ci_low, ".2f"), high=number(r.mean_ci_high, ".2f")
+        )
+        card(more[1], t("card.ces"), r.mean, spec=".2f", note=note, help_text=t("card.ces_help"))
 if sel.inputs.loyalty or not sel.inputs.tree.empty:
     st.caption(t("overview.missing_rule"))
 

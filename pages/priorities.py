@@ -13,7 +13,7 @@ from ui.views import priorities_view
 IMPORTANCE_KEY = "priorities_importance"  # st.session_state: "stated" or "derived", kept across pages
 
 start("priorities.title", "priorities.intro", need="dashboards.read")
-sel = dashboard_filters()
+sel = dashboard_filters(weighting=False)  # its figures are not weighted (yet)
 if sel is None:
     st.stop()
 L = lang()

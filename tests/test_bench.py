@@ -20,6 +20,7 @@ RUNS = {
         ["--rows", "2000", "--pls-rows", "500", "--resamples", "10", "--plspm-python", "/nonexistent/python"],
         ["overview_2000x30", "pls_250x27", "pls_500x27", "pls_quality_250x27", "pls_bootstrap_10_500x27"],
     ),
+    "bench_analysis.py": (["--rows", "2000"], ["rake_2000", "crosstab_2000"]),
     "bench_import.py": (["--rows", "300", "--memory-rows", "600"], ["import_300x30", "import_memory_600x30"]),
     "bench_sources.py": (["--rows", "300"], ["import_qualtrics_300x30"]),
     "bench_dashboards.py": (

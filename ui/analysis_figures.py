@@ -102,3 +102,27 @@ def drivers(sel: Selection, target: str, method: str, bootstrap: int = 0) -> Dri
     """The indicators' relative importance for `target` by `method` under the filters (`bootstrap`
     resamples asked for the interval, 0: none)."""
     return _drivers(sel.defn, *sel.key, target, method, bootstrap)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _trends(defn, source, versions, waves, segments, combined) -> pd.DataFrame:
+    inputs = analysis.analysis_inputs(defn)
+    frame = analysis.combine_waves(_frame(source, versions, waves, segments), dict(combined))
+    return analysis.trends(inputs, frame)
+
+
+def trends(sel: Selection, combined: tuple = ()) -> pd.DataFrame:
+    """Every figure by wave under the filters (`survey.analysis.trends`), the waves of `combined` ((new name,
+    (wave, ...)), ...) merged into one."""
+    return _trends(sel.defn, *sel.key, combined)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _kano(defn, source, versions, waves, segments) -> pd.DataFrame:
+    inputs = analysis.analysis_inputs(defn)
+    return analysis.kano_table(inputs, _frame(source, versions, waves, segments))
+
+
+def kano(sel: Selection) -> pd.DataFrame:
+    """The Kano features' categories, Better and Worse under the filters (`survey.analysis.kano_table`)."""
+    return _kano(sel.defn, *sel.key)

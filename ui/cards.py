@@ -6,6 +6,7 @@ import streamlit as st
 
 from survey.analysis import Change
 from survey.reporting import report
+from ui.downloads import weighting_note
 from ui.i18n import lang, plain
 
 DASH = report.DASH
@@ -56,5 +57,7 @@ def card(
         target_line = report.target_text(value, target, spec, lang())
         if target_line:
             lines.append(target_line)
+        if weighting_note():
+            lines.append(weighting_note())
         if lines:
             st.caption("  \n".join(lines))

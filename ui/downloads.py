@@ -30,6 +30,7 @@ def show_chart(chart, name: str, *, width: str = "stretch") -> None:
     """The chart (its texts as a chart can show them: `survey.reporting.exports.chart_texts`) and, under it, the chart
     as PNG and as SVG."""
     show_plain_chart(chart, width=width)
+    _weighting_caption()
     failed = failure_message("render.chart_failed", lang())
     with st.container(horizontal=True, gap="small"):
         png = guarded(lambda: exports.chart_png(chart), failed)
@@ -44,6 +45,26 @@ def show_plain_chart(chart, *, width: str = "stretch") -> None:
 
 
 ABOUT_KEY = "_export_about"  # st.session_state: what this page's tables are of (set by the dashboards' filters)
+
+
+WEIGHTED_KEY = "_weighted_caption"  # st.session_state: "weighted (scheme) …" under every chart and table of this page
+
+
+def describe_weighting(caption: str, short: str = "") -> None:
+    """The weighting line every chart and table of this page shows under it, and the short one under every
+    card (`weighting_note`); "" unweighted. `ui.page.start` forgets them on every page."""
+    st.session_state[WEIGHTED_KEY] = (caption, short or caption)
+
+
+def weighting_note() -> str:
+    """ "weighted (scheme)" when this page's figures are weighted, else ""."""
+    return st.session_state.get(WEIGHTED_KEY, ("", ""))[1]
+
+
+def _weighting_caption() -> None:
+    caption = st.session_state.get(WEIGHTED_KEY, ("", ""))[0]
+    if caption:
+        st.caption(caption)
 
 
 def describe_exports(lines: tuple[str, ...]) -> None:
@@ -69,6 +90,7 @@ def show_table(frame: pd.DataFrame, name: str, **dataframe_args) -> None:
     dataframe_args.setdefault("hide_index", True)
     dataframe_args.setdefault("width", "stretch")
     st.dataframe(frame, **dataframe_args)
+    _weighting_caption()
     decimals = decimals_shown(dataframe_args.get("column_config"))
     about, about_sheet = st.session_state.get(ABOUT_KEY, ()), t("export.about")
     with st.container(horizontal=True, gap="small"):

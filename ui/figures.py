@@ -10,6 +10,7 @@ on their own, so a filter change only filters and recomputes.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ import streamlit as st
 
 import metrics
 from metrics import PLSDataError
-from survey import analysis
+from survey import analysis, weighting
 from survey.storage import store
 from ui.selection import Selection
 from ui.state import database
@@ -29,10 +30,32 @@ SCATTER_POINTS = 5000  # the satisfaction–loyalty scatter draws at most this m
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def responses(workspace: int, survey_id: int, stamp: tuple) -> pd.DataFrame:
-    """Every response of the survey (store.responses_frame), loaded once per data version."""
+def _loaded(workspace: int, survey_id: int, stamp: tuple) -> pd.DataFrame:
     with database().session() as s:
         return store.responses_frame(s, workspace, survey_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def scheme_weights(workspace: int, survey_id: int, stamp: tuple, margins: str) -> weighting.SchemeWeights:
+    """The weights of a scheme's margins (JSON) over every response of the survey
+    (`survey.weighting.scheme_weights`; WeightingError when they cannot be met), once per data version."""
+    return weighting.scheme_weights(_loaded(workspace, survey_id, stamp), json.loads(margins))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _weighted(workspace: int, survey_id: int, stamp: tuple, margins: str) -> pd.DataFrame:
+    frame = _loaded(workspace, survey_id, stamp)
+    weights = scheme_weights(workspace, survey_id, stamp, margins).weights
+    return frame.assign(**{analysis.WEIGHT_COLUMN: weights.reindex(frame.index).to_numpy()})
+
+
+def responses(workspace: int, survey_id: int, stamp: tuple, scheme: tuple = ()) -> pd.DataFrame:
+    """Every response of the survey (store.responses_frame), loaded once per data version; with a weighting
+    `scheme` (id, name, margins as JSON: `ui.weighting.Applied.key`) its weights as the column
+    `survey.analysis.WEIGHT_COLUMN`, so every figure computed from them is weighted."""
+    if scheme:
+        return _weighted(workspace, survey_id, stamp, scheme[2])
+    return _loaded(workspace, survey_id, stamp)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ page without them), so they hold while the user moves between pages:
 - "dashboard_filters" (FILTERS_KEY): per survey id, {"version": version
   number or 0 for all, "waves": [wave, ...] (empty = all), "segments":
   {field: [value, ...]} (empty = all)};
+- "dashboard_weighting" (ui.weighting.WEIGHTING_KEY): per survey id, the weighting scheme chosen (0: none);
 - "_filter_*": the widgets' own keys, re-seeded from the above on every run.
 
 Options shown to the user are plain str / int values; their labels are
@@ -26,11 +27,12 @@ from survey.storage import store
 from survey.storage.store import SurveySummary
 from ui import figures
 from ui.auth import current_place, workspace_id
-from ui.downloads import describe_exports
+from ui.downloads import describe_exports, describe_weighting
 from ui.i18n import lang, plain, t
 from ui.selection import Selection
 from ui.state import SURVEY_KEY, database
 from ui.survey_picker import survey_labels, survey_summaries
+from ui.weighting import weighting_switch
 
 FILTERS_KEY = "dashboard_filters"
 ALL = 0  # version option: every version
@@ -74,9 +76,10 @@ def _choose_survey(surveys: list[SurveySummary]) -> SurveySummary:
     return by_id[current]
 
 
-def dashboard_filters() -> Selection | None:
+def dashboard_filters(*, weighting: bool = True) -> Selection | None:
     """Sidebar filters; the selection, or None after telling the user what to do (no survey, no responses,
-    nothing left after the filters)."""
+    nothing left after the filters). `weighting`: whether the page's figures take the survey weights of the
+    weighting switch (`ui.weighting`); a page whose figures do not says so in the sidebar instead."""
     st.sidebar.subheader(t("dash.filters"))
     surveys = survey_summaries(include_archived=False)
     if not surveys:
@@ -109,7 +112,8 @@ def dashboard_filters() -> Selection | None:
         st.info(t("dash.no_responses" if _may(("responses.import", "surveys.design")) else "dash.no_responses_ask"))
         return None
     inputs = analysis.analysis_inputs(defn)
-    source = (ws, survey.id, stamp)
+    applied = weighting_switch(ws, survey.id, stamp, applies=weighting)
+    source = (ws, survey.id, stamp, applied.key if applied else ())
     options = figures.filter_options(source, tuple(inputs.segment_fields))
 
     waves = _multiselect(t("dash.wave"), options.waves, "_filter_waves", survey.id, "waves", state["waves"])
@@ -135,6 +139,7 @@ def dashboard_filters() -> Selection | None:
         segments=tuple(segments),
         responses=0,
         total=stamp[0],
+        weighting=applied.name if applied else "",
     )
     count = figures.response_count(selection)
     selection = replace(selection, responses=count)
@@ -145,6 +150,9 @@ def dashboard_filters() -> Selection | None:
     title = t("export.about_survey", title=survey.title(lang()), id=survey.id)
     stamp_line = t("export.about_date", date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
     describe_exports((title, *selection.filter_lines(lang()), stamp_line))
+    describe_weighting(
+        applied.caption() if applied else "", t("wt.caption", name=plain(applied.name)) if applied else ""
+    )
     return selection
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from survey.design.definition import Problem
-from ui.downloads import ABOUT_KEY
+from ui.downloads import ABOUT_KEY, WEIGHTED_KEY
 from ui.i18n import language_selector, plain, refusal, t
 from ui.navigation import run_through_app
 from ui.signin import require
@@ -29,6 +29,7 @@ def start(title_key: str, intro_key: str | None = None, *, need: str | None = No
     language_selector()
     translate_widget_texts()
     st.session_state.pop(ABOUT_KEY, None)  # a table downloaded here is of this page's selection only
+    st.session_state.pop(WEIGHTED_KEY, None)  # set again by the dashboards' filters when weighted
     if need is not None:
         require(need)
     st.title(t(title_key))

@@ -14,7 +14,7 @@ from survey.storage.store import SurveySummary
 class Selection:
     """What the sidebar selected; `figures` computes from it (`key` is what its caches are keyed on).
 
-    source: (workspace id, survey id, data version) — the responses loaded.
+    source: (workspace id, survey id, data version, weighting scheme key or ()) — the responses loaded.
     versions: version numbers kept (empty = all); waves, segments likewise.
     responses: responses after the filters; total: responses of the survey.
     """
@@ -28,6 +28,7 @@ class Selection:
     segments: tuple
     responses: int
     total: int
+    weighting: str = ""  # the weighting scheme's name ("": unweighted); its weights travel in `source`
 
     @property
     def key(self) -> tuple:
@@ -53,6 +54,8 @@ class Selection:
             node = self.defn.node(name)
             label = node.label(lang) if node else name
             lines.append(text(lang, "report.filter", name=label, values=sep.join(values)))
+        if self.weighting:
+            lines.append(text(lang, "report.weighted", name=self.weighting))
         return tuple(lines)
 
     def labels(self, lang: str) -> dict:

@@ -56,6 +56,9 @@ ACTIONS = (
     "comment_tagged",
     "comment_untagged",
     "follow_up",
+    "weighting_save",
+    "weighting_rename",
+    "weighting_delete",
 )
 
 

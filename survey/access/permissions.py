@@ -31,6 +31,7 @@ PERMISSIONS = (
     "audit.read",  # the audit log
     "comments.tag",  # a survey's codebook of themes; tag comments with them
     "followup.manage",  # the detractor follow-up list: status, note, contact details kept with consent
+    "weighting.manage",  # a survey's weighting schemes (population margins)
 )
 
 GRANTS: dict[str, frozenset[str]] = {
@@ -44,9 +45,12 @@ GRANTS: dict[str, frozenset[str]] = {
             "batches.undo",
             "comments.tag",
             "followup.manage",
+            "weighting.manage",
         }
     ),
-    "manager": frozenset({"dashboards.read", "dashboards.export", "comments.tag", "followup.manage"}),
+    "manager": frozenset(
+        {"dashboards.read", "dashboards.export", "comments.tag", "followup.manage", "weighting.manage"}
+    ),
     "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
     "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
 }

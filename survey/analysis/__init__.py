@@ -74,6 +74,7 @@ from survey.analysis.inputs import (
     segment_values,
     waves_in,
 )
+from survey.analysis.kano import KANO_COLUMNS, kano_table
 from survey.analysis.loyalty import (
     LoyaltyMatrix,
     loyalty_by_tier,
@@ -115,6 +116,7 @@ from survey.analysis.overview import (
     Overview,
     SegmentTests,
     changes,
+    experience_scores,
     figures_by,
     overview,
     segment_alerts,
@@ -129,7 +131,10 @@ from survey.analysis.priorities import (
     unit_scores,
 )
 from survey.analysis.scores import (
+    WEIGHT_COLUMN,
+    frame_weights,
     index_test,
+    is_weighted,
     loyalty,
     loyalty_scores,
     overall_scores,
@@ -138,8 +143,20 @@ from survey.analysis.scores import (
     satisfaction,
     satisfaction_scores,
 )
+from survey.analysis.trends import MEASURES, TREND_COLUMNS, combine_waves, csat_item, trends
 
 __all__ = [
+    "KANO_COLUMNS",
+    "kano_table",
+    "MEASURES",
+    "TREND_COLUMNS",
+    "combine_waves",
+    "csat_item",
+    "trends",
+    "experience_scores",
+    "WEIGHT_COLUMN",
+    "frame_weights",
+    "is_weighted",
     "BASE_COLUMNS",
     "EXPERIENCE_ROLES",
     "ECSI_PATHS",

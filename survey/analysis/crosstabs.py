@@ -18,17 +18,20 @@ import pandas as pd
 import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.inputs import AnalysisInputs
+from survey.analysis.scores import frame_weights, weighted_mean
 
 # A numeric item is offered as a row when its scale has at most this many points (0–10 has 11).
 MAX_ROW_POINTS = 11
-MEAN_COLUMNS = ["column", "letter", "mean", "sd", "n", "small"]
+MEAN_COLUMNS = ["column", "letter", "mean", "sd", "n", "small", "higher"]
+MEANS_ALPHA = 0.05
 
 
 @dataclass(frozen=True)
 class Banner:
     """A crosstab of `row` by `column`: `result` is `metrics.crosstab`'s; `means` (None unless the row field is
     a numeric item) holds, per column category in the table's order, its letter, the item's mean, its
-    standard deviation (n − 1), the answers n and whether n < 30 (columns `MEAN_COLUMNS`)."""
+    standard deviation (n − 1), the answers n, whether n < 30, and `higher`: the letters of the columns whose
+    mean this column's is significantly above (`mean_letters`) (columns `MEAN_COLUMNS`)."""
 
     row: str
     column: str
@@ -71,9 +74,10 @@ def banner(inputs: AnalysisInputs, frame: pd.DataFrame, *, row: str, column: str
             raise ValueError(f"The responses have no field {field!r}.")
     numeric = row in inputs.scales
     data = pd.DataFrame({"row": _categories(frame[row], numeric), "column": frame[column]}, index=frame.index)
-    result = metrics.crosstab(data, "row", "column", correction="holm")
+    weights = frame_weights(frame)  # weighted counts; the tests on Kish's effective n (metrics.crosstab)
+    result = metrics.crosstab(data, "row", "column", weights=weights, correction="holm")
     result = _named(result, row, column)
-    means = _means(frame[row], frame[column], result) if numeric else None
+    means = _means(frame[row], frame[column], result, weights) if numeric else None
     return Banner(row, column, result, means)
 
 
@@ -97,7 +101,7 @@ def _named(result: metrics.CrosstabResult, row: str, column: str) -> metrics.Cro
     )
 
 
-def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult) -> pd.DataFrame:
+def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult, weights=None) -> pd.DataFrame:
     x = pd.to_numeric(values, errors="coerce")
     rows = []
     for value in result.counts.columns:
@@ -108,10 +112,40 @@ def _means(values: pd.Series, groups: pd.Series, result: metrics.CrosstabResult)
             {
                 "column": value,
                 "letter": result.letters[value],
-                "mean": float(answers.mean()) if n else np.nan,
+                "mean": weighted_mean(x[mask], weights[mask] if weights is not None else None) if n else np.nan,
                 "sd": float(answers.std(ddof=1)) if n > 1 else np.nan,
                 "n": n,
                 "small": n < SMALL_GROUP,
+                "higher": "",
             }
         )
-    return pd.DataFrame(rows, columns=MEAN_COLUMNS)
+    table = pd.DataFrame(rows, columns=MEAN_COLUMNS)
+    if weights is None:  # weighted means are not tested (the tests count every answer once)
+        answers = [x[(groups == v).to_numpy(dtype=bool, na_value=False)].dropna() for v in result.counts.columns]
+        table["higher"] = mean_letters(answers, list(table["letter"]))
+    return table
+
+
+def mean_letters(answers: list[pd.Series], letters: list[str], *, alpha: float = MEANS_ALPHA) -> list[str]:
+    """For each column, the letters of the columns whose mean it is significantly above.
+
+    Every pair of columns with at least SMALL_GROUP (30) answers each is compared with Welch's t-test
+    (`metrics.welch_t_test`, method "welch"); the pairs of one item form one family, Holm-adjusted
+    (`metrics.holm`), so that the chance of any false letter in the table stays at most `alpha`. A column
+    with fewer answers gets no letter and is never lettered (it is marked small instead).
+    """
+    pairs, p_values = [], []
+    for i in range(len(answers)):
+        for j in range(i + 1, len(answers)):
+            if min(len(answers[i]), len(answers[j])) < SMALL_GROUP:
+                continue
+            r = metrics.welch_t_test(answers[i], answers[j], method="welch")
+            if r.p_value == r.p_value:  # not NaN
+                pairs.append((i, j, r.difference))
+                p_values.append(r.p_value)
+    higher = [[] for _ in answers]
+    if p_values:
+        for (i, j, difference), p in zip(pairs, metrics.holm(p_values)):
+            if p < alpha:
+                higher[i if difference > 0 else j].append(letters[j if difference > 0 else i])
+    return ["".join(sorted(h)) for h in higher]

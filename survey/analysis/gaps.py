@@ -10,6 +10,7 @@ import pandas as pd
 
 import metrics
 from survey.analysis.inputs import EXPERIENCE_ROLES, AnalysisInputs
+from survey.analysis.scores import frame_weights, weighted_mean
 
 GAP_COLUMNS = ["code", "level", "dimension", "expectation", "perception", "gap", "n", "weight", "weighted_gap"]
 
@@ -37,7 +38,7 @@ def gap_table(
         pairs = {k: v for k, v in pairs.items() if within in _ancestors(inputs, inputs.pair_parent[k])}
         if not pairs:
             return pd.DataFrame(columns=GAP_COLUMNS)
-    base = metrics.item_gaps(frame, pairs)
+    base = metrics.item_gaps(frame, pairs, weights=frame_weights(frame))
     weights = dict(zip(inputs.tree["code"], inputs.tree["global_weight"]))
     if level == "item":
         table = base.reset_index().rename(columns={"indicator": "code"})
@@ -103,10 +104,15 @@ def servqual_gaps(inputs: AnalysisInputs, frame: pd.DataFrame) -> metrics.Servqu
 
 
 def item_means(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
-    """Mean and number of answers of each item (a plain aggregation; NaN = not answered). Index: item code."""
+    """Mean and number of answers of each item (a plain aggregation; NaN = not answered; the weighted mean
+    when the responses carry survey weights). Index: item code."""
     codes = [c for c in codes if c in frame.columns]
     values = frame[codes]
-    return pd.DataFrame({"mean": values.mean(), "n": values.notna().sum()}).rename_axis("code")
+    weights = frame_weights(frame)
+    if weights is None:
+        return pd.DataFrame({"mean": values.mean(), "n": values.notna().sum()}).rename_axis("code")
+    means = {c: weighted_mean(values[c], weights) for c in codes}
+    return pd.DataFrame({"mean": pd.Series(means, dtype=float), "n": values.notna().sum()}).rename_axis("code")
 
 
 def experience(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame | None:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 import metrics
-from survey.design.definition import SurveyDefinition
+from survey.design.definition import SurveyDefinition, kano_pairs
 
 # Columns of a responses frame that are not answers (survey.storage.store.responses_frame).
 BASE_COLUMNS = ("response_id", "version", "wave", "submitted_at")
@@ -82,6 +82,8 @@ class AnalysisInputs:
     value_field: an attribute that holds a customer's value or spend, or None.
     servqual_like: every perception item has an expectation partner and the
         pairs span at least two dimensions.
+    csat, ces: the CSAT and CES items (roles "csat", "ces").
+    kano: Kano feature → (functional item, dysfunctional item) (`kano_pairs`).
     """
 
     tree: pd.DataFrame
@@ -102,6 +104,9 @@ class AnalysisInputs:
     value_field: str | None = None
     servqual_like: bool = False
     dimension_weights: dict = field(default_factory=dict)
+    csat: tuple = ()
+    ces: tuple = ()
+    kano: dict = field(default_factory=dict)
 
 
 def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
@@ -208,6 +213,9 @@ def analysis_inputs(defn: SurveyDefinition) -> AnalysisInputs:
         value_field=value_field,
         servqual_like=servqual_like,
         dimension_weights=dimension_weights,
+        csat=tuple(n.code for n in norm.items_with_role("csat") if n.code in scales),
+        ces=tuple(n.code for n in norm.items_with_role("ces") if n.code in scales),
+        kano={f: pair for f, pair in kano_pairs(norm).items() if pair[0] in scales and pair[1] in scales},
     )
 
 

@@ -13,23 +13,32 @@ import metrics
 from metrics.compare import SMALL_GROUP
 from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
 from survey.analysis.overview import SegmentTests, test_key
+from survey.analysis.scores import frame_weights
 
 NPS_CATEGORY = ("detractor",) * 7 + ("passive",) * 2 + ("promoter",) * 2
 
 
 def nps_distribution(inputs: AnalysisInputs, frame: pd.DataFrame) -> pd.DataFrame:
-    """How many answered each of 0–10 (a count), with its NPS category and share of the answers.
+    """How many answered each of 0–10 (a count), with its NPS category and share of the answers (weighted
+    when the responses carry survey weights).
 
     Columns answer (0–10), count, share, category (detractor / passive / promoter).
     """
-    values = frame[inputs.recommend].dropna().to_numpy(dtype=float) if inputs.recommend else np.array([])
+    answered = frame[inputs.recommend].dropna() if inputs.recommend else pd.Series(dtype=float)
+    values = answered.to_numpy(dtype=float)
     counts = np.bincount(values.astype(np.int64), minlength=11)[:11] if values.size else np.zeros(11, dtype=int)
-    total = counts.sum()
+    weights = frame_weights(frame)
+    if weights is not None and values.size:  # weighted: the shares are weighted, the counts stay answers
+        w = weights.reindex(answered.index).to_numpy(dtype=float)
+        mass = np.bincount(values.astype(np.int64), weights=w, minlength=11)[:11]
+    else:
+        mass = counts
+    total = mass.sum()
     return pd.DataFrame(
         {
             "answer": range(11),
             "count": counts,
-            "share": counts / total if total else np.full(11, np.nan),
+            "share": mass / total if total else np.full(11, np.nan),
             "category": NPS_CATEGORY,
         }
     )
@@ -71,12 +80,16 @@ def nps_by(
     if inputs.recommend is None or by not in frame.columns:
         return pd.DataFrame(columns=SEGMENT_NPS_COLUMNS)
     answers = frame[inputs.recommend]
+    weights = frame_weights(frame)
     rows = []
     groups = frame[by]
     for value in segment_values(frame, by):
         mask = (groups == value).to_numpy(dtype=bool, na_value=False)
-        r = metrics.nps(answers[mask])
-        d = None if mask.all() else metrics.nps_difference(r, metrics.nps(answers[~mask]))
+        if weights is not None:  # weighted: the weighted NPS and its interval, no test
+            r, d = metrics.nps(answers[mask], weights=weights[mask]), None
+        else:
+            r = metrics.nps(answers[mask])
+            d = None if mask.all() else metrics.nps_difference(r, metrics.nps(answers[~mask]))
         rows.append(
             {
                 "group": value,
@@ -125,9 +138,15 @@ def nps_trend(inputs: AnalysisInputs, frame: pd.DataFrame, *, alpha: float = 0.0
     if inputs.recommend is None:
         return pd.DataFrame(columns=columns)
     rows, before = [], None
+    weights = frame_weights(frame)
     for wave in waves_in(frame):
-        r = metrics.nps(frame.loc[frame["wave"] == wave, inputs.recommend])
-        d = metrics.nps_difference(r, before) if before is not None else None
+        in_wave = (frame["wave"] == wave).to_numpy(dtype=bool, na_value=False)
+        if weights is not None:  # weighted: the weighted NPS and its interval, no test
+            r = metrics.nps(frame.loc[in_wave, inputs.recommend], weights=weights[in_wave])
+            d = None
+        else:
+            r = metrics.nps(frame.loc[in_wave, inputs.recommend])
+            d = metrics.nps_difference(r, before) if before is not None else None
         rows.append(
             [
                 wave,

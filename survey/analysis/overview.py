@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -13,7 +13,15 @@ from metrics.compare import SMALL_GROUP
 from survey.analysis.gaps import gap_table
 from survey.analysis.inputs import AnalysisInputs, segment_values, waves_in
 from survey.analysis.model import model_fit
-from survey.analysis.scores import index_test, loyalty, loyalty_scores, recommend, satisfaction, satisfaction_scores
+from survey.analysis.scores import (
+    index_test,
+    is_weighted,
+    loyalty,
+    loyalty_scores,
+    recommend,
+    satisfaction,
+    satisfaction_scores,
+)
 
 FIGURE_COLUMNS = ["group", "n", "satisfaction", "nps", "nps_low", "nps_high", "nps_n", "loyalty"]
 
@@ -100,6 +108,8 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
             len(current), len(previous), len(current) - len(previous), math.nan, "", len(current), len(previous)
         )
     }
+    if is_weighted(current):
+        return _weighted_changes(inputs, current, previous, out)
     s_now, s_before = satisfaction(inputs, current), satisfaction(inputs, previous)
     if s_now and s_before:
         test = index_test(inputs, "satisfaction", current, previous)
@@ -117,6 +127,18 @@ def changes(inputs: AnalysisInputs, current: pd.DataFrame, previous: pd.DataFram
             l_now.index, l_before.index, l_now.index - l_before.index, test.p_value, test_key(test), l_now.n, l_before.n
         )
     return _cards_as_one_family(out)
+
+
+def _weighted_changes(inputs: AnalysisInputs, current, previous, out: dict[str, Change]) -> dict[str, Change]:
+    """The cards' changes on weighted responses: the weighted figures and their difference, untested (the
+    tests assume every response counts once; a weighted change is never called significant)."""
+    for key, figure in (("satisfaction", satisfaction), ("nps", recommend), ("loyalty", loyalty)):
+        now, before = figure(inputs, current), figure(inputs, previous)
+        if now is None or before is None:
+            continue
+        a, b = (now.score, before.score) if key == "nps" else (now.index, before.index)
+        out[key] = Change(a, b, a - b, math.nan, "", now.n, before.n)
+    return out
 
 
 def _cards_as_one_family(found: dict[str, Change]) -> dict[str, Change]:
@@ -203,6 +225,8 @@ def segment_tests(
     min_n: int = SMALL_GROUP,
 ) -> SegmentTests:
     """Test every segment value's satisfaction, NPS and loyalty, as one family (see `segment_alerts`)."""
+    if is_weighted(current):  # weighted figures are not tested: no alerts
+        return SegmentTests(pd.DataFrame(columns=ALERT_COLUMNS), 0, 0, "", alpha, min_n, 0)
     rows, untested = [], 0
     cur_scores = _scores(inputs, current)
     ref_scores = _scores(inputs, reference) if reference is not None else None
@@ -365,6 +389,19 @@ class Overview:
     segment_tests: SegmentTests | None = None
     satisfaction_method: str = "weighted"
     weighted_satisfaction: float = math.nan
+    experience_scores: dict = field(default_factory=dict)
+
+
+def experience_scores(inputs: AnalysisInputs, frame: pd.DataFrame) -> dict:
+    """The Overview's CSAT and CES cards: {"csat": metrics.csat of the first CSAT item (top-2-box), "ces":
+    metrics.ces of the first CES item}, each only when the survey has such an item (unweighted: a share and
+    a mean whose intervals count every response once)."""
+    found = {}
+    if inputs.csat:
+        found["csat"] = metrics.csat(frame[inputs.csat[0]], scale=inputs.scales[inputs.csat[0]], top=2)
+    if inputs.ces:
+        found["ces"] = metrics.ces(frame[inputs.ces[0]], scale=inputs.scales[inputs.ces[0]])
+    return found
 
 
 def overview(
@@ -400,6 +437,7 @@ def overview(
         segment_tests=tests,
         satisfaction_method=method,
         weighted_satisfaction=weighted,
+        experience_scores=experience_scores(inputs, current),
     )
 
 

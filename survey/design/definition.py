@@ -53,7 +53,16 @@ ROLES = (
     "value_part",  # delivered-value part
     "attribute",  # respondent attribute (segment field), free text
     "comment",  # open-text answer (comments, suggestions), kept in full; not a segment
+    "csat",  # customer satisfaction (CSAT: top-2-box share)
+    "ces",  # customer effort (CES: higher = easier)
+    "kano_functional",  # Kano: "if the product has <feature>, how do you feel?" (1–5), code <feature>_f
+    "kano_dysfunctional",  # Kano: "if it does not have <feature> …" (1–5), code <feature>_d
 )
+
+# A Kano pair: the functional and dysfunctional items of one feature share its code, with these endings
+# (e.g. "wifi_f" and "wifi_d"); both are answered on a 1–5 scale (like it · expect it · neutral · live with
+# it · dislike it).
+KANO_SUFFIX = {"kano_functional": "_f", "kano_dysfunctional": "_d"}
 
 # Roles answered in words: no scale, never scored, stored as text in a response's `attributes`.
 TEXT_ROLES = ("attribute", "comment")
@@ -425,6 +434,8 @@ def _node_problems(defn: SurveyDefinition) -> list[Problem]:
                 s = defn.scale(n.scale)
                 if s is not None and (s.minimum, s.maximum) != (0, 10):
                     found.append(Problem(n.code, "def.recommend_scale", {"code": n.code}))
+            elif n.role in KANO_SUFFIX:
+                found += _kano_problems(defn, n, codes)
         elif n.role is not None or n.scale is not None:
             found.append(Problem(n.code, "def.group_has_role", {"code": n.code}))
         if n.kind == "item" and n.role in INDICATOR_ROLES and not n.parent and has_groups:
@@ -469,6 +480,36 @@ def _choice_problems(n: Node) -> list[Problem]:
             label = getattr(c, f"label_{lang}")
             found += _text_problems(n.code, f"field.choice_label_{lang}", label, CHOICE_MAX, names={"code": n.code})
     return found
+
+
+def kano_feature(node: Node) -> str | None:
+    """The Kano feature code of a Kano item (its code without the role's ending), else None."""
+    suffix = KANO_SUFFIX.get(node.role or "")
+    if node.kind != "item" or suffix is None or not node.code.endswith(suffix) or len(node.code) == len(suffix):
+        return None
+    return node.code[: -len(suffix)]
+
+
+def kano_pairs(defn: SurveyDefinition) -> dict[str, tuple[str, str]]:
+    """feature code → (functional item, dysfunctional item) of every complete Kano pair, in the survey's order."""
+    functional = {kano_feature(n): n.code for n in defn.nodes if n.role == "kano_functional" and kano_feature(n)}
+    dysfunctional = {kano_feature(n): n.code for n in defn.nodes if n.role == "kano_dysfunctional" and kano_feature(n)}
+    return {f: (code, dysfunctional[f]) for f, code in functional.items() if f in dysfunctional}
+
+
+def _kano_problems(defn: SurveyDefinition, n: Node, codes: dict) -> list[Problem]:
+    suffix = KANO_SUFFIX[n.role]
+    feature = kano_feature(n)
+    if feature is None:
+        return [Problem(n.code, "def.kano_code", {"code": n.code, "suffix": suffix})]
+    other_role = next(r for r in KANO_SUFFIX if r != n.role)
+    partner = codes.get(feature + KANO_SUFFIX[other_role])
+    if partner is None or partner.role != other_role:
+        return [Problem(n.code, "def.kano_partner", {"code": n.code, "partner": feature + KANO_SUFFIX[other_role]})]
+    s = defn.scale(n.scale)
+    if s is not None and (s.minimum, s.maximum) != (1, 5):
+        return [Problem(n.code, "def.kano_scale", {"code": n.code})]
+    return []
 
 
 def _rule_problems(defn: SurveyDefinition) -> list[Problem]:

@@ -939,6 +939,94 @@ def canteen() -> SurveyDefinition:
     )
 
 
+# --- Kano ---------------------------------------------------------------------------------
+
+KANO_POINTS = (
+    ("我喜欢这样", "I like it"),
+    ("理应如此", "I expect it"),
+    ("无所谓", "I am neutral"),
+    ("能忍受", "I can live with it"),
+    ("我不喜欢这样", "I dislike it"),
+)
+# feature code, Chinese and English name (a campus canteen's possible features)
+KANO_FEATURES = (
+    ("app_order", "手机点餐", "ordering by phone app"),
+    ("clean_tables", "餐桌随时清洁", "tables cleaned at all times"),
+    ("late_hours", "晚间营业到 22 点", "opening until 22:00"),
+    ("nutrition", "菜品标注营养信息", "nutrition facts on every dish"),
+)
+
+
+def kano_scale() -> Scale:
+    """The 1–5 Kano answer scale (like it · expect it · neutral · live with it · dislike it)."""
+    points = tuple(ScalePoint(v, zh, en) for v, (zh, en) in enumerate(KANO_POINTS, start=1))
+    return Scale(
+        code="kano5",
+        kind="5",
+        minimum=1,
+        maximum=5,
+        points=points,
+        name_zh="Kano 5级量表",
+        name_en="Kano 5-point scale",
+        allow_na=True,
+    )
+
+
+def kano_survey() -> SurveyDefinition:
+    """A Kano feature survey (Berger et al. 1993): for each feature in `KANO_FEATURES` a functional item
+    `<feature>_f` ("if the canteen offers …") and a dysfunctional one `<feature>_d` ("if it does not …") on
+    the Kano scale; then a CSAT item (`csat`, 5-point satisfaction) and a CES item (`ces`, 7-point agreement
+    "it was easy …"); attribute `grade`."""
+    scale, sat, agree = kano_scale(), standard_scale("5"), standard_scale("7", labels="agreement")
+    nodes: list[Node] = []
+    for code, zh, en in KANO_FEATURES:
+        nodes.append(
+            _item(
+                f"{code}_f",
+                "kano_functional",
+                scale.code,
+                f"如果食堂提供{zh}，您觉得如何？",
+                f"If the canteen offers {en}, how do you feel?",
+            )
+        )
+        nodes.append(
+            _item(
+                f"{code}_d",
+                "kano_dysfunctional",
+                scale.code,
+                f"如果食堂不提供{zh}，您觉得如何？",
+                f"If the canteen does not offer {en}, how do you feel?",
+            )
+        )
+    nodes += [
+        _item(
+            "csat",
+            "csat",
+            sat.code,
+            "总体而言，您对食堂的服务满意吗？",
+            "Overall, how satisfied are you with the canteen's service?",
+        ),
+        _item(
+            "ces",
+            "ces",
+            agree.code,
+            "在食堂办事（充值、点餐、退换）很容易。",
+            "Getting things done at the canteen (top-ups, orders, returns) is easy.",
+        ),
+        _attribute("grade", "年级", "Year of study"),
+    ]
+    return SurveyDefinition(
+        title_zh="Kano 功能需求调查",
+        title_en="Kano feature survey",
+        description_zh="每个功能问两道题：具备时与不具备时的感受，按 Kano 评价表归类（魅力、期望、必备、无差异）；"
+        "另含 CSAT 与 CES。",
+        description_en="Two questions per feature, how one feels with it and without it, classified with the Kano "
+        "evaluation table (attractive, one-dimensional, must-be, indifferent); with a CSAT and a CES item.",
+        scales=(scale, sat, agree),
+        nodes=tuple(nodes),
+    )
+
+
 # --- the NPS + loyalty block -----------------------------------------------------------
 
 
@@ -1055,6 +1143,7 @@ TEMPLATES: dict[str, Template] = {
     "ecsi": _entry(ecsi),
     "course": _entry(course),
     "canteen": _entry(canteen),
+    "kano": _entry(kano_survey),
 }
 
 

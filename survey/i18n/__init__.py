@@ -25,6 +25,8 @@ from survey.i18n import (
     importing,
     model_paths,
     sources,
+    trends,
+    weighting,
     widgets,
 )
 
@@ -46,6 +48,8 @@ PARTS = (
     widgets.MESSAGES,
     comments.MESSAGES,
     designer_tree.MESSAGES,
+    weighting.MESSAGES,
+    trends.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -454,3 +454,24 @@ class FixedLink(Base):
     token: Mapped[str] = mapped_column(String(64))
     values: Mapped[dict] = mapped_column(JSON, default=dict)  # attribute item code → value
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- weighting ---------------------------------------------------------------------------------
+
+
+class WeightingScheme(Base):
+    """Population margins a survey's responses are raked to (survey.weighting), chosen on the dashboards.
+
+    `margins` maps an attribute code to {category: population total or share}.
+    """
+
+    __tablename__ = "weighting_scheme"
+    __table_args__ = (UniqueConstraint("survey_id", "name", name="uq_weighting_scheme_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    margins: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -24,6 +24,7 @@ MATRIX = {
     "audit.read": (Y, N, N, N, N),
     "comments.tag": (Y, Y, Y, N, N),
     "followup.manage": (Y, Y, Y, N, N),
+    "weighting.manage": (Y, Y, Y, N, N),
 }
 
 

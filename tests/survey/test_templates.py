@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from survey.analysis import analysis_inputs
 from survey.design import templates
 from survey.design.definition import ROLES, SurveyDefinition, problems
 
@@ -22,8 +23,8 @@ def roles_under(defn: SurveyDefinition, code: str) -> dict[str, list[str]]:
     return found
 
 
-def test_the_five_templates_are_offered_in_order():
-    assert TEMPLATE_IDS == ["experience_table", "servqual", "ecsi", "course", "canteen"]
+def test_the_six_templates_are_offered_in_order():
+    assert TEMPLATE_IDS == ["experience_table", "servqual", "ecsi", "course", "canteen", "kano"]
     for entry in templates.TEMPLATES.values():
         title_zh, title_en, description_zh, description_en, builder = entry
         assert title_zh.strip() and title_en.strip() and description_zh.strip() and description_en.strip()
@@ -266,3 +267,42 @@ def test_nps_loyalty_block_renames_a_scale_whose_code_is_taken():
 def test_docstring_examples():
     result = doctest.testmod(templates)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_kano_template_pairs_each_feature_and_a_lone_or_misnamed_kano_item_is_refused():
+    defn = templates.build("kano")
+    pairs = analysis_inputs(defn).kano
+    assert list(pairs) == [code for code, *_ in templates.KANO_FEATURES]
+    assert pairs["app_order"] == ("app_order_f", "app_order_d")
+    assert [n.code for n in defn.items_with_role("csat")] == ["csat"]
+    assert [n.code for n in defn.items_with_role("ces")] == ["ces"]
+    lone = replace(defn, nodes=tuple(n for n in defn.nodes if n.code != "app_order_d"))
+    assert [(p.message, p.params["partner"]) for p in problems(lone)] == [("def.kano_partner", "app_order_d")]
+    renamed = replace(
+        defn, nodes=tuple(replace(n, code="apporder") if n.code == "app_order_f" else n for n in defn.nodes)
+    )
+    assert "def.kano_code" in [p.message for p in problems(renamed)]
+
+
+def test_a_kano_results_file_imports_its_codes_and_its_answer_labels(tmp_path):
+    from survey.importing import importer
+    from survey.storage import store
+    from survey.storage.db import open_database
+
+    db = open_database(f"sqlite:///{tmp_path}/kano.db")
+    with db.session() as s:
+        ws = store.default_workspace(s).id
+        survey_id = store.create_survey(s, ws, templates.build("kano")).id
+        s.commit()
+    content = (
+        "respondent_id,app_order_f,app_order_d,clean_tables_f,clean_tables_d,csat,ces,grade\n"
+        "r1,1,5,I like it,我不喜欢这样,5,7,Y1\nr2,2,3,3,4,4,2,Y2\n"
+    )
+    result = importer.import_file(db, ws, survey_id, content.encode("utf-8"), "kano.csv")
+    assert not result.errors and result.rows_imported == 2
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, survey_id)
+    db.dispose()
+    assert frame["clean_tables_f"].tolist() == [1.0, 3.0]  # "I like it" is code 1
+    assert frame["clean_tables_d"].tolist() == [5.0, 4.0]  # "我不喜欢这样" (I dislike it) is code 5
+    assert frame["app_order_d"].tolist() == [5.0, 3.0] and frame["ces"].tolist() == [7.0, 2.0]

@@ -173,6 +173,7 @@ def _columns_table(figures: analysis.Banner, column_name: str, lang: str) -> Tab
         frame[t("xt.col.mean")] = figures.means["mean"].to_numpy()
         frame[t("xt.col.sd")] = figures.means["sd"].to_numpy()
         frame[t("xt.col.mean_n")] = figures.means["n"].to_numpy()
+        frame[t("xt.col.mean_higher")] = figures.means["higher"].to_numpy()
         config = {
             t("xt.col.mean"): st.column_config.NumberColumn(format="%.2f"),
             t("xt.col.sd"): st.column_config.NumberColumn(format="%.2f"),
