@@ -22,6 +22,7 @@ from survey.i18n import (
     import_page,
     importing,
     sources,
+    throttle,
 )
 
 LANGUAGES = ("zh", "en")
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    throttle.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:
