@@ -404,7 +404,7 @@ def sign_in(
     """Sign in with a username and password from the client address `source`: the account and a new session
     token, audited as "sign_in". AccountError: a wrong password (counted and audited, folded, as
     "sign_in_failed"), a disabled account, or wait (`authenticate`)."""
-    with db.session() as s:
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
         account = _authenticated(s, username, password, source, now)
         actor = audit.Actor(account.id, account.username)
         audit.record(s, actor, "sign_in", target=account.username, source=source)
@@ -418,7 +418,7 @@ def verify_password(
 ) -> SignedIn:
     """The account of a username and password, audited as "sign_in" (joining a class with an existing
     account); refused as `sign_in` is. Starts no session."""
-    with db.session() as s:
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
         account = _authenticated(s, username, password, source, now)
         actor = audit.Actor(account.id, account.username)
         audit.record(s, actor, "sign_in", target=account.username, source=source)
@@ -477,7 +477,7 @@ def change_own_password(
     Audited as "password_reset". A wrong current password is refused as a sign-in is (counted, audited as
     "sign_in_failed"); a new password too short is refused after the current one was found right (which, as a
     sign-in, clears the count of wrong passwords)."""
-    with db.session() as s:
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
         account = _authenticated(s, who.username, old_password, source, None)
         try:
             check_password(new_password)

@@ -25,14 +25,17 @@ an IPv6 address counts by its /64 network, which one subscriber usually holds wh
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import math
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -171,6 +174,25 @@ class Verdict:
 def pause(seconds: float) -> None:
     """Slow an attempt down (a global ceiling passed); tests replace it to count the pauses."""
     time.sleep(seconds)
+
+
+_STRIPES = tuple(threading.Lock() for _ in range(64))
+
+
+@contextmanager
+def one_at_a_time(s: Session, scope: str, source: str) -> Iterator[None]:
+    """Attempts of one address (at signing in, or at join codes: `scope`) one after the other, from the check
+    to the commit, so a burst of parallel requests cannot all pass the check before the first failure is
+    counted: a lock of this process (one of 64, by the address) and, on PostgreSQL, a transaction-level
+    advisory lock shared by every app instance. Enter it right after opening the session; commit inside."""
+    digest = hashlib.sha256(f"{scope}|{source}".encode()).digest()
+    stripe = _STRIPES[digest[0] % len(_STRIPES)]
+    with stripe:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)}
+            )
+        yield
 
 
 def account_key(username: str, source: str) -> str:

@@ -277,7 +277,7 @@ def look_up_code(s: Session, code: str | None, *, source: str, now: datetime | N
     "join.code_unknown" (counted, and audited folded per address as "join_code_failed").
     """
     now = now or utcnow()
-    with one_transaction(s):
+    with throttle.one_at_a_time(s, "join", source), one_transaction(s):
         verdict = throttle.check(s, [(throttle.JOIN_SOURCE, source)], throttle.JOIN_GLOBAL, now)
         if verdict.wait:
             raise ClassError("join.too_many", seconds=verdict.wait)
@@ -286,8 +286,7 @@ def look_up_code(s: Session, code: str | None, *, source: str, now: datetime | N
         try:
             return class_for_code(s, code)
         except ClassError:
-            pass
-    with one_transaction(s):  # a wrong code: counted, then refused
+            pass  # a wrong code: counted, then refused (committed with the count)
         throttle.record_failure(s, throttle.JOIN_SOURCE, source, now)
         throttle.record_failure(s, throttle.JOIN_GLOBAL, throttle.GLOBAL_KEY[throttle.JOIN_GLOBAL], now)
         audit.record_folded(s, None, "join_code_failed", fold_key=source, now=now, target=source, source=source)

@@ -8,6 +8,8 @@ hundreds of real argon2 hashes would cost minutes; the real hasher is tested in 
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -226,3 +228,26 @@ def test_a_flood_of_failed_sign_ins_never_buries_a_survey_deletion(sqlite_db, ch
     assert last.entries[-1].action == "survey_delete" and len(last.entries) == flood + 1 - audit.PAGE_SIZE
     assert [e.target for e in by_action.entries] == ["Course survey 2026"]
     assert "survey_delete" in {e.action for e in by_day.entries}
+
+
+def test_a_burst_of_parallel_guesses_from_one_address_gets_no_more_than_the_free_ones(
+    db, cheap_hashing, pauses, monkeypatch
+):
+    """24 requests at once, each one's hashing slowed so that all would pass the check before the first
+    failure is counted, were the attempts of one address not taken one at a time."""
+    make_accounts(db, cheap_hashing, ["teacher"])
+
+    class SlowHasher:
+        def verify(self, hashed, password):
+            time.sleep(0.05)
+            return cheap_hashing.verify(hashed, password)
+
+        def check_needs_rehash(self, hashed):
+            return False
+
+    monkeypatch.setattr(accounts, "_hasher", SlowHasher())
+    now = utcnow()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda k: attempt(db, "teacher", f"guess-{k}", ATTACKER, now), range(24)))
+    assert results.count("account.wrong_password") == accounts.FREE_ATTEMPTS
+    assert results.count("account.wait:2") == 24 - accounts.FREE_ATTEMPTS
