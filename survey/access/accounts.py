@@ -170,6 +170,7 @@ def set_password(s: Session, account_id: int, password: str) -> None:
         raise AccountError("account.not_found")
     account.password_hash = _hasher.hash(password)
     account.failed_sign_ins = 0
+    throttle.forget_username(s, account.username)  # a new password: every address may try it at once
     end_sessions(s, account_id)
 
 

@@ -255,6 +255,14 @@ def forget(s: Session, kind: str, key: str) -> None:
     s.execute(delete(t.Throttle).where(t.Throttle.kind == kind, t.Throttle.key == key))
 
 
+def forget_username(s: Session, username: str) -> None:
+    """Forget the failures of `username` at every address (its password was just set)."""
+    prefix = account_key(username, "")
+    s.execute(
+        delete(t.Throttle).where(t.Throttle.kind == ACCOUNT_SOURCE, t.Throttle.key.startswith(prefix, autoescape=True))
+    )
+
+
 @dataclass(frozen=True)
 class ThrottleInfo:
     """A throttle as the administrators' page lists it."""

@@ -155,6 +155,10 @@ def test_an_administrator_sees_the_throttles_and_clears_one(db, ws, cheap_hashin
         teacher = accounts.signed_in(s.scalar(select(tb.Account).where(tb.Account.username == "teacher")))
     with pytest.raises(AccountError, match="not_permitted"):
         accounts.current_throttles(db, teacher)
+    for _ in range(accounts.FREE_ATTEMPTS):  # locked again, at school this time; the administrator resets
+        attempt(db, "teacher", "guess", ATTACKER, now)
+    accounts.reset_password(db, root, teacher.account_id, "a-brand-new-pass")
+    assert attempt(db, "teacher", "a-brand-new-pass", ATTACKER, now) == "in"  # the new password at once
 
 
 def test_join_codes_probed_from_one_address_are_slowed_whatever_the_browser_session(db, pauses, low_ceilings):
