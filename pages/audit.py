@@ -28,8 +28,10 @@ until = c4.date_input(t("audit.until"), value=None, key="audit_until")
 filters = audit.Filters(action=action or None, username=user or None, since=since, until=until)
 
 with database().session() as s:
-    total = audit.search(s, filters, per_page=audit.PAGE_SIZE).pages
-number = st.number_input(t("audit.page"), min_value=1, max_value=total, value=1, step=1, key="audit_page")
+    pages = audit.search(s, filters, per_page=audit.PAGE_SIZE).pages
+if st.session_state.get("audit_page", 1) > pages:  # a filter narrowed the selection: its last page
+    st.session_state["audit_page"] = pages
+number = st.number_input(t("audit.page"), min_value=1, max_value=pages, value=1, step=1, key="audit_page")
 with database().session() as s:
     found = audit.search(s, filters, page=int(number))
 if not found.total:
