@@ -233,6 +233,7 @@ def record_failure(s: Session, kind: str, key: str, now: datetime) -> t.Throttle
     if kind in CEILINGS:
         if now - row.first_failed_at >= GLOBAL_WINDOW:
             row.failures, row.first_failed_at, row.blocked_until = 0, now, None
+            _prune(s, now)  # at most once a minute: the rows whose failures are forgotten
         row.failures += 1
         row.last_failed_at = now
         if row.failures > CEILINGS[kind]:
@@ -248,6 +249,23 @@ def record_failure(s: Session, kind: str, key: str, now: datetime) -> t.Throttle
     row.blocked_until = now + wait if wait else None
     s.flush()
     return row
+
+
+def _prune(s: Session, now: datetime) -> None:
+    """Remove the rows that no longer count (not blocked, failures forgotten), so a spray of usernames from
+    many addresses leaves no table that grows for ever."""
+    for kind, rule in RULES.items():
+        stale = s.scalars(
+            select(t.Throttle.id)
+            .where(
+                t.Throttle.kind == kind,
+                t.Throttle.last_failed_at < now - rule.forget_after,
+                or_(t.Throttle.blocked_until.is_(None), t.Throttle.blocked_until <= now),
+            )
+            .with_for_update(skip_locked=True)  # a row another attempt holds right now is not waited for
+        ).all()
+        for start in range(0, len(stale), 500):
+            s.execute(delete(t.Throttle).where(t.Throttle.id.in_(stale[start : start + 500])))
 
 
 def forget(s: Session, kind: str, key: str) -> None:

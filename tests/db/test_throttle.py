@@ -232,6 +232,11 @@ def test_a_flood_of_failed_sign_ins_never_buries_a_survey_deletion(sqlite_db, ch
     assert last.entries[-1].action == "survey_delete" and len(last.entries) == flood + 1 - audit.PAGE_SIZE
     assert [e.target for e in by_action.entries] == ["Course survey 2026"]
     assert "survey_delete" in {e.action for e in by_day.entries}
+    with db.session() as s:  # a day later, the first failure after a quiet minute sweeps what no longer counts
+        assert s.query(tb.Throttle).count() == 2 * flood + 1
+    attempt(db, "teacher", "guess", VICTIM_HOME, now + timedelta(days=2))
+    with db.session() as s:
+        assert sorted(r.key for r in s.query(tb.Throttle)) == sorted(["sign-in", VICTIM_HOME, f"teacher|{VICTIM_HOME}"])
 
 
 def test_a_burst_of_parallel_guesses_from_one_address_gets_no_more_than_the_free_ones(
