@@ -5,6 +5,7 @@ import streamlit as st
 from survey.access import accounts
 from survey.access.accounts import AccountError
 from ui.auth import current, current_place
+from ui.client import client_source
 from ui.i18n import language_selector, plain, show_error, t, workspace_name
 from ui.navigation import run_through_app
 from ui.signin import SIGNIN_FLASH, sign_in_form, sign_out
@@ -37,7 +38,7 @@ if sent:
         st.error(t("account.password_mismatch"))
     else:
         try:
-            accounts.change_own_password(database(), who, old, new)
+            accounts.change_own_password(database(), who, old, new, source=client_source())
         except AccountError as e:
             show_error(e)
         else:

@@ -2,20 +2,19 @@
 new student account or an existing one; then the student is signed in, in the class.
 
 Session keys (st.session_state): "_join_code" (the code typed), "_join_code_from_link" (the last code a link
-brought), "_join_flash" (the welcome after joining), "_join_misses" (when wrong codes were tried: after
-`classroom.FREE_MISSES` within `classroom.MISS_WINDOW` seconds the page asks to wait, `classroom.code_tries`,
-so codes cannot be guessed quickly).
+brought), "_join_flash" (the welcome after joining). Wrong codes are counted by the browser's address and over
+everyone, in the database (`classroom.look_up_code`), so a reload or a new browser session does not start
+the count again.
 """
-
-import time
 
 import streamlit as st
 
 from survey import classroom
 from survey.access.accounts import AccountError
-from survey.classroom import ClassError, class_for_code
+from survey.classroom import ClassError
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import page_link, plain
+from ui.client import client_source
 from ui.i18n import language_selector, show_error, t
 from ui.navigation import run_through_app
 from ui.signin import checked_password, sign_in_as
@@ -35,19 +34,13 @@ from_link = st.query_params.get("code", "")[:40]
 if from_link and st.session_state.get("_join_code_from_link") != from_link:  # a QR code scanned (again)
     st.session_state["_join_code_from_link"] = st.session_state["_join_code"] = from_link
 st.session_state.setdefault("_join_code", "")
-code = st.text_input(t("join.code"), key="_join_code", max_chars=40, placeholder="ABC234")
+code = st.text_input(t("join.code"), key="_join_code", max_chars=40, placeholder="ABCD-EFGH-JK23")
 if not code.strip():
-    st.stop()
-misses = st.session_state.get("_join_misses", [])  # times of wrong codes in this browser session
-tries = classroom.code_tries(misses, time.monotonic())
-if tries.wait:
-    st.error(t("join.too_many", seconds=tries.wait))
     st.stop()
 try:
     with database().session() as s:
-        target = class_for_code(s, code)
+        target = classroom.look_up_code(s, code, source=client_source())
 except ClassError as e:
-    st.session_state["_join_misses"] = [*tries.recent, time.monotonic()]
     show_error(e)
     st.stop()
 st.subheader(plain(target.name))

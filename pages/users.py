@@ -134,3 +134,37 @@ with st.form("create_workspace", clear_on_submit=True):
             _fail(e)
         else:
             st.rerun()
+
+st.subheader(t("users.throttles"))
+st.caption(t("users.throttles_intro"))
+throttles = accounts.current_throttles(database(), me)
+if not throttles:
+    st.info(t("users.throttles_none"))
+else:
+    kind_names = {r.id: t(f"throttle.kind.{r.kind}") for r in throttles}
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("users.throttle_kind"): kind_names[r.id],
+                    t("users.throttle_key"): r.key,
+                    t("users.throttle_failures"): r.failures,
+                    t("users.throttle_last"): r.last_failed_at,
+                    t("users.throttle_until"): r.blocked_until,
+                }
+                for r in throttles
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    described = {r.id: f"{kind_names[r.id]}: {r.key}" for r in throttles}
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = c1.selectbox(t("users.throttle_choose"), list(described), format_func=described.get, key="users_throttle")
+    if c2.button(t("users.throttle_clear"), key="users_throttle_clear"):
+        try:
+            accounts.clear_throttle(database(), me, chosen)
+        except AccountError as e:
+            _fail(e)
+        else:
+            done(t("users.throttle_cleared", what=described[chosen]))

@@ -16,6 +16,7 @@ from survey.access import accounts, audit
 from survey.access.accounts import AccountError, Place, SignedIn
 from survey.access.permissions import roles_with
 from ui.auth import EXPIRED_KEY, TOKEN_KEY, WORKSPACE_KEY, current, current_place, remember_in_browser, write_cookie
+from ui.client import client_source
 from ui.i18n import plain, show_error, t, workspace_name
 from ui.state import SURVEY_KEY, database
 
@@ -110,7 +111,7 @@ def sign_in_form(*, then_first_page: bool = False) -> None:
     if not sent:
         return
     try:
-        _, token = accounts.sign_in(database(), username, password)
+        _, token = accounts.sign_in(database(), username, password, source=client_source())
     except AccountError as e:
         show_error(e)
         return
@@ -122,10 +123,11 @@ def checked_password(username: str, password: str) -> tuple[int, str] | None:
     """(account id, username) when the password is right (audited as a sign-in); otherwise the reason is
     shown and None.
 
-    Wrong passwords count towards the wait (survey.access.accounts) and go to the audit log as failed sign-ins.
+    Wrong passwords count towards the wait of this browser's address (survey.access.throttle) and go to the
+    audit log as failed sign-ins.
     """
     try:
-        who = accounts.verify_password(database(), username, password)
+        who = accounts.verify_password(database(), username, password, source=client_source())
     except AccountError as e:
         show_error(e)
         return None

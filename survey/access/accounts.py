@@ -6,11 +6,17 @@ random token kept in the browser session; the database keeps only its
 SHA-256, and a session ends after `IDLE_LIMIT` without activity or
 `SESSION_LIMIT` after sign-in, whichever comes first.
 
-Wrong passwords slow down: after `FREE_ATTEMPTS` failures in a row, an
-account refuses every attempt (right or wrong) for a wait that doubles with
-each further failure, up to `MAX_WAIT`. A correct password after the wait
-resets the count. An unknown username costs the same hashing time as a
-known one, so timing does not tell which usernames exist.
+Wrong passwords slow down (survey.access.throttle): after `FREE_ATTEMPTS`
+failures of one username from one client address, that address waits before
+its next attempt at that username (right or wrong), a wait that doubles with
+each further failure, up to `MAX_WAIT`; an address failing on many usernames
+waits too, and past a ceiling of failures per minute everyone is slowed by a
+few seconds. Someone failing elsewhere never makes the rightful user wait at
+their own address. A correct password resets its address's count for the
+username. An unknown username is counted and costs the same hashing time as
+a known one, so neither the answer nor its timing tells which usernames exist.
+Failed sign-ins are audited folded: one entry per address and username tried
+within an hour, with a count.
 
 The building blocks take a SQLAlchemy session and leave the commit to the caller. The user actions (the
 last section: sign in and out, change a password, add an account, change a role, ...) take the `Database`
@@ -32,7 +38,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from survey.access import audit
+from survey.access import audit, throttle
 from survey.access.permissions import MEMBER_ROLES, allowed
 from survey.characters import bad_character, normal_text, trim
 from survey.errors import UserError
@@ -43,9 +49,9 @@ from survey.storage.tables import utcnow
 
 IDLE_LIMIT = timedelta(hours=2)
 SESSION_LIMIT = timedelta(hours=12)
-FREE_ATTEMPTS = 3
-FIRST_WAIT = timedelta(seconds=2)
-MAX_WAIT = timedelta(minutes=15)
+FREE_ATTEMPTS = throttle.RULES[throttle.ACCOUNT_SOURCE].free  # 3
+FIRST_WAIT = throttle.RULES[throttle.ACCOUNT_SOURCE].first_wait  # 2 s
+MAX_WAIT = throttle.RULES[throttle.ACCOUNT_SOURCE].max_wait  # 15 min
 MIN_PASSWORD = 8
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 
@@ -164,42 +170,48 @@ def set_password(s: Session, account_id: int, password: str) -> None:
         raise AccountError("account.not_found")
     account.password_hash = _hasher.hash(password)
     account.failed_sign_ins = 0
+    throttle.forget_username(s, account.username)  # a new password: every address may try it at once
     end_sessions(s, account_id)
 
 
-def wait_left(account: t.Account, now: datetime | None = None) -> timedelta:
-    """How long `account` refuses sign-in attempts after repeated wrong passwords."""
-    over = account.failed_sign_ins - FREE_ATTEMPTS
-    if over < 0 or account.last_failed_at is None:
-        return timedelta(0)
-    wait = min(FIRST_WAIT * (2 ** min(over, 20)), MAX_WAIT)
-    left = account.last_failed_at + wait - (now or utcnow())
-    return max(left, timedelta(0))
+def _failed(s: Session, name: str, source: str, now: datetime) -> None:
+    """Count a wrong password for `name` (an account's or one that exists nowhere) from `source`."""
+    throttle.record_failure(s, throttle.ACCOUNT_SOURCE, throttle.account_key(name, source), now)
+    throttle.record_failure(s, throttle.SOURCE, source, now)
+    throttle.record_failure(s, throttle.GLOBAL, throttle.GLOBAL_KEY[throttle.GLOBAL], now)
 
 
-def authenticate(s: Session, username: str, password: str, *, now: datetime | None = None) -> t.Account:
-    """The account for a username and password, or AccountError (wrong, disabled, or wait first)."""
+def authenticate(
+    s: Session, username: str, password: str, *, source: str = throttle.UNKNOWN, now: datetime | None = None
+) -> t.Account:
+    """The account for a username and password tried from the client address `source`, or AccountError:
+    "account.wait" (this address must wait first: its own failures at this username, or at many), a wrong
+    password or unknown username (counted), a disabled account. Past the global ceiling the check comes
+    after a pause of a few seconds (`throttle.pause`)."""
     now = now or utcnow()
-    account = s.scalar(select(t.Account).where(t.Account.username == normal_username(username)))
+    name = normal_username(username)[:100]
+    keys = [(throttle.ACCOUNT_SOURCE, throttle.account_key(name, source)), (throttle.SOURCE, source)]
+    verdict = throttle.check(s, keys, throttle.GLOBAL, now)
+    if verdict.wait:
+        raise AccountError("account.wait", seconds=verdict.wait)
+    if verdict.pause:
+        throttle.pause(verdict.pause)
+    account = s.scalar(select(t.Account).where(t.Account.username == name))
     if account is None:
         try:
             _hasher.verify(_DUMMY_HASH, password)
         except VerificationError:
             pass
+        _failed(s, name, source, now)
         raise AccountError("account.wrong_password")
-    left = wait_left(account, now)
-    if left > timedelta(0):
-        raise AccountError("account.wait", seconds=int(left.total_seconds()) + 1)
     try:
         _hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
-        account.failed_sign_ins += 1
-        account.last_failed_at = now
+        _failed(s, name, source, now)
         raise AccountError("account.wrong_password") from None
     if account.disabled:
         raise AccountError("account.disabled")
-    account.failed_sign_ins = 0
-    account.last_failed_at = None
+    throttle.forget(s, throttle.ACCOUNT_SOURCE, throttle.account_key(name, source))
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
     return account
@@ -372,35 +384,45 @@ def label(account: t.Account) -> str:
     return f"{account.username} ({account.display_name})" if account.display_name else account.username
 
 
-def _authenticated(s: Session, username: str, password: str) -> t.Account:
-    """`authenticate`; when refused, the count of wrong passwords is committed (with a "sign_in_failed" entry
-    for a wrong password) before the AccountError goes on."""
+def _authenticated(s: Session, username: str, password: str, source: str, now: datetime | None) -> t.Account:
+    """`authenticate`; when refused, the counts of wrong passwords are committed (with a folded
+    "sign_in_failed" entry for a wrong password) before the AccountError goes on."""
+    now = now or utcnow()
     try:
-        return authenticate(s, username, password)
+        return authenticate(s, username, password, source=source, now=now)
     except AccountError as e:
         if e.message == "account.wrong_password":
-            audit.record(s, None, "sign_in_failed", target=normal_username(username)[:100])
+            name = normal_username(username)[:100]
+            fold = f"{source}|{name}"
+            audit.record_folded(s, None, "sign_in_failed", fold_key=fold, now=now, target=name, source=source)
         s.commit()  # keeps the count of wrong passwords
         raise
 
 
-def sign_in(db: Database, username: str, password: str) -> tuple[SignedIn, str]:
-    """Sign in with a username and password: the account and a new session token, audited as "sign_in".
-    AccountError: a wrong password (counted and audited as "sign_in_failed"), a disabled account, or wait."""
-    with db.session() as s:
-        account = _authenticated(s, username, password)
-        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
-        token = start_session(s, account.id)
+def sign_in(
+    db: Database, username: str, password: str, *, source: str = throttle.UNKNOWN, now: datetime | None = None
+) -> tuple[SignedIn, str]:
+    """Sign in with a username and password from the client address `source`: the account and a new session
+    token, audited as "sign_in". AccountError: a wrong password (counted and audited, folded, as
+    "sign_in_failed"), a disabled account, or wait (`authenticate`)."""
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
+        account = _authenticated(s, username, password, source, now)
+        actor = audit.Actor(account.id, account.username)
+        audit.record(s, actor, "sign_in", target=account.username, source=source)
+        token = start_session(s, account.id, now=now)
         s.commit()
         return signed_in(account), token
 
 
-def verify_password(db: Database, username: str, password: str) -> SignedIn:
+def verify_password(
+    db: Database, username: str, password: str, *, source: str = throttle.UNKNOWN, now: datetime | None = None
+) -> SignedIn:
     """The account of a username and password, audited as "sign_in" (joining a class with an existing
     account); refused as `sign_in` is. Starts no session."""
-    with db.session() as s:
-        account = _authenticated(s, username, password)
-        audit.record(s, audit.Actor(account.id, account.username), "sign_in", target=account.username)
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
+        account = _authenticated(s, username, password, source, now)
+        actor = audit.Actor(account.id, account.username)
+        audit.record(s, actor, "sign_in", target=account.username, source=source)
         s.commit()
         return signed_in(account)
 
@@ -449,13 +471,15 @@ def create_first_administrator(db: Database, username: str, password: str, displ
         return token
 
 
-def change_own_password(db: Database, who: SignedIn, old_password: str, new_password: str) -> None:
+def change_own_password(
+    db: Database, who: SignedIn, old_password: str, new_password: str, *, source: str = throttle.UNKNOWN
+) -> None:
     """`who` changes their password, proving it with the current one; every session of the account ends.
     Audited as "password_reset". A wrong current password is refused as a sign-in is (counted, audited as
     "sign_in_failed"); a new password too short is refused after the current one was found right (which, as a
     sign-in, clears the count of wrong passwords)."""
-    with db.session() as s:
-        account = _authenticated(s, who.username, old_password)
+    with db.session() as s, throttle.one_at_a_time(s, "sign-in", source):
+        account = _authenticated(s, who.username, old_password, source, None)
         try:
             check_password(new_password)
         except AccountError:
@@ -537,3 +561,24 @@ def switch_workspace(db: Database, who: SignedIn, workspace_id: int) -> Place:
     if found is None:
         raise AccountError("account.not_permitted")
     return found
+
+
+def current_throttles(db: Database, who: SignedIn, *, now: datetime | None = None) -> list[throttle.ThrottleInfo]:
+    """The sign-in and join-code throttles that still count (`throttle.current`), for an administrator."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage")
+        return throttle.current(s, now or utcnow())
+
+
+def clear_throttle(db: Database, who: SignedIn, throttle_id: int) -> None:
+    """An administrator clears one throttle (its failures are forgotten, its wait ends), audited as
+    "throttle_clear" with what it counted. AccountError "users.throttle_gone" when it is gone already."""
+    with db.session() as s:
+        check_permission(s, who, "users.manage")
+        row = s.get(t.Throttle, throttle_id)
+        if row is None:
+            raise AccountError("users.throttle_gone")
+        kind, key, failures = row.kind, row.key, row.failures
+        s.delete(row)
+        audit.record(s, who.actor, "throttle_clear", target=f"{kind}: {key}", failures=failures)
+        s.commit()

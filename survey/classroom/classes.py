@@ -10,11 +10,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey.access import accounts, audit
+from survey.access import accounts, audit, throttle
 from survey.access.accounts import SignedIn
 from survey.classroom.common import (
     ClassError,
@@ -29,22 +30,17 @@ from survey.classroom.common import (
 from survey.classroom.peer_review import DEFAULT_RUBRIC
 from survey.storage import store
 from survey.storage import tables as t
+from survey.storage.tables import utcnow
 
-# Join codes: no 0/O, 1/I/L, so a code read off a projector is typed right. 31^6 ≈ 890 million codes.
+# Join codes: no 0/O, 1/I/L, so a code read off a projector is typed right. 31^12 ≈ 7.9 × 10^17 codes: out of
+# reach of guessing at the rate the throttles allow (README, "Join codes and guessing"; survey.access.throttle).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-JOIN_CODE_LENGTH = 6
+JOIN_CODE_LENGTH = 12
 
 
 GROUPS_MAX = 30
-
-
-# Guessing join codes: after FREE_MISSES wrong codes within MISS_WINDOW seconds, the join page asks to wait.
-FREE_MISSES = 5
-
-
-MISS_WINDOW = 60.0
 
 
 @dataclass(frozen=True)
@@ -237,10 +233,10 @@ def class_for_code(s: Session, code: str | None) -> JoinTarget:
     """The class a join code opens (case, spaces and dashes ignored); ClassError "join.code_unknown"."""
     wanted = normal_code(code)
     if len(wanted) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in wanted):
-        raise ClassError("join.code_unknown")
+        raise ClassError("join.code_unknown", n=JOIN_CODE_LENGTH)
     room = s.scalar(select(t.ClassRoom).where(t.ClassRoom.join_code == wanted))
     if room is None:
-        raise ClassError("join.code_unknown")
+        raise ClassError("join.code_unknown", n=JOIN_CODE_LENGTH)
     groups = tuple((g.id, g.name) for g in sorted(room.groups, key=lambda g: (g.position, g.id)))
     return JoinTarget(room.workspace_id, s.get(t.Workspace, room.workspace_id).name, groups, room.joining_open)
 
@@ -272,30 +268,29 @@ def join_class(s: Session, account_id: int, code: str | None, group_id: int) -> 
 # --- guessing codes ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CodeTries:
-    """The wrong join codes of one browser session, as the join page counts them.
+def look_up_code(s: Session, code: str | None, *, source: str, now: datetime | None = None) -> JoinTarget:
+    """What a join code typed (or brought by a link) from the client address `source` opens
+    (`class_for_code`), with guessing slowed down (survey.access.throttle: by address, "join+source", and
+    over everyone, "join-global"), whichever browser session it comes from. Committed.
 
-    recent: the times (seconds, `time.monotonic()`) of the wrong codes less than `MISS_WINDOW` seconds
-    before now, oldest first; wait: whole seconds to wait before the next code is looked at — 0 while fewer
-    than `FREE_MISSES` are recent, otherwise int(MISS_WINDOW − (now − oldest recent)) + 1.
+    Refused (ClassError): "join.too_many" (with `seconds` to wait; the code was not looked at), or
+    "join.code_unknown" (counted, and audited folded per address as "join_code_failed").
     """
-
-    recent: tuple[float, ...]
-    wait: int
-
-
-def code_tries(misses: Iterable[float], now: float) -> CodeTries:
-    """How long a browser session that typed wrong codes at `misses` must wait at `now` (see `CodeTries`).
-
-    >>> code_tries([0.0, 1.0, 2.0, 3.0, 4.0], now=10.5)
-    CodeTries(recent=(0.0, 1.0, 2.0, 3.0, 4.0), wait=50)
-    >>> code_tries([0.0, 1.0, 2.0, 3.0, 4.0], now=60.5).wait  # the first one has left the window
-    0
-    """
-    recent = tuple(m for m in misses if now - m < MISS_WINDOW)
-    wait = int(MISS_WINDOW - (now - recent[0])) + 1 if len(recent) >= FREE_MISSES else 0
-    return CodeTries(recent, wait)
+    now = now or utcnow()
+    with throttle.one_at_a_time(s, "join", source), one_transaction(s):
+        verdict = throttle.check(s, [(throttle.JOIN_SOURCE, source)], throttle.JOIN_GLOBAL, now)
+        if verdict.wait:
+            raise ClassError("join.too_many", seconds=verdict.wait)
+        if verdict.pause:
+            throttle.pause(verdict.pause)
+        try:
+            return class_for_code(s, code)
+        except ClassError:
+            pass  # a wrong code: counted, then refused (committed with the count)
+        throttle.record_failure(s, throttle.JOIN_SOURCE, source, now)
+        throttle.record_failure(s, throttle.JOIN_GLOBAL, throttle.GLOBAL_KEY[throttle.JOIN_GLOBAL], now)
+        audit.record_folded(s, None, "join_code_failed", fold_key=source, now=now, target=source, source=source)
+    raise ClassError("join.code_unknown", n=JOIN_CODE_LENGTH)
 
 
 # --- what the teacher does -----------------------------------------------------------------------------------

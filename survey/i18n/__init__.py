@@ -25,6 +25,7 @@ from survey.i18n import (
     importing,
     model_paths,
     sources,
+    throttle,
     trends,
     weighting,
     widgets,
@@ -50,6 +51,7 @@ PARTS = (
     designer_tree.MESSAGES,
     weighting.MESSAGES,
     trends.MESSAGES,
+    throttle.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -65,8 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "account.title": ("我的账户", "My account"),
     "account.wrong_password": ("用户名或密码不正确。", "Wrong username or password."),
     "account.wait": (
-        "密码错误次数过多：请在 {seconds} 秒后再试。",
-        "Too many wrong passwords: try again in {seconds} seconds.",
+        "从您这里登录失败的次数过多：请在 {seconds} 秒后再试。",
+        "Too many failed sign-ins from here: try again in {seconds} seconds.",
     ),
     "account.disabled": ("此账户已停用，请联系管理员。", "This account is disabled: ask an administrator."),
     "account.password_short": ("密码至少需要 {n} 个字符。", "The password needs at least {n} characters."),
@@ -126,8 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # audit log
     "audit.title": ("审计日志", "Audit log"),
     "audit.intro": (
-        "谁在何时做了什么：导入、撤销、删除、问卷修改、角色变更与登录。最新的在前。",
-        "Who did what, when: imports, undos, deletes, survey edits, role changes and sign-ins. Newest first.",
+        "谁在何时做了什么：导入、撤销、删除、问卷修改、角色变更与登录。最新的在前；同一地址对同一用户名的多次登录失败合并为一条并计数。"
+        "记录永不删除。",
+        "Who did what, when: imports, undos, deletes, survey edits, role changes and sign-ins. Newest first; "
+        "repeated failed sign-ins from one address at one username are one entry with a count. Entries are never deleted.",
     ),
     "audit.all_actions": ("全部操作", "All actions"),
     "audit.action": ("操作", "Action"),
@@ -136,7 +138,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.target": ("对象", "Object"),
     "audit.detail": ("详情", "Details"),
     "audit.empty": ("还没有记录。", "Nothing recorded yet."),
-    "audit.shown": ("显示 {n} 条记录。", "{n} entries shown."),
     "audit.action.sign_in": ("登录", "sign-in"),
     "audit.action.sign_in_failed": ("登录失败", "failed sign-in"),
     "audit.action.sign_out": ("退出登录", "sign-out"),

@@ -16,16 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "classes.groups_many": ("一个班级最多 {n} 个小组。", "A class has at most {n} groups."),
     "classes.groups_empty": ("请至少填写一个小组（每行一个）。", "Name at least one group (one per line)."),
     "join.code_unknown": (
-        "没有这个班级码。请核对老师给的 6 位班级码。",
-        "No class has this code. Check the 6-character code your teacher gave you.",
+        "没有这个班级码。请核对老师给的 {n} 位班级码。",
+        "No class has this code. Check the {n}-character code your teacher gave you.",
     ),
     "join.closed": (
         "这个班级暂不接受加入。请联系老师。",
         "This class is not taking new members at the moment. Ask your teacher.",
     ),
     "join.too_many": (
-        "班级码错误次数太多，请 {seconds} 秒后再试。",
-        "Too many wrong codes: try again in {seconds} seconds.",
+        "从您的网络输入的错误班级码太多，请 {seconds} 秒后再试。",
+        "Too many wrong codes from your network: try again in {seconds} seconds.",
     ),
     "join.group_unknown": ("请选择这个班级的一个小组。", "Choose one of this class's groups."),
     "join.other_role": (

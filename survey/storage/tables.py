@@ -258,7 +258,8 @@ class Account(Base):
     """A staff member or student who signs in. Respondents answering by link have no account.
 
     `password_hash` is an argon2 hash (survey.access.accounts); the password itself is never stored.
-    `failed_sign_ins` and `last_failed_at` slow down repeated wrong passwords.
+    `failed_sign_ins` and `last_failed_at` are no longer read (kept for old databases): wrong passwords are
+    counted per account and client address in `Throttle`.
     """
 
     __tablename__ = "account"
@@ -315,6 +316,9 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(50))  # e.g. import, undo_import, delete_survey, role_change
     target: Mapped[str] = mapped_column(String(500), default="")
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    # repeated events folded into one entry (failed sign-ins from one source): how many, and what they share
+    count: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    fold_key: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
 
 
 # --- classroom ---------------------------------------------------------------------------------
@@ -475,3 +479,24 @@ class WeightingScheme(Base):
     margins: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Throttle(Base):
+    """Failures that slow down sign-ins and join codes (survey.access.throttle), shared by every app instance.
+
+    `kind` is what is counted: "account+source" (one username tried from one client address), "source" (one
+    address, any account), "global" (every failed sign-in), "join+source", "join-global" (wrong join codes);
+    `key` names it (e.g. "ana|203.0.113.9"). `blocked_until`: no attempt of that kind is looked at before then
+    (for the global kinds: attempts are slowed down until then, never refused).
+    """
+
+    __tablename__ = "throttle"
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_throttle_kind_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

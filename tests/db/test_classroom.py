@@ -53,7 +53,7 @@ def test_a_teacher_creates_a_class_workspace_with_groups_and_a_join_code(db):
         s.commit()
         assert made.name == "市场营销 1 班"
         assert [g.name for g in made.groups] == ["第1组", "第2组"]
-        assert re.fullmatch(r"[A-HJKMNP-Z2-9]{6}", made.join_code)  # no 0/O, 1/I/L
+        assert re.fullmatch(r"[A-HJKMNP-Z2-9]{12}", made.join_code)  # no 0/O, 1/I/L; 31^12 codes (README)
         assert s.get(tb.Workspace, made.workspace_id).kind == "class"
         who = accounts.signed_in(s.get(tb.Account, teacher))
         place = accounts.place(s, who, made.workspace_id)

@@ -75,3 +75,42 @@ def test_surveys_and_responses_of_the_first_schema_survive_every_upgrade(databas
         assert c.execute(text("SELECT count(*) FROM response")).scalar_one() == 1
         assert c.execute(text("SELECT accepting_answers FROM survey_version")).scalar_one() in (False, 0)
     engine.dispose()
+
+
+def test_0010_renews_short_join_codes_keeps_the_classes_and_counts_old_audit_entries_once(database_url):
+    """A class of the 0004 schema with a 6-character join code (guessable) gets a 12-character one; its
+    members, groups and the audit log stay, the log says why the code changed, old entries count 1."""
+    engine = make_engine(database_url)
+    migrate(engine, "0004")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO workspace (id, name, kind, created_at) VALUES (7, '营销 2301', 'class', CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO class_room (id, workspace_id, join_code, joining_open, rubric, created_at) "
+                "VALUES (3, 7, 'ABC234', true, '[]', CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(text("INSERT INTO class_group (workspace_id, class_id, position, name) VALUES (7, 3, 0, 'Red')"))
+        c.execute(
+            text(
+                "INSERT INTO audit_entry (at, workspace_id, username, action, target, detail) "
+                "VALUES (CURRENT_TIMESTAMP, 7, 'teacher', 'class_create', '营销 2301', '{}')"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as c:
+        code = c.execute(text("SELECT join_code FROM class_room WHERE id = 3")).scalar_one()
+        groups = c.execute(text("SELECT name FROM class_group WHERE class_id = 3")).scalars().all()
+        log = c.execute(text("SELECT username, action, target, count FROM audit_entry ORDER BY id")).all()
+        throttles = c.execute(text("SELECT count(*) FROM throttle")).scalar_one()
+    assert len(code) == 12 and set(code) <= set("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+    assert groups == ["Red"] and throttles == 0
+    assert [tuple(row) for row in log] == [
+        ("teacher", "class_create", "营销 2301", 1),
+        ("system", "class_code", "营销 2301", 1),
+    ]
+    engine.dispose()

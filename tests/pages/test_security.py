@@ -193,7 +193,7 @@ def test_wrong_passwords_are_refused_then_slowed_down_and_the_right_one_signs_in
     assert "auth_token" not in at.session_state
     db = open_database(os.environ["DATABASE_URL"])
     with db.session() as s:  # (the wait has passed)
-        s.query(tb.Account).filter_by(username=ROLE_ACCOUNTS["manager"]).update({"last_failed_at": None})
+        s.query(tb.Throttle).update({"blocked_until": None})
         s.commit()
     db.dispose()
     sign_in_with_form(at, ROLE_ACCOUNTS["manager"], PASSWORD)
@@ -244,7 +244,7 @@ def test_changing_the_password_needs_the_current_one_and_ends_the_session(app_da
     db = open_database(os.environ["DATABASE_URL"])
     with db.session() as s:
         assert accounts.authenticate(s, ROLE_ACCOUNTS["coordinator"], "brand-new-password")
-        assert s.query(tb.Account).filter_by(username=ROLE_ACCOUNTS["coordinator"]).one().failed_sign_ins == 0
+        assert s.query(tb.Throttle).filter_by(kind="account+source").count() == 0  # the right one forgot it
         log = [(e.action, e.target) for e in reversed(audit.entries(s))]
     coordinator = ROLE_ACCOUNTS["coordinator"]
     assert log == [("sign_in_failed", coordinator), ("password_reset", coordinator)]  # no sign-out of an ended session

@@ -1,7 +1,7 @@
 """the path model a user drew between a survey's dimensions
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-04
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
