@@ -48,6 +48,10 @@ ACTIONS = (
     "rubric_set",
     "peer_review",
     "peer_review_clear",
+    "action_create",
+    "action_edit",
+    "action_status",
+    "action_delete",
 )
 
 

@@ -29,16 +29,17 @@ PERMISSIONS = (
     "peer.review",  # score other groups' presentations
     "users.manage",  # accounts, roles, workspaces
     "audit.read",  # the audit log
+    "actions.edit",  # create and change improvement actions (a teacher in their classes, a student in their group)
 )
 
 GRANTS: dict[str, frozenset[str]] = {
     "administrator": frozenset(PERMISSIONS),
     "coordinator": frozenset(
-        {"dashboards.read", "dashboards.export", "surveys.design", "responses.import", "batches.undo"}
+        {"dashboards.read", "dashboards.export", "surveys.design", "responses.import", "batches.undo", "actions.edit"}
     ),
-    "manager": frozenset({"dashboards.read", "dashboards.export"}),
-    "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
-    "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
+    "manager": frozenset({"dashboards.read", "dashboards.export", "actions.edit"}),
+    "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use", "actions.edit"}),
+    "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review", "actions.edit"}),
 }
 
 

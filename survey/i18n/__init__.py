@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from survey.i18n import (
     accounts,
+    actions,
     analysis,
     answering,
     classroom,
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    actions.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

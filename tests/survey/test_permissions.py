@@ -22,6 +22,7 @@ MATRIX = {
     "peer.review": (Y, N, N, N, Y),
     "users.manage": (Y, N, N, N, N),
     "audit.read": (Y, N, N, N, N),
+    "actions.edit": (Y, Y, Y, Y, Y),  # a teacher in their classes, a student for their group's survey
 }
 
 
