@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import surveys as actions
 from survey.access.accounts import AccountError
 from survey.design import definition_file, templates
@@ -168,6 +169,10 @@ with delete:
     st.warning(
         t("surveys.delete_confirm", title=chosen.title(lang()), count=chosen.responses, versions=chosen.versions)
     )
+    with database().session() as s:
+        planned = action_plans.action_count(s, ws, chosen_id)
+    if planned:
+        st.warning(t("actions.survey_delete_count", count=planned))
     confirmed = st.checkbox(t("surveys.delete_yes"), key=f"delete_confirm_{chosen_id}")
     if st.button(t("surveys.delete"), key=f"delete_{chosen_id}", disabled=not confirmed, type="primary"):
         try:

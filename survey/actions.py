@@ -189,6 +189,8 @@ def edit_action(db: Database, who: SignedIn, workspace_id: int, action_id: int, 
         fields = _fields(s, workspace_id, survey, {**current, **changes})
         fields.pop("version_id")  # the version it was made on stays
         changed = sorted(k for k, v in fields.items() if getattr(row, k) != v)
+        if not changed:
+            return  # nothing to write, nothing to audit
         for key in changed:
             setattr(row, key, fields[key])
         audit.record(
@@ -447,10 +449,12 @@ def check_actions(
 ) -> list[ActionCheck]:
     """The survey's actions (or those given) checked on all its responses under its current definition
     (`action_checks`)."""
-    version = store.current_version(s, workspace_id, survey_id)
-    defn = store.load_definition(s, workspace_id, version.id)
     if actions is None:
         actions = list_actions(s, workspace_id, survey_id)
+    if not actions:
+        return []  # no plan: nothing to load
+    version = store.current_version(s, workspace_id, survey_id)
+    defn = store.load_definition(s, workspace_id, version.id)
     frame = store.responses_frame(s, workspace_id, survey_id)
     return action_checks(defn, frame, actions)
 

@@ -1,0 +1,127 @@
+"""The action plan's shared pieces: the link "create an action for this gap" (Gaps, Priorities, Overview) and
+the plan's table as a page, the Overview and the report show it.
+
+Session keys: "_action_indicator" (the indicator a link asked the Action plan page to preselect).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from survey import actions
+from survey.actions import ActionCheck
+from survey.i18n import text
+from survey.reporting import report
+from ui.auth import current_place
+from ui.i18n import t
+
+PAGE = "pages/actions.py"
+INDICATOR_KEY = "_action_indicator"
+
+
+def may_edit() -> bool:
+    """Whether the user may create and change actions where they work (`actions.PERMISSION`)."""
+    place = current_place()
+    return place is not None and place.may(actions.PERMISSION)
+
+
+def create_links(survey_id: int, codes: Sequence[str], labels: dict) -> None:
+    """One link per indicator to the Action plan page with its form preselected (nothing for a role that may
+    not plan actions)."""
+    if not may_edit():
+        return
+    with st.container(horizontal=True, gap="small"):
+        for code in codes:
+            label = t("actions.create_for", indicator=labels.get(code, code))
+            try:
+                st.page_link(
+                    PAGE,
+                    label=label,
+                    icon=":material/add_task:",
+                    query_params={"survey": str(survey_id), "indicator": code},
+                )
+            except StreamlitPageNotFoundError:  # a page file run on its own, outside the app's navigation
+                st.caption(label)
+
+
+def number(value: float, spec: str = ".1f") -> str:
+    return report.number(value, spec)
+
+
+def plan_table(checks: Sequence[ActionCheck], lang: str) -> pd.DataFrame:
+    """One row per action: what it is, its status, and its check (before, after, change, adjusted p, ★,
+    target, outcome), every text as the user typed it. Columns named in `lang`."""
+
+    def col(key: str) -> str:
+        return text(lang, f"actions.col.{key}")
+
+    rows = []
+    for c in checks:
+        a = c.action
+        rows.append(
+            {
+                col("id"): a.id,
+                col("indicator"): c.label(lang),
+                col("need"): a.need,
+                col("strategy"): a.strategy,
+                col("owner"): a.owner or "—",
+                col("due"): a.due_date.isoformat() if a.due_date else "",
+                col("status"): text(lang, f"actions.status.{a.status}"),
+                col("baseline"): c.before_wave or "",
+                col("before"): c.before,
+                col("check"): c.after_wave or a.check_wave or "",
+                col("after"): c.after,
+                col("change"): c.change,
+                col("p"): c.p_adjusted,
+                col("significant"): "★" if c.significant else "",
+                col("target"): math.nan if a.target_figure is None else a.target_figure,
+                col("outcome"): text(lang, f"actions.outcome.{c.outcome}", code=a.indicator),
+            }
+        )
+    return pd.DataFrame(rows, columns=[col(k) for k in COLUMNS])
+
+
+COLUMNS = (
+    "id", "indicator", "need", "strategy", "owner", "due", "status", "baseline", "before", "check", "after",
+    "change", "p", "significant", "target", "outcome",
+)  # fmt: skip
+
+
+def column_config(lang: str) -> dict:
+    def col(key: str) -> str:
+        return text(lang, f"actions.col.{key}")
+
+    one = {col(k): st.column_config.NumberColumn(format="%.1f") for k in ("before", "after", "target")}
+    return {
+        **one,
+        col("change"): st.column_config.NumberColumn(format="%+.1f"),
+        col("p"): st.column_config.NumberColumn(format="%.3f"),
+        col("id"): st.column_config.NumberColumn(format="%d"),
+    }
+
+
+def due_lines(checks: Sequence[ActionCheck], lang: str) -> list[str]:
+    """The Overview's "actions due this wave", one line each."""
+    lines = []
+    for c in checks:
+        target = "—" if c.action.target_figure is None else number(c.action.target_figure)
+        lines.append(
+            text(
+                lang,
+                "actions.due_line",
+                indicator=c.label(lang),
+                strategy=c.action.strategy,
+                before=number(c.before),
+                after=number(c.after),
+                change=number(c.change, "+.1f"),
+                mark=" ★" if c.significant else "",
+                target=target,
+                outcome=text(lang, f"actions.outcome.{c.outcome}", code=c.action.indicator),
+            )
+        )
+    return lines
