@@ -91,6 +91,20 @@ COLUMNS = (
     "change", "p", "significant", "target", "outcome",
 )  # fmt: skip
 
+# the columns of the report's slide (the page's table without the need, due date and p)
+REPORT_COLUMNS = (
+    "indicator",
+    "strategy",
+    "owner",
+    "status",
+    "before",
+    "after",
+    "change",
+    "significant",
+    "target",
+    "outcome",
+)
+
 
 def column_config(lang: str) -> dict:
     def col(key: str) -> str:

@@ -124,6 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "actions.no_plan": ("还没有改进行动。", "No actions yet."),
     # the report
     "report.section.actions": ("改进计划", "Action plan"),
+    "report.with_actions": (
+        "包含改进计划（{count} 项行动，PowerPoint 中每 8 项一页）",
+        "Include the action plan ({count} actions, in the PowerPoint slides, 8 a slide)",
+    ),
     # refusals
     "actions.not_found": (
         "找不到这项行动或问卷（可能已被删除）。请刷新页面。",

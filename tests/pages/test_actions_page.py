@@ -92,3 +92,36 @@ def test_from_a_gap_link_the_form_is_preselected_and_saves_an_audited_action(app
     )  # fmt: skip
     assert entries[0].username == ROLE_ACCOUNTS["manager"]
     assert len(at.dataframe[0].value) == 1
+
+
+def test_the_powerpoint_report_has_the_plan_as_a_table_slide_with_the_pages_figures(app_database):
+    import io
+
+    from pptx import Presentation
+
+    from survey.reporting import report
+    from ui.report import action_plan_table
+
+    ws, survey_id = course(app_database)
+    db = open_database(app_database)
+    with db.session() as s:
+        coordinator = signed_in(s, "coordinator")
+    actions.create_action(
+        db, coordinator, ws, survey_id, indicator="useful", strategy="<script>更多案例", baseline_wave="2026-06"
+    )
+    with db.session() as s:
+        [check] = actions.check_actions(s, ws, survey_id)
+    db.dispose()
+    table = action_plan_table([check], "zh")
+    content = report.Report("zh", "课程", "报告", "2026-12-04", (), "关键指标", "", (), (), tables=(table,))
+    slides = Presentation(io.BytesIO(report.write_pptx(content))).slides
+    [cells] = [
+        [[c.text for c in row.cells] for row in shape.table.rows]
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
+    assert cells[0][:2] == [text("zh", "actions.col.indicator"), text("zh", "actions.col.strategy")]
+    assert cells[1][1] == "<script>更多案例"
+    after = cells[0].index(text("zh", "actions.col.after"))
+    assert cells[1][after] == f"{check.after:.1f}"
