@@ -139,3 +139,36 @@ def due_lines(checks: Sequence[ActionCheck], lang: str) -> list[str]:
             )
         )
     return lines
+
+
+# --- a class group's plan: its strategies for its largest gaps ---------------------------------------------
+
+
+def group_plan_table(indicators: pd.DataFrame, plan: Sequence[actions.Action], lang: str) -> pd.DataFrame:
+    """A group's indicators, largest shortfall first (actual − planned), each with the strategies its plan
+    holds for it (one per line, with their status). `indicators`: `GroupResults.indicators`."""
+    label = "label_zh" if lang == "zh" else "label_en"
+    ordered = indicators.sort_values("gap", na_position="last", kind="stable")
+    rows = []
+    for _, r in ordered.iterrows():
+        mine = [a for a in plan if a.indicator == r["code"]]
+        rows.append(
+            {
+                text(lang, "actions.col.indicator"): r[label] or r["code"],
+                text(lang, "classes.col.actual"): r["actual"],
+                text(lang, "classes.col.planned"): r["planned"],
+                text(lang, "classes.col.gap"): r["gap"],
+                text(lang, "actions.col.strategy"): "\n".join(a.strategy for a in mine),
+                text(lang, "actions.col.status"): "\n".join(text(lang, f"actions.status.{a.status}") for a in mine),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def group_plan_config(lang: str) -> dict:
+    one = st.column_config.NumberColumn(format="%.1f")
+    return {
+        text(lang, "classes.col.actual"): one,
+        text(lang, "classes.col.planned"): one,
+        text(lang, "classes.col.gap"): st.column_config.NumberColumn(format="%+.1f"),
+    }

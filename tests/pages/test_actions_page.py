@@ -125,3 +125,39 @@ def test_the_powerpoint_report_has_the_plan_as_a_table_slide_with_the_pages_figu
     assert cells[1][1] == "<script>更多案例"
     after = cells[0].index(text("zh", "actions.col.after"))
     assert cells[1][after] == f"{check.after:.1f}"
+
+
+def test_a_group_plans_a_strategy_for_its_largest_gap_and_the_teacher_sees_it_next_to_the_gaps(app_database):
+    from survey import answering, classroom
+    from survey.classroom import Indicator
+    from tests.pages.test_classroom_pages import as_student, as_teacher
+
+    db = open_database(app_database)
+    with db.session() as s:
+        teacher, student = signed_in(s, "teacher"), signed_in(s, "student")
+        made = classroom.create_class(s, teacher.account_id, "Marketing 1", ["Red", "Blue"])
+        classroom.join_class(s, student.account_id, made.join_code, made.groups[0].id)
+        s.commit()
+    with db.session() as s:
+        classroom.start_survey(s, student, made.workspace_id, made.groups[0].id, "blank")
+    with db.session() as s:
+        edits = [Indicator("", "座位", "Seats", 90.0), Indicator("", "灯光", "Light", 50.0)]
+        seats, light = classroom.save_group_indicators(s, student, made.workspace_id, made.groups[0].id, edits)
+        survey_id = classroom.group_info(s, made.workspace_id, made.groups[0].id).survey_id
+        token = answering.link_state(s, made.workspace_id, survey_id).link_token
+    with db.session() as s:
+        answering.submit_answer(s, token, {seats: 3.0, light: 4.0}, {})  # seats 50 (gap −40), light 75 (+25)
+
+    at = as_student(made, "group")
+    assert at.selectbox(key="_group_action_indicator").value == seats  # the largest gap first
+    at.text_area(key="_group_action_strategy").input("Cushions on every seat")
+    at.button(key="_group_action_save").click().run()
+    assert at.success[0].value == text("en", "actions.created")
+    with db.session() as s:
+        [made_action] = actions.list_actions(s, made.workspace_id, survey_id)
+    db.dispose()
+    assert (made_action.indicator, made_action.target_figure) == (seats, 90.0)  # the planned figure as target
+
+    at = as_teacher(made)
+    table = next(d.value for d in at.dataframe if text("en", "actions.col.strategy") in d.value.columns)
+    assert table.iloc[0].tolist()[:5] == ["Seats", 50.0, 90.0, -40.0, "Cushions on every seat"]
