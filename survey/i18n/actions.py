@@ -122,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Strategies for the largest gaps: each is an action, checked once the next wave is in.",
     ),
     "actions.no_plan": ("还没有改进行动。", "No actions yet."),
+    "actions.peer_plan": (
+        "{group} 的改进计划（{count} 项行动）与差距：评分表中的“改进建议”为它打分。",
+        "{group}'s action plan ({count} actions) next to its gaps: the rubric's “Proposals for improvement” scores it.",
+    ),
     # the report
     "report.section.actions": ("改进计划", "Action plan"),
     "report.with_actions": (
