@@ -123,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "actions.no_plan": ("还没有改进行动。", "No actions yet."),
     "actions.peer_plan": (
-        "{group} 的改进计划（{count} 项行动）与差距：评分表中的“改进建议”为它打分。",
-        "{group}'s action plan ({count} actions) next to its gaps: the rubric's “Proposals for improvement” scores it.",
+        "{group} 的改进计划（{count} 项行动）与差距，供按评分表打分。",
+        "{group}'s action plan ({count} actions) next to its gaps, to score on the rubric.",
     ),
     # the report
     "report.section.actions": ("改进计划", "Action plan"),
