@@ -7,7 +7,7 @@ import streamlit as st
 from survey import actions
 from survey.errors import UserError
 from ui import figures
-from ui.action_plan import INDICATOR_KEY, column_config, may_edit, number, plan_table
+from ui.action_plan import INDICATOR_KEY, column_config, may_edit, number, plan_table, survey_checks
 from ui.auth import current, workspace_id
 from ui.downloads import show_table
 from ui.filters import dashboard_filters
@@ -35,7 +35,7 @@ waves = figures.filter_options(sel.source, ()).waves
 with database().session() as s:
     plan = actions.list_actions(s, ws, sel.survey.id)
     people = dict(actions.owners(s, ws))
-    checks = actions.check_actions(s, ws, sel.survey.id, plan)
+checks = survey_checks(sel, plan)
 
 
 def _label(code: str) -> str:

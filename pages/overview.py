@@ -6,7 +6,7 @@ from survey import actions as action_plans
 from survey import surveys
 from survey.access.accounts import AccountError
 from survey.storage import store
-from ui.action_plan import create_links, due_lines
+from ui.action_plan import create_links, due_lines, survey_checks
 from ui.auth import current, current_place, workspace_id
 from ui.cards import card, number
 from ui.classroom import page_link
@@ -131,8 +131,7 @@ with left:
 
 # --- actions due this wave (the action plan's check) ---------------------------------------------
 if view.wave is not None:
-    with database().session() as s:
-        due = action_plans.due_at(action_plans.check_actions(s, workspace_id(), sel.survey.id), view.wave)
+    due = action_plans.due_at(survey_checks(sel), view.wave)
     if due:
         st.subheader(t("actions.due_title"))
         st.markdown("\n".join(f"- {plain(line)}" for line in due_lines(due, L)))

@@ -17,8 +17,12 @@ from survey import actions
 from survey.actions import ActionCheck
 from survey.i18n import text
 from survey.reporting import report
+from survey.storage import store
+from ui import figures
 from ui.auth import current_place
 from ui.i18n import t
+from ui.selection import Selection
+from ui.state import database
 
 PAGE = "pages/actions.py"
 INDICATOR_KEY = "_action_indicator"
@@ -28,6 +32,19 @@ def may_edit() -> bool:
     """Whether the user may create and change actions where they work (`actions.PERMISSION`)."""
     place = current_place()
     return place is not None and place.may(actions.PERMISSION)
+
+
+def survey_checks(sel: Selection, plan: Sequence[actions.Action] | None = None) -> list[ActionCheck]:
+    """The survey's actions (or `plan`) checked on all its responses (the dashboards' cached load, not the
+    sidebar's filters) under its current definition (`actions.action_checks`)."""
+    ws, survey_id = sel.source[0], sel.source[1]
+    with database().session() as s:
+        if plan is None:
+            plan = actions.list_actions(s, ws, survey_id)
+        if not plan:
+            return []
+        defn = store.load_definition(s, ws, store.current_version(s, ws, survey_id).id)
+    return actions.action_checks(defn, figures.responses(*sel.source), plan)
 
 
 def create_links(survey_id: int, codes: Sequence[str], labels: dict) -> None:
