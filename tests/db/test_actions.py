@@ -184,3 +184,40 @@ def test_an_action_follows_its_code_into_a_new_version_and_says_when_it_is_gone(
         checks = {c.action.id: c for c in actions.check_actions(s, ws, survey_id)}
     assert checks[taste].outcome == "changed" and checks[taste].change == 37.5
     assert checks[price].outcome == "gone"
+
+
+def test_a_survey_of_the_schema_before_action_plans_takes_actions_after_the_upgrade_and_its_delete_cascades(
+    database_url,
+):
+    from sqlalchemy import text
+
+    from survey.storage.db import make_engine, migrate
+
+    engine = make_engine(database_url)
+    migrate(engine, "0004")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'organisation', CURRENT_TIMESTAMP)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO survey (id, workspace_id, title_zh, title_en, archived, created_at, updated_at) "
+                "VALUES (1, 1, '食堂', 'Canteen', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+    migrate(engine)
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO action (workspace_id, survey_id, indicator, need, strategy, status, created_at, "
+                "updated_at) VALUES (1, 1, 'taste', '', '新厨师', 'planned', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+    with engine.begin() as c:
+        assert c.execute(text("SELECT strategy FROM action")).scalar_one() == "新厨师"
+        c.execute(text("DELETE FROM survey WHERE id = 1"))  # the database itself takes the plan with it
+    with engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM action")).scalar_one() == 0
+    engine.dispose()
