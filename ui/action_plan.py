@@ -44,7 +44,13 @@ def survey_checks(sel: Selection, plan: Sequence[actions.Action] | None = None) 
         if not plan:
             return []
         defn = store.load_definition(s, ws, store.current_version(s, ws, survey_id).id)
-    return actions.action_checks(defn, figures.responses(*sel.source), plan)
+    return _checks(sel.source, defn, tuple(plan))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _checks(source: tuple, defn, plan: tuple) -> list[ActionCheck]:
+    """Keyed by the responses' data version, the definition and the actions as stored (an edit makes a new key)."""
+    return actions.action_checks(defn, figures.responses(*source), plan)
 
 
 def create_links(survey_id: int, codes: Sequence[str], labels: dict) -> None:
