@@ -138,7 +138,11 @@ chosen = st.selectbox(
 action = by_id[chosen].action
 with st.form(f"_action_edit_{chosen}"):
     status = st.selectbox(
-        t("actions.status"), actions.STATUSES, index=actions.STATUSES.index(action.status), format_func=STATUS_NAMES.get
+        t("actions.status"),
+        actions.STATUSES,
+        index=actions.STATUSES.index(action.status),
+        format_func=STATUS_NAMES.get,
+        key=f"_action_edit_status_{chosen}",
     )
     strategy = st.text_area(t("actions.strategy"), value=action.strategy, max_chars=actions.TEXT_MAX)
     need = st.text_area(t("actions.need"), value=action.need, max_chars=actions.TEXT_MAX)
@@ -147,11 +151,21 @@ with st.form(f"_action_edit_{chosen}"):
         t("actions.target_figure"), min_value=0.0, max_value=100.0, value=action.target_figure, step=1.0
     )
     check_wave = b.text_input(t("actions.check_wave"), value=action.check_wave or "", max_chars=100)
-    if st.form_submit_button(t("actions.save_edit")):
+    choices = (
+        [None, *people] if action.owner_account_id in (None, *people) else [None, *people, action.owner_account_id]
+    )
+    owner = a.selectbox(
+        t("actions.owner"),
+        choices,
+        index=choices.index(action.owner_account_id),
+        format_func=lambda i: people.get(i, action.owner if i else t("actions.nobody")),
+    )
+    due = b.date_input(t("actions.due_date"), value=action.due_date)
+    if st.form_submit_button(t("actions.save_edit"), key=f"_action_edit_save_{chosen}"):
         try:
             actions.edit_action(
                 database(), current(), ws, action.id, strategy=strategy, need=need, target_figure=target,
-                check_wave=check_wave,
+                check_wave=check_wave, owner_account_id=owner, due_date=due,
             )  # fmt: skip
             if status != action.status:
                 actions.set_action_status(database(), current(), ws, action.id, status)

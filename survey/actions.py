@@ -95,8 +95,9 @@ def _text(value: str, field_id: str) -> str:
     return text
 
 
-def _fields(s: Session, workspace_id: int, survey: t.Survey, values: dict) -> dict:
-    """The fields of an action as stored, each checked (ActionError naming what to change)."""
+def _fields(s: Session, workspace_id: int, survey: t.Survey, values: dict, *, owner_now: int | None = None) -> dict:
+    """The fields of an action as stored, each checked (ActionError naming what to change); the owner it has
+    (`owner_now`) may stay even when no longer a member."""
     version = store.current_version(s, workspace_id, survey.id)
     # an indicator with a satisfaction index: a node or perception item of the current version's tree
     codes = set(analysis.analysis_inputs(store.load_definition(s, workspace_id, version.id)).tree["code"])
@@ -112,7 +113,7 @@ def _fields(s: Session, workspace_id: int, survey: t.Survey, values: dict) -> di
         if math.isnan(target) or not TARGET_RANGE[0] <= target <= TARGET_RANGE[1]:
             raise ActionError("actions.target_range", low=TARGET_RANGE[0], high=TARGET_RANGE[1])
     owner = values.get("owner_account_id")
-    if owner is not None and owner not in {a for a, _ in owners(s, workspace_id)}:
+    if owner is not None and owner != owner_now and owner not in {a for a, _ in owners(s, workspace_id)}:
         raise ActionError("actions.owner_not_member")
     status = values.get("status", "planned")
     if status not in STATUSES:
@@ -186,7 +187,7 @@ def edit_action(db: Database, who: SignedIn, workspace_id: int, action_id: int, 
         row = _action(s, workspace_id, action_id)
         survey = _checked(s, who, workspace_id, row.survey_id)
         current = {k: getattr(row, k) for k in (*EDITABLE, "baseline_wave", "status")}
-        fields = _fields(s, workspace_id, survey, {**current, **changes})
+        fields = _fields(s, workspace_id, survey, {**current, **changes}, owner_now=row.owner_account_id)
         fields.pop("version_id")  # the version it was made on stays
         changed = sorted(k for k, v in fields.items() if getattr(row, k) != v)
         if not changed:

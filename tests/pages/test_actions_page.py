@@ -93,6 +93,11 @@ def test_from_a_gap_link_the_form_is_preselected_and_saves_an_audited_action(app
     assert entries[0].username == ROLE_ACCOUNTS["manager"]
     assert len(at.dataframe[0].value) == 1
 
+    at.selectbox(key=f"_action_edit_status_{made.id}").set_value("done")  # the change form, on the one action
+    at.button(key=f"_action_edit_save_{made.id}").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.dataframe[0].value.iloc[0][text("en", "actions.col.status")] == text("en", "actions.status.done")
+
 
 def test_the_powerpoint_report_has_the_plan_as_a_table_slide_with_the_pages_figures(app_database):
     import io
