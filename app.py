@@ -34,6 +34,7 @@ PAGES = (
     ("nav.dashboards", "nps", "nav.nps", "campaign", "nps", "dashboards.read"),
     ("nav.dashboards", "loyalty", "nav.loyalty", "favorite", "loyalty", "dashboards.read"),
     ("nav.dashboards", "model", "nav.model", "hub", "model", "dashboards.read"),
+    ("nav.dashboards", "actions", "nav.actions", "checklist", "actions", "dashboards.read"),
     ("nav.dashboards", "report", "nav.report", "summarize", "report", "dashboards.export"),
     ("nav.analysis", "crosstabs", "nav.crosstabs", "table_chart", "crosstabs", "dashboards.read"),
     ("nav.analysis", "distributions", "nav.distributions", "stacked_bar_chart", "distributions", "dashboards.read"),

@@ -9,9 +9,11 @@ that resets the table editors after a save).
 import pandas as pd
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import classroom
 from survey.classroom import ClassError, Criterion
 from survey.design.editing import cell_text
+from ui.action_plan import group_plan_config, group_plan_table
 from ui.auth import WORKSPACE_KEY, current
 from ui.classroom import (
     LIVE_SECONDS,
@@ -214,6 +216,24 @@ with st.expander(t("classes.dashboards"), icon=":material/dashboard:"):
         if st.button(plain(result.name), key=f"dash_{result.group_id}", icon=":material/open_in_new:"):
             _open_dashboards(result.survey_id)
             st.switch_page("pages/overview.py")
+
+# --- each group's action plan next to its gaps ----------------------------------------------------------------
+st.header(t("actions.group_plan"))
+st.caption(t("actions.group_plan_help"))
+for result in exported:
+    if result.survey_id is None:
+        continue
+    with database().session() as s:
+        plan = action_plans.list_actions(s, ws, result.survey_id)
+    st.subheader(plain(result.name))
+    if not plan:
+        st.caption(t("actions.no_plan"))
+    st.dataframe(
+        group_plan_table(result.indicators, plan, lang()),
+        hide_index=True,
+        width="stretch",
+        column_config=group_plan_config(lang()),
+    )
 
 # --- peer review: the rubric and the totals ------------------------------------------------------------------
 st.header(t("classes.peer"))

@@ -3,6 +3,7 @@ SERVQUAL dimension gaps; the profile chart."""
 
 import streamlit as st
 
+from ui.action_plan import create_links
 from ui.cards import number
 from ui.filters import dashboard_filters
 from ui.i18n import lang, plain, t
@@ -40,6 +41,8 @@ if inputs.gap_pairs:
         view.dimension_chart.show()
     view.indicator_chart.show()
     st.caption(t("gaps.weighted_note"))
+    short = indicators[indicators["gap"] < 0]["code"]  # worst first: an action for the chosen or the worst gap
+    create_links(sel.survey.id, [indicator] if indicator else list(short[:1]), labels)
 
     # --- the items of the chosen indicator -------------------------------------------------------
     if indicator:

@@ -8,11 +8,14 @@ resets the indicator table after a save).
 import pandas as pd
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import answering, classroom
 from survey.classroom import ClassError, Indicator
 from survey.design.definition import DefinitionError
 from survey.design.editing import cell_text
+from survey.errors import UserError
 from survey.storage import store
+from ui.action_plan import group_plan_config, group_plan_table
 from ui.auth import current
 from ui.classroom import (
     LIVE_SECONDS,
@@ -162,3 +165,37 @@ live_results()
 with database().session() as s:
     mine = classroom.group_results(s, ws, group_id)
 pptx_button(ws, mine, lang(), key="group_pptx")
+
+# --- the group's action plan: strategies for its largest gaps ------------------------------------------------
+st.header(t("actions.group_plan"))
+st.caption(t("actions.group_plan_help"))
+with database().session() as s:
+    plan = action_plans.list_actions(s, ws, group.survey_id)
+st.dataframe(
+    group_plan_table(mine.indicators, plan, lang()),
+    hide_index=True,
+    width="stretch",
+    column_config=group_plan_config(lang()),
+)
+largest = list(mine.indicators.sort_values("gap", na_position="last", kind="stable")["code"])
+if largest:
+    names = dict(zip(mine.indicators["code"], mine.indicators["label_zh" if lang() == "zh" else "label_en"]))
+    planned = dict(zip(mine.indicators["code"], mine.indicators["planned"]))
+    with st.form("_group_action", clear_on_submit=True):
+        code = st.selectbox(
+            t("actions.indicator"), largest, format_func=lambda c: names.get(c) or c, key="_group_action_indicator"
+        )
+        need = st.text_area(t("actions.need"), max_chars=action_plans.TEXT_MAX, key="_group_action_need")
+        strategy = st.text_area(t("actions.strategy"), max_chars=action_plans.TEXT_MAX, key="_group_action_strategy")
+        check_wave = st.text_input(t("actions.check_wave"), help=t("actions.check_wave_help"), max_chars=100)
+        if st.form_submit_button(t("actions.create"), key="_group_action_save"):
+            target = planned.get(code)
+            try:
+                action_plans.create_action(
+                    database(), who, ws, group.survey_id, indicator=code, need=need, strategy=strategy,
+                    target_figure=None if pd.isna(target) else float(target), check_wave=check_wave,
+                )  # fmt: skip
+            except UserError as e:
+                show_error(e)
+            else:
+                done(t("actions.created"))

@@ -2,12 +2,15 @@
 
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import surveys
 from survey.access.accounts import AccountError
 from survey.reporting import report
 from survey.storage import store
+from ui.action_plan import create_links, due_lines, survey_checks
 from ui.auth import current, current_place, workspace_id
 from ui.cards import card, number
+from ui.classroom import page_link
 from ui.filters import dashboard_filters
 from ui.i18n import lang, plain, show_error, t
 from ui.page import start
@@ -139,6 +142,15 @@ with left:
     else:
         shown.worst_gaps.show()
         st.caption(t("overview.gaps_note"))
+        create_links(sel.survey.id, list(view.worst_gaps["code"]), sel.labels(L))
+
+# --- actions due this wave (the action plan's check) ---------------------------------------------
+if view.wave is not None:
+    due = action_plans.due_at(survey_checks(sel), view.wave)
+    if due:
+        st.subheader(t("actions.due_title"))
+        st.markdown("\n".join(f"- {plain(line)}" for line in due_lines(due, L)))
+        page_link("pages/actions.py", "actions", t("actions.open_plan"), ":material/checklist:")
 
 # --- segments at risk ----------------------------------------------------------------------
 with right:

@@ -8,9 +8,11 @@ Session keys (st.session_state): "_peer_flash" (a message for the next run).
 import pandas as pd
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import classroom
 from survey.classroom import ClassError
 from survey.storage import store
+from ui.action_plan import group_plan_config, group_plan_table
 from ui.auth import current
 from ui.classroom import plain, student_group
 from ui.i18n import lang, show_error, t
@@ -49,6 +51,17 @@ for other in others:
     if before is not None:
         label += " · " + t("peer.done_total", total=given.totals[other.id])
     with st.expander(label, expanded=before is None, icon=":material/rate_review:"):
+        if other.survey_id is not None:  # the group's action plan next to its gaps, for the rubric to score
+            with database().session() as s:
+                gaps = classroom.group_results(s, ws, other.id).indicators
+                plan = action_plans.list_actions(s, ws, other.survey_id)
+            st.caption(t("actions.peer_plan", group=plain(other.name), count=len(plan)))
+            st.dataframe(
+                group_plan_table(gaps, plan, lang()),
+                hide_index=True,
+                width="stretch",
+                column_config=group_plan_config(lang()),
+            )
         with st.form(f"review_{other.id}"):
             scores = {}
             for k, c in enumerate(criteria):

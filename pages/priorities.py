@@ -4,6 +4,7 @@ import streamlit as st
 
 from metrics.priorities import FIRM, RESAMPLES
 from survey import analysis
+from ui.action_plan import create_links
 from ui.classroom import page_link
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
@@ -63,6 +64,7 @@ if view.concentrate is None:
 else:
     view.concentrate.show()
     st.caption(t("priorities.priority_help"))
+    create_links(sel.survey.id, list(view.figures.ranked.index[:3]), sel.labels(L))
 
 with st.expander(t("priorities.all_indicators")):
     view.all_indicators.show()

@@ -5,6 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
+from survey import actions as action_plans
 from survey.i18n import LANGUAGE_NAMES, LANGUAGES
 from survey.reporting.rendering import RenderError
 from survey.reporting.report import ReportError
@@ -58,6 +59,8 @@ nps_field = st.session_state.get("nps_segment")
 analysis = {key: st.session_state.get(key) for key in report.ANALYSIS_CHOICES}  # the Analysis pages' choices
 with database().session() as s:
     targets = store.targets(s, workspace_id(), sel.survey.id)  # set on the Overview page
+    planned = action_plans.action_count(s, workspace_id(), sel.survey.id)
+with_plan = planned > 0 and st.checkbox(t("report.with_actions", count=planned), value=True, key="_report_actions")
 wanted = (
     sel.key,
     sel.defn,
@@ -68,6 +71,7 @@ wanted = (
     tuple(analysis.items()),
     tuple(sorted(targets.items())),
     today,
+    with_plan,
 )
 
 # --- build (charts rendered once for both files) -------------------------------------------------------------
@@ -79,6 +83,9 @@ if st.button(t("report.build"), type="primary", disabled=not pages, icon=":mater
             bar.progress(fraction, text=message)
 
         try:
+            if with_plan:
+                with database().session() as s:
+                    plan = action_plans.check_actions(s, workspace_id(), sel.survey.id)
             files = report.build_report(
                 sel,
                 pages,
@@ -89,6 +96,7 @@ if st.button(t("report.build"), type="primary", disabled=not pages, icon=":mater
                 analysis=analysis,
                 today=today,
                 progress=_progress,
+                action_plan=plan if with_plan else (),
             )
         except ReportError as err:
             status.update(label=t("report.failed"), state="error")

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from survey import actions as action_plans
 from survey import comments
 from survey import surveys as actions
 from survey.access.accounts import AccountError
@@ -172,8 +173,11 @@ with delete:
     )
     with database().session() as s:
         themes, follow_ups = comments.kept_with_survey(s, ws, chosen_id)
+        planned = action_plans.action_count(s, ws, chosen_id)
     if themes or follow_ups:  # the comments' themes and follow-ups are kept with the survey: they go too
         st.warning(t("comments.delete_also", themes=themes, follow_ups=follow_ups))
+    if planned:
+        st.warning(t("actions.survey_delete_count", count=planned))
     confirmed = st.checkbox(t("surveys.delete_yes"), key=f"delete_confirm_{chosen_id}")
     if st.button(t("surveys.delete"), key=f"delete_{chosen_id}", disabled=not confirmed, type="primary"):
         try:

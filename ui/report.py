@@ -17,13 +17,15 @@ importance of Priorities ("priorities_importance"), the segment field of NPS
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from survey.actions import ActionCheck
 from survey.i18n import text
 from survey.reporting import exports, report
 from survey.reporting.rendering import RenderError
 from ui import views
+from ui.action_plan import REPORT_COLUMNS, plan_table
 from ui.selection import Selection
 
 PAGES = views.PAGES
@@ -70,8 +72,10 @@ def build_report(
     analysis: Mapping | None = None,
     today: dt.date | None = None,
     progress: Callable[[float, str], None] | None = None,
+    action_plan: Sequence[ActionCheck] = (),
 ) -> ReportFiles:
-    """Both files of the report: title, key figures (the Overview's cards), the charts of `pages` in order."""
+    """Both files of the report: title, key figures (the Overview's cards), the charts of `pages` in order;
+    with `action_plan` (the survey's checked actions), the plan as a table on slides after the charts."""
     today = today or dt.date.today()
     progress = progress or (lambda fraction, message: None)
     shown = {
@@ -107,6 +111,7 @@ def build_report(
             model_name=sel.inputs.model_name,
         ),
         charts=tuple(rendered),
+        tables=(action_plan_table(action_plan, lang),) if action_plan else (),
     )
     progress(len(chosen) / (len(chosen) + 1), text(lang, "report.writing"))
     files = ReportFiles(
@@ -118,3 +123,21 @@ def build_report(
     )
     progress(1.0, text(lang, "report.done", charts=len(rendered)))
     return files
+
+
+def action_plan_table(checks: Sequence[ActionCheck], lang: str) -> report.ReportTable:
+    """The action plan's slide: each action's indicator, strategy, owner, status and its check, as the
+    Action plan page shows them."""
+    frame = plan_table(checks, lang)
+    columns = [text(lang, f"actions.col.{k}") for k in REPORT_COLUMNS]
+    specs = {text(lang, "actions.col.change"): "+.1f", text(lang, "actions.col.p"): ".3f"}
+
+    def cell(column: str, value) -> str:
+        if isinstance(value, float):
+            return report.number(value, specs.get(column, ".1f"))
+        return str(value)
+
+    rows = tuple(tuple(cell(c, row[c]) for c in columns) for _, row in frame.iterrows())
+    return report.ReportTable(
+        text(lang, "report.section.actions"), tuple(columns), rows, text(lang, "actions.test_note")
+    )

@@ -94,8 +94,8 @@ class Place:
 
     def may(self, permission: str) -> bool:
         """The role's permission here; a teacher reads dashboards only in a class (their classes' results),
-        not in the organisation where they create classes."""
-        if self.role == "teacher" and self.kind != "class" and permission.startswith("dashboards."):
+        not in the organisation where they create classes (and plans actions there alone)."""
+        if self.role == "teacher" and self.kind != "class" and permission.startswith(("dashboards.", "actions.")):
             return False
         return allowed(self.role, permission)
 

@@ -66,6 +66,10 @@ ACTIONS = (
     "weighting_delete",
     "throttle_clear",
     "join_code_failed",
+    "action_create",
+    "action_edit",
+    "action_status",
+    "action_delete",
 )
 
 FOLD_WINDOW = timedelta(hours=1)  # repeated events of one source within an hour of the last: one entry

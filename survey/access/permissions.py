@@ -32,6 +32,7 @@ PERMISSIONS = (
     "comments.tag",  # a survey's codebook of themes; tag comments with them
     "followup.manage",  # the detractor follow-up list: status, note, contact details kept with consent
     "weighting.manage",  # a survey's weighting schemes (population margins)
+    "actions.edit",  # create and change improvement actions (a teacher in their classes, a student in their group)
 )
 
 GRANTS: dict[str, frozenset[str]] = {
@@ -46,13 +47,14 @@ GRANTS: dict[str, frozenset[str]] = {
             "comments.tag",
             "followup.manage",
             "weighting.manage",
+            "actions.edit",
         }
     ),
     "manager": frozenset(
-        {"dashboards.read", "dashboards.export", "comments.tag", "followup.manage", "weighting.manage"}
+        {"dashboards.read", "dashboards.export", "comments.tag", "followup.manage", "weighting.manage", "actions.edit"}
     ),
-    "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use"}),
-    "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review"}),
+    "teacher": frozenset({"classes.manage", "dashboards.read", "dashboards.export", "exercises.use", "actions.edit"}),
+    "student": frozenset({"group.design", "group.results", "exercises.use", "peer.review", "actions.edit"}),
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from survey.i18n import (
     accounts,
+    actions,
     analysis,
     answering,
     classroom,
@@ -52,6 +53,7 @@ PARTS = (
     weighting.MESSAGES,
     trends.MESSAGES,
     throttle.MESSAGES,
+    actions.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -78,6 +78,16 @@ class ReportChart:
 
 
 @dataclass(frozen=True)
+class ReportTable:
+    """A table on slides of its own (the action plan): heading, column names, rows of texts as shown."""
+
+    heading: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     """What a report holds, in its language.
 
@@ -96,6 +106,7 @@ class Report:
     figures_caption: str
     figures: tuple[KeyFigure, ...]
     charts: tuple[ReportChart, ...]
+    tables: tuple[ReportTable, ...] = ()  # after the charts, in the PowerPoint slides
 
 
 # --- the key figures -------------------------------------------------------------------------------
@@ -249,6 +260,15 @@ def _texts(report: Report, clean: Callable[[str], str]) -> Report:
         details=tuple(map(clean, report.details)),
         figures=tuple(KeyFigure(clean(f.title), clean(f.value), tuple(map(clean, f.notes))) for f in report.figures),
         charts=tuple(replace(c, section=clean(c.section), title=clean(c.title)) for c in report.charts),
+        tables=tuple(
+            ReportTable(
+                clean(x.heading),
+                tuple(map(clean, x.columns)),
+                tuple(tuple(map(clean, r)) for r in x.rows),
+                clean(x.note),
+            )
+            for x in report.tables
+        ),
     )
 
 
@@ -490,9 +510,36 @@ def write_pptx(report: Report) -> bytes:
         )
         picture._element.nvPicPr.cNvPr.set("descr", chart.title)
         _footer(slide, report)
+    for table in report.tables:
+        _table_slides(prs, table, report)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+TABLE_ROWS = 8  # rows of a table on one slide; more go on the next
+
+
+def _table_slides(prs, table: ReportTable, report: Report) -> None:
+    """A table as slides of `TABLE_ROWS` rows each, every cell the text as shown."""
+    from pptx.util import Inches
+
+    for start in range(0, max(len(table.rows), 1), TABLE_ROWS):
+        slide = _titled_slide(prs, table.heading, report.lang)
+        rows = table.rows[start : start + TABLE_ROWS]
+        height = SLIDE_H - 1.25 - 1.0
+        shape = slide.shapes.add_table(
+            len(rows) + 1, len(table.columns), Inches(0.6), Inches(1.25), Inches(SLIDE_W - 1.2), Inches(height)
+        )
+        for j, name in enumerate(table.columns):
+            _write(shape.table.cell(0, j).text_frame, [(name, 11, True, INK)], report.lang, align_left=True)
+        for i, row in enumerate(rows, start=1):
+            for j, value in enumerate(row):
+                _write(shape.table.cell(i, j).text_frame, [(value, 10, False, INK)], report.lang, align_left=True)
+        if table.note:
+            box = slide.shapes.add_textbox(Inches(0.6), Inches(SLIDE_H - 0.95), Inches(SLIDE_W - 1.2), Inches(0.45))
+            _write(box.text_frame, [(table.note, 9, False, MUTED)], report.lang, align_left=True)
+        _footer(slide, report)
 
 
 def _titled_slide(prs, heading: str, lang: str):

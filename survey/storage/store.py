@@ -206,6 +206,7 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     s.execute(delete(t.FollowUp).where(t.FollowUp.survey_id == survey_id))
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
     s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
+    s.execute(delete(t.Action).where(t.Action.survey_id == survey_id))  # its action plan (asked on the page)
     s.execute(delete(t.ImportBatch).where(t.ImportBatch.survey_id == survey_id))
     s.execute(delete(t.Respondent).where(t.Respondent.survey_id == survey_id))
     version_ids = select(t.SurveyVersion.id).where(t.SurveyVersion.survey_id == survey_id)

@@ -10,11 +10,12 @@ Schema changes go through the migrations in `survey/storage/migrations/`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -500,3 +501,32 @@ class Throttle(Base):
     first_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     blocked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+# --- action plans ------------------------------------------------------------------------------
+
+
+class Action(Base):
+    """An improvement action for one indicator of a survey (改进计划): the need it answers, the strategy, an
+    owner, a due date, a target for the indicator's satisfaction index (0–100) and the wave by which it
+    should show (`check_wave`), checked against the wave it was made in (`baseline_wave`). It names its
+    indicator by code, so it follows the survey into later versions."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("survey_version.id", ondelete="SET NULL"), nullable=True)
+    indicator: Mapped[str] = mapped_column(String(64))  # node or item code
+    need: Mapped[str] = mapped_column(Text, default="")
+    strategy: Mapped[str] = mapped_column(Text, default="")
+    owner_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    target_figure: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_wave: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    check_wave: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | in_progress | done | dropped
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -25,6 +25,7 @@ MATRIX = {
     "comments.tag": (Y, Y, Y, N, N),
     "followup.manage": (Y, Y, Y, N, N),
     "weighting.manage": (Y, Y, Y, N, N),
+    "actions.edit": (Y, Y, Y, Y, Y),  # a teacher in their classes, a student for their group's survey
 }
 
 
