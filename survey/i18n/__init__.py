@@ -21,6 +21,7 @@ from survey.i18n import (
     exercises,
     import_page,
     importing,
+    phone,
     sources,
 )
 
@@ -38,6 +39,7 @@ PARTS = (
     classroom.MESSAGES,
     exercises.MESSAGES,
     analysis.MESSAGES,
+    phone.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

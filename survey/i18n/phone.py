@@ -1,0 +1,20 @@
+"""Texts of the phone questionnaire (sections, progress, answered mark), tables and charts (zh, en)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the questionnaire, one section at a time (ui/questionnaire.py)
+    "form.section_of": ("第 {n} / {total} 部分", "Section {n} of {total}"),
+    "form.previous": ("上一部分", "Previous"),
+    "form.next": ("下一部分", "Next"),
+    "form.answer_this": ("请回答这道题。", "Please answer this question."),
+    "form.section_unanswered": (
+        "本部分还有 {count} 道必答题未回答，请看上方标出的题目。",
+        "{count} required question(s) in this section still need an answer: see the marks above.",
+    ),
+    "form.nps_ends": ("0 = {low}，10 = {high}", "0 = {low}, 10 = {high}"),
+    # --- the answered mark of a browser (pages/answer.py)
+    "answer.already_answered": (
+        "您已经填写过这份问卷，谢谢！每个链接只能提交一次答卷。如需修改，请联系组织者。",
+        "You have already answered this questionnaire, thank you! This link takes one answer. "
+        "To change your answer, contact the organiser.",
+    ),
+}
