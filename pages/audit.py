@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from survey.access import audit
+from ui.downloads import EMPTY_CELL
 from ui.i18n import t
 from ui.page import start
 from ui.state import database
@@ -30,5 +31,5 @@ table = pd.DataFrame(
         for e in rows
     ]
 )
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", placeholder=EMPTY_CELL)
 st.caption(t("audit.shown", n=len(rows)))

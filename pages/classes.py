@@ -22,6 +22,7 @@ from ui.classroom import (
     pptx_button,
     show_results,
 )
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.qr import public_base_url, qr_png, warn_if_only_this_computer
@@ -182,7 +183,11 @@ def live_results() -> None:
     for k, result in enumerate(results):
         columns[k % len(columns)].metric(t("classes.answers_of", group=plain(result.name)), result.answers, border=True)
     st.dataframe(
-        figures_table(results, lang(), students), hide_index=True, width="stretch", column_config=number_columns(lang())
+        figures_table(results, lang(), students),
+        hide_index=True,
+        width="stretch",
+        column_config=number_columns(lang()),
+        placeholder=EMPTY_CELL,
     )
     show_results(results, lang())
 
@@ -273,6 +278,7 @@ if reviews:
         hide_index=True,
         width="stretch",
         column_config={c: st.column_config.NumberColumn(format="%.1f") for c in table.columns[2:]},
+        placeholder=EMPTY_CELL,
     )
     with st.popover(t("classes.clear_reviews"), icon=":material/delete:"):
         st.warning(t("classes.clear_reviews_warning", count=reviews))

@@ -68,6 +68,7 @@ def test_every_chart_a_page_shows_is_one_of_its_view(app, app_database, title):
         at = open_page(app, page)
         shown = [chart_title(json.loads(element.proto.spec)) for element in at.get("vega_lite_chart")]
         assert shown == [shown_title(chart) for chart in view.charts], page
+        assert all(table.proto.placeholder == "—" for table in at.dataframe), page  # a missing value: "—", not "None"
 
 
 @pytest.mark.parametrize("title", SURVEYS)
