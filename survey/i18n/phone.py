@@ -17,4 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You have already answered this questionnaire, thank you! This link takes one answer. "
         "To change your answer, contact the organiser.",
     ),
+    # --- the group's indicators, one block each (pages/group.py)
+    "group.new_indicator": ("新增一个指标（填写名称即可）：", "Add an indicator (fill in its label):"),
+    "group.remove_indicator": ("删除此指标", "Remove this indicator"),
 }

@@ -327,14 +327,14 @@ def test_a_group_starts_its_survey_sets_planned_satisfaction_and_sees_its_result
         token = answering.link_state(s, scene.workspace_id, survey_id).link_token
     assert at.code[0].value == f"http://localhost:8501/answer?s={token}"
 
-    at.session_state[f"_indicators_{survey_id}_{at.session_state['_group_edit']}"] = {
-        "edited_rows": {},
-        "added_rows": [{"label_zh": "<img src=x onerror=alert(1)>", "label_en": "Seats", "planned": 70}],
-        "deleted_rows": [],
-    }
-    at.run()
+    new = f"_indicators_{survey_id}_{at.session_state['_group_edit']}_new"  # one block per indicator, a form
+    at.text_input(key=f"{new}_zh").input("<img src=x onerror=alert(1)>")
+    at.text_input(key=f"{new}_en").input("Seats")
+    at.number_input(key=f"{new}_planned").set_value(70)
     at.button(key="save_indicators").click().run()
     assert at.success[0].value == text("en", "group.saved", count=1)
+    planned = [x for x in at.number_input if x.key.endswith("_0_planned")]
+    assert [x.label for x in planned] == [text("en", "group.col.planned")] and planned[0].value == 70
     with db.session() as s:
         answering.submit_answer(s, token, {"ind": 4.0, "nps": 9.0}, {})
     at.run()
