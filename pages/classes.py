@@ -9,7 +9,7 @@ that resets the table editors after a save).
 import pandas as pd
 import streamlit as st
 
-from survey import classroom
+from survey import answering, classroom
 from survey.classroom import ClassError, Criterion
 from survey.design.editing import cell_text
 from ui.auth import WORKSPACE_KEY, current
@@ -25,7 +25,7 @@ from ui.classroom import (
 from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, show_error, t
 from ui.page import start
-from ui.qr import public_base_url, qr_png, warn_if_only_this_computer
+from ui.qr import base_url_input, chosen_base_url, qr_png, warn_if_only_this_computer
 from ui.state import SURVEY_KEY, database
 
 CLASS_KEY = "classes_class"
@@ -93,13 +93,17 @@ edit = st.session_state.get("_classes_edit", 0)
 
 # --- joining: the code, its QR code, open or closed ----------------------------------------------------------
 st.header(t("classes.joining"))
-url = join_url(public_base_url("classes"), chosen.join_code)
+base_url = chosen_base_url("classes")
+if answering.base_url_of(base_url, "") is None:
+    st.error(t("links.base_url_bad", url=base_url))
+url = join_url(base_url, chosen.join_code)
 code_col, qr_col = st.columns([3, 2])
 with code_col:
     st.metric(t("classes.join_code"), chosen.join_code)
     st.caption(t("classes.join_how"))
     st.code(url, language=None, wrap_lines=True)
     warn_if_only_this_computer(url)
+    base_url_input("classes")  # the same address as the links page's
     if chosen.joining_open:
         st.success(t("classes.joining_open"))
     else:

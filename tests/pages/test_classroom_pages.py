@@ -106,6 +106,12 @@ def test_a_teacher_creates_a_class_and_shows_its_code_and_qr_code(app_database, 
     assert at.image[0].captions == [text("en", "classes.qr_caption")]
     assert [m.label for m in at.metric[1:]] == [text("en", "classes.answers_of", group=g) for g in ("Red", "Blue")]
     assert at.data_editor[0].value["name"].tolist() == ["Red", "Blue"]
+    at.text_input(key="links_base_url").input("https://class.example.edu/").run()  # the projector's address
+    assert at.code[0].value == f"https://class.example.edu/join?code={room.join_code}" and not at.error
+    assert text("en", "qr.only_this_computer", env="SURVEY_PUBLIC_URL") not in [w.value for w in at.warning]
+    at.switch_page("pages/links.py").run()  # the links page keeps the address set on the class page
+    at.switch_page("pages/classes.py").run()
+    assert at.code[0].value == f"https://class.example.edu/join?code={room.join_code}"
 
 
 def test_a_teacher_closes_joining_and_changes_the_code(scene, db):
