@@ -200,7 +200,12 @@ def loadings_chart(fit, blocks: Mapping, labels: Mapping, *, lang: str):
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("item:N", sort=list(data["item"]), title=text(lang, "chart.item"), axis=alt.Axis(labelAngle=-45)),
+            x=alt.X(
+                "item:N",
+                sort=list(data["item"]),
+                title=text(lang, "chart.item"),
+                axis=alt.Axis(labelAngle=-45, labelOverlap=False),
+            ),
             y=alt.Y("loading:Q", title=text(lang, "chart.loading"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color(
                 "construct:N",
