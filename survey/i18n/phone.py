@@ -20,4 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the group's indicators, one block each (pages/group.py)
     "group.new_indicator": ("新增一个指标（填写名称即可）：", "Add an indicator (fill in its label):"),
     "group.remove_indicator": ("删除此指标", "Remove this indicator"),
+    # --- the report's key tables (ui/report.py)
+    "report.table.gaps-experience-table": ("体验表", "Experience table"),
+    "report.table.gaps-servqual": ("SERVQUAL 差距", "SERVQUAL gaps"),
+    "report.table.gaps-items": ("各题平均答案", "Mean answer per question"),
+    "report.table.nps-by-segment": ("各分组的 NPS", "NPS by segment"),
+    "report.table.priorities-concentrate": ("重点改进的指标", "Indicators to concentrate on"),
 }
