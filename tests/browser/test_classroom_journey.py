@@ -45,9 +45,12 @@ def answer(page: Page, link: str, wait_for_app) -> None:
     """Open the group's questionnaire on the same phone and answer its first three questions."""
     page.goto(link)
     form = page.locator('[data-testid="stMain"]')
-    wait_for_app(page, zh("form.submit"))
+    wait_for_app(page, zh("form.next"))  # the course template: one section per dimension
     for group in form.get_by_role("radiogroup").all()[1:4]:  # [0] is the language switch
         group.get_by_text("4 满意").click()
+    while form.get_by_role("button", name=zh("form.next")).count():  # Next through the sections
+        form.get_by_role("button", name=zh("form.next")).click()
+        wait_for_app(page)
     form.get_by_role("button", name=zh("form.submit")).click()
     wait_for_app(page, zh("answer.thanks"))
 

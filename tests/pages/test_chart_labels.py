@@ -10,7 +10,7 @@ import pytest
 from metrics import ipa
 from survey.reporting import exports
 from ui.charts import ipa_matrix
-from ui.charts.labels import POINT_RADIUS, place_labels
+from ui.charts.labels import POINT_RADIUS, corner_boxes, place_labels
 from ui.charts.priorities import PLOT_HEIGHT, PLOT_WIDTH
 
 NAMES_ZH = ["教学内容实用", "内容新颖", "课程结构清晰", "案例丰富", "课堂互动", "节奏合适", "教师准备充分", "讲解清楚"]
@@ -36,12 +36,20 @@ def test_no_two_labels_overlap_and_none_covers_a_point(n, seed, spread):
     performance, importance, names = crowded(n, seed, spread)
     x_domain = (performance.min() - 3, performance.max() + 3)
     y_domain = (importance.min() - 0.03, importance.max() + 0.03)
+    corners = corner_boxes(("重点改进", "继续保持", "次要改进", "可能过度投入"), PLOT_WIDTH, PLOT_HEIGHT)
     labels = place_labels(
-        performance, importance, names, width=PLOT_WIDTH, height=PLOT_HEIGHT, x_domain=x_domain, y_domain=y_domain
+        performance,
+        importance,
+        names,
+        width=PLOT_WIDTH,
+        height=PLOT_HEIGHT,
+        x_domain=x_domain,
+        y_domain=y_domain,
+        avoid=corners,
     )
     assert len(labels) == n
-    for a, b in itertools.combinations(labels, 2):
-        assert not overlap(a.box, b.box), (a, b)
+    for a, b in itertools.combinations([*labels, *corners], 2):
+        assert not overlap(getattr(a, "box", a), getattr(b, "box", b)), (a, b)
     px = (performance - x_domain[0]) / (x_domain[1] - x_domain[0]) * PLOT_WIDTH
     py = (y_domain[1] - importance) / (y_domain[1] - y_domain[0]) * PLOT_HEIGHT
     for label, (x, y) in itertools.product(labels, zip(px, py)):

@@ -54,15 +54,24 @@ def _candidates(px: float, py: float, w: float, h: float):
 
 
 def place_labels(
-    xs, ys, texts, *, width: float, height: float, x_domain: tuple[float, float], y_domain: tuple[float, float]
+    xs,
+    ys,
+    texts,
+    *,
+    width: float,
+    height: float,
+    x_domain: tuple[float, float],
+    y_domain: tuple[float, float],
+    avoid: tuple[tuple[float, float, float, float], ...] = (),
 ) -> list[Label]:
-    """A non-overlapping place for each point's label in a `width`×`height` px plot over the domains."""
+    """A non-overlapping place for each point's label in a `width`×`height` px plot over the domains, clear
+    of the boxes in `avoid` too (e.g. the quadrants' names in the corners)."""
     (x0, x1), (y0, y1) = x_domain, y_domain
     px = [(float(x) - x0) / (x1 - x0) * width for x in xs]
     py = [(y1 - float(y)) / (y1 - y0) * height for y in ys]
     points = [(a - POINT_RADIUS, b - POINT_RADIUS, a + POINT_RADIUS, b + POINT_RADIUS) for a, b in zip(px, py)]
     crowd = [sum(abs(a - c) < 80 and abs(b - d) < 30 for c, d in zip(px, py)) for a, b in zip(px, py)]
-    placed: list[tuple[float, float, float, float]] = []
+    placed: list[tuple[float, float, float, float]] = list(avoid)
     found: dict[int, Label] = {}
     for i in sorted(range(len(px)), key=lambda k: -crowd[k]):
         shown, numbered = str(texts[i]), False
@@ -73,7 +82,7 @@ def place_labels(
         if choice is None:  # nowhere free, not even for the number: on the point's right, over the plot's edge
             shown, numbered = str(i + 1), True
             w = text_width(shown)
-            right = max([width, *(b[2] for b in placed)]) + 4
+            right = max([width, *(b[2] for b in placed)]) + 4  # past the plot and every label placed
             choice = ((right, py[i] - LINE_HEIGHT / 2, right + w, py[i] + LINE_HEIGHT / 2), True)
         box, leader = choice
         placed.append(box)
@@ -98,3 +107,15 @@ def _free_place(px, py, w, placed, points, own, width, height):
             continue
         return box, leader
     return None
+
+
+def corner_boxes(names: tuple[str, str, str, str], width: float, height: float, inset: float = 6):
+    """The boxes of four bold names in the plot's corners (top left, top right, bottom left, bottom right)."""
+    w = [text_width(name) * 1.1 for name in names]
+    h = LINE_HEIGHT
+    return (
+        (inset, inset, inset + w[0], inset + h),
+        (width - inset - w[1], inset, width - inset, inset + h),
+        (inset, height - inset - h, inset + w[2], height - inset),
+        (width - inset - w[3], height - inset - h, width - inset, height - inset),
+    )

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from survey.i18n import text
-from ui.charts.labels import FONT_SIZE, place_labels
+from ui.charts.labels import FONT_SIZE, corner_boxes, place_labels
 from ui.charts.style import (
     OKABE_ITO,
     QUADRANT_COLOURS,
@@ -84,6 +84,9 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
         height=PLOT_HEIGHT,
         x_domain=(x_lo, x_hi),
         y_domain=(y_lo, y_hi),
+        avoid=corner_boxes(
+            (names["concentrate"], names["keep_up"], names["low_priority"], names["overkill"]), PLOT_WIDTH, PLOT_HEIGHT
+        ),
     )
     shared = shared.assign(
         text=[p.text for p in placed],
