@@ -57,9 +57,9 @@ def test_staff_open_a_link_and_a_respondent_answers_on_a_phone(
         for group in questions.all()[1:4]:
             group.get_by_text("5 很满意").click()
         respondent.screenshot(path=tmp_path / "phone-answered.png")
-        for _ in range(6):  # Next through the sections to the last one
+        for n in range(2, 8):  # Next through the sections to the last one
             form.get_by_role("button", name=text("zh", "form.next")).click()
-            wait_for_app(respondent)
+            wait_for_app(respondent, text("zh", "form.section_of", n=n, total=7))
         submit = form.get_by_role("button", name=text("zh", "form.submit"))
         submit.scroll_into_view_if_needed()
         respondent.screenshot(path=tmp_path / "phone-submit.png")
