@@ -3,7 +3,7 @@
 import streamlit as st
 
 from survey import answering
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.navigation import run_through_app
 from ui.questionnaire import removed_notice, render
 from ui.respondent import (
@@ -43,7 +43,7 @@ if answered_key(link, personal) in answered:
         remember_answered(link, personal)
     st.stop()
 if linked.one_answer_per_token and browser_has_answered(link, personal):
-    st.header(defn.title(lang()))
+    st.header(plain(defn.title(lang())))
     st.success(t("answer.already_answered"))
     st.stop()
 if not linked.is_open:

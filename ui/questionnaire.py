@@ -87,7 +87,7 @@ def _ask_recommend(item: Node, scale, label: str, lang: str, key: str, given: ob
         )
         low, high = scale.label(scale.minimum, lang), scale.label(scale.maximum, lang)
         if low != str(scale.minimum) or high != str(scale.maximum):
-            st.caption(t("form.nps_ends", low=low, high=high))
+            st.caption(t("form.nps_ends", low=plain(low), high=plain(high)))
     return choice
 
 
@@ -138,7 +138,7 @@ def render(defn: SurveyDefinition, lang: str, *, key: str) -> Submission | None:
     values: dict[str, object] = {}
     slots = {}
     with st.form(f"questionnaire_{key}_{step}"):
-        st.subheader(title)
+        st.subheader(plain(title))
         for item in items:
             values[item.code] = _ask(defn, item, lang, f"{key}_{item.code}", given.get(item.code))
             slots[item.code] = st.empty()
