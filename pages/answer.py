@@ -6,7 +6,14 @@ from survey import answering, fixed_links
 from ui.i18n import lang, plain, t
 from ui.navigation import run_through_app
 from ui.questionnaire import removed_notice, render
-from ui.respondent import ANSWERED_KEY, answered_key, language_switch, show_refusal
+from ui.respondent import (
+    ANSWERED_KEY,
+    answered_key,
+    browser_has_answered,
+    language_switch,
+    remember_answered,
+    show_refusal,
+)
 from ui.state import database
 
 NOTICES_KEY = "answer_notices"  # st.session_state: answered key → what the form took out of the answers
@@ -46,6 +53,12 @@ if answered_key(link, personal) in answered:
     if notices.get(answered_key(link, personal)):
         st.info(notices[answered_key(link, personal)])
     st.caption(t("answer.thanks_more"))
+    if linked.one_answer_per_token:
+        remember_answered(link, personal)
+    st.stop()
+if linked.one_answer_per_token and browser_has_answered(link, personal):
+    st.header(plain(defn.title(lang())))
+    st.success(t("answer.already_answered"))
     st.stop()
 if not linked.is_open:
     st.header(plain(defn.title(lang())))

@@ -10,6 +10,7 @@ import streamlit as st
 
 from survey.access import audit
 from survey.reporting import audit_export, exports
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, t
 from ui.page import start
 from ui.state import database
@@ -37,7 +38,7 @@ with database().session() as s:
 if not found.total:
     st.info(t("audit.empty"))
     st.stop()
-st.dataframe(audit_export.audit_table(found.entries, lang()), hide_index=True, width="stretch")
+st.dataframe(audit_export.audit_table(found.entries, lang()), hide_index=True, width="stretch", placeholder=EMPTY_CELL)
 st.caption(t("audit.page_of", total=found.total, page=found.number, pages=found.pages, per_page=audit.PAGE_SIZE))
 
 

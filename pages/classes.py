@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from survey import actions as action_plans
-from survey import classroom
+from survey import answering, classroom
 from survey.classroom import ClassError, Criterion
 from survey.design.editing import cell_text
 from ui.action_plan import group_plan_config, group_plan_table
@@ -24,9 +24,10 @@ from ui.classroom import (
     pptx_button,
     show_results,
 )
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, show_error, t
 from ui.page import start
-from ui.qr import public_base_url, qr_png, warn_if_only_this_computer
+from ui.qr import base_url_input, chosen_base_url, qr_png, warn_if_only_this_computer
 from ui.state import SURVEY_KEY, database
 
 CLASS_KEY = "classes_class"
@@ -94,13 +95,17 @@ edit = st.session_state.get("_classes_edit", 0)
 
 # --- joining: the code, its QR code, open or closed ----------------------------------------------------------
 st.header(t("classes.joining"))
-url = join_url(public_base_url("classes"), chosen.join_code)
+base_url = chosen_base_url("classes")
+if answering.base_url_of(base_url, "") is None:
+    st.error(t("links.base_url_bad", url=base_url))
+url = join_url(base_url, chosen.join_code)
 code_col, qr_col = st.columns([3, 2])
 with code_col:
     st.metric(t("classes.join_code"), chosen.join_code)
     st.caption(t("classes.join_how"))
     st.code(url, language=None, wrap_lines=True)
     warn_if_only_this_computer(url)
+    base_url_input("classes")  # the same address as the links page's
     if chosen.joining_open:
         st.success(t("classes.joining_open"))
     else:
@@ -184,7 +189,11 @@ def live_results() -> None:
     for k, result in enumerate(results):
         columns[k % len(columns)].metric(t("classes.answers_of", group=plain(result.name)), result.answers, border=True)
     st.dataframe(
-        figures_table(results, lang(), students), hide_index=True, width="stretch", column_config=number_columns(lang())
+        figures_table(results, lang(), students),
+        hide_index=True,
+        width="stretch",
+        column_config=number_columns(lang()),
+        placeholder=EMPTY_CELL,
     )
     show_results(results, lang())
 
@@ -293,6 +302,7 @@ if reviews:
         hide_index=True,
         width="stretch",
         column_config={c: st.column_config.NumberColumn(format="%.1f") for c in table.columns[2:]},
+        placeholder=EMPTY_CELL,
     )
     with st.popover(t("classes.clear_reviews"), icon=":material/delete:"):
         st.warning(t("classes.clear_reviews_warning", count=reviews))

@@ -72,49 +72,46 @@ if group.survey_id is None:
             done(t("group.created"))
     st.stop()
 
+
+def indicator_fields(item: Indicator, key: str) -> Indicator | None:
+    """An indicator's labels and planned satisfaction, one under the other (None: marked for removal)."""
+    with st.container(border=True):
+        if item.code:
+            st.caption(f"{t('group.col.code')}: {plain(item.code)}")
+        label_zh = st.text_input(t("group.col.label_zh"), value=item.label_zh, max_chars=500, key=f"{key}_zh")
+        label_en = st.text_input(t("group.col.label_en"), value=item.label_en, max_chars=500, key=f"{key}_en")
+        planned = st.number_input(
+            t("group.col.planned"),
+            min_value=0.0,
+            max_value=100.0,
+            value=item.planned,
+            step=1.0,
+            format="%.0f",
+            help=t("group.planned_help"),
+            key=f"{key}_planned",
+        )
+        removed = bool(item.code) and st.checkbox(t("group.remove_indicator"), key=f"{key}_remove")
+    if removed:
+        return None
+    return Indicator(item.code, cell_text(label_zh), cell_text(label_en), planned)
+
+
 # --- the indicators and their planned satisfaction -----------------------------------------------------------
 st.header(t("group.indicators"))
 st.caption(t("group.indicators_help"))
 with database().session() as s:
     indicators = classroom.indicators(s, ws, group_id)
     state = answering.link_state(s, ws, group.survey_id)
-rows = pd.DataFrame(
-    {
-        "code": pd.Series([i.code for i in indicators], dtype="string"),
-        "label_zh": pd.Series([i.label_zh for i in indicators], dtype="string"),
-        "label_en": pd.Series([i.label_en for i in indicators], dtype="string"),
-        "planned": pd.Series([i.planned for i in indicators], dtype="float64"),
-    }
-)
-edited = st.data_editor(
-    rows,
-    num_rows="dynamic",
-    hide_index=True,
-    width="stretch",
-    disabled=["code"],
-    column_config={
-        "code": st.column_config.TextColumn(t("group.col.code")),
-        "label_zh": st.column_config.TextColumn(t("group.col.label_zh"), max_chars=500),
-        "label_en": st.column_config.TextColumn(t("group.col.label_en"), max_chars=500),
-        "planned": st.column_config.NumberColumn(
-            t("group.col.planned"), min_value=0, max_value=100, step=1, help=t("group.planned_help")
-        ),
-    },
-    key=f"_indicators_{group.survey_id}_{st.session_state.get('_group_edit', 0)}",
-)
-if state.answers:
-    st.caption(t("group.versions_note", count=state.answers))
-if st.button(t("group.save"), type="primary", key="save_indicators"):
-    edits = [
-        Indicator(
-            cell_text(r.get("code")),
-            cell_text(r.get("label_zh")),
-            cell_text(r.get("label_en")),
-            None if pd.isna(r.get("planned")) else float(r.get("planned")),
-        )
-        for r in edited.to_dict("records")
-        if cell_text(r.get("code")) or cell_text(r.get("label_zh")) or cell_text(r.get("label_en"))
-    ]
+edit_key = f"_indicators_{group.survey_id}_{st.session_state.get('_group_edit', 0)}"
+with st.form(edit_key):  # one block per indicator (a wide grid put the planned column off a phone's screen)
+    edits = [indicator_fields(item, f"{edit_key}_{number}") for number, item in enumerate(indicators)]
+    st.caption(t("group.new_indicator"))
+    edits.append(indicator_fields(Indicator("", "", ""), f"{edit_key}_new"))
+    if state.answers:
+        st.caption(t("group.versions_note", count=state.answers))
+    save = st.form_submit_button(t("group.save"), type="primary", key="save_indicators")
+if save:
+    edits = [x for x in edits if x is not None and (x.code or x.label_zh or x.label_en)]
     try:
         with database().session() as s:
             codes = classroom.save_group_indicators(s, who, ws, group_id, edits)

@@ -37,6 +37,7 @@ from survey.importing.sources.draft import draft_columns, draft_definition, expo
 from survey.importing.validation import report_csv
 from survey.storage import store
 from ui.auth import current, current_place, workspace_id
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, plain, refusal, show_error, t
 from ui.page import start
 from ui.state import SURVEY_KEY, database
@@ -252,6 +253,7 @@ def show_columns(export: NormalizedExport) -> None:
         pd.DataFrame(rows, columns=[t("impage.file_column"), t("impage.fate"), t("impage.fate_detail")]),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY_CELL,
     )
 
 
@@ -353,6 +355,7 @@ def show_draft(defn) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY_CELL,
     )
     roles = ("perception", "overall", "recommend", "attribute", "comment")
     counts = {role: len(defn.items_with_role(role)) for role in roles}
@@ -366,6 +369,7 @@ def show_draft(defn) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY_CELL,
     )
 
 
@@ -533,7 +537,7 @@ def show_check(p: importer.ImportPreview, file: Upload, export: NormalizedExport
         st.error(t("impage.problems", count=p.problem_count - (len(p.problems) - len(kept))))
     if notices:
         st.info("\n".join(f"- {problem_line(x)}" for x in notices[:10]))
-    st.dataframe(problems_table(problems), hide_index=True, width="stretch")
+    st.dataframe(problems_table(problems), hide_index=True, width="stretch", placeholder=EMPTY_CELL)
     st.download_button(
         t("impage.report_download"),
         report_csv(problems, lang()),
@@ -657,6 +661,7 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY_CELL,
     )
     live = {b.id: f"#{b.id} · {b.file_name} · {b.responses}" for b in batches if b.responses}
     place = current_place()

@@ -9,11 +9,9 @@ from survey.storage import store
 from ui.auth import current, workspace_id
 from ui.i18n import lang, plain, show_error, t
 from ui.page import start
-from ui.qr import link_and_qr, public_base_url
+from ui.qr import base_url_input, chosen_base_url, link_and_qr
 from ui.state import database
 from ui.survey_picker import choose_survey
-
-BASE_URL_KEY = "links_base_url"
 
 start("links.title", "links.intro", need="surveys.design")
 who = current()
@@ -65,8 +63,7 @@ if close_col.button(t("links.close"), disabled=not state.is_open, key=f"close_{c
         done()
 
 # --- the link and its QR code (the address is set at the bottom of the page) ---
-detected = public_base_url("links")
-base_url = st.session_state.setdefault(BASE_URL_KEY, detected).strip()
+base_url = chosen_base_url("links")
 base_ok = answering.base_url_of(base_url, "") is not None
 if not base_ok:
     st.error(t("links.base_url_bad", url=base_url))
@@ -187,4 +184,4 @@ fixed_value_links()
 
 # --- the app's address, as respondents reach it -------------------------------------
 st.divider()
-st.text_input(t("links.base_url"), key=BASE_URL_KEY, help=t("links.base_url_help"))
+base_url_input("links")

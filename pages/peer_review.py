@@ -15,6 +15,7 @@ from survey.storage import store
 from ui.action_plan import group_plan_config, group_plan_table
 from ui.auth import current
 from ui.classroom import plain, student_group
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.state import database
@@ -95,4 +96,4 @@ else:
     for k, c in enumerate(criteria):
         table[t("peer.col.criterion", name=c.name(lang()), max=c.max)] = [submitted[g.id].get(k) for g in reviewed]
     table[t("peer.col.total", max=given.max_total)] = [given.totals[g.id] for g in reviewed]
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=EMPTY_CELL)

@@ -12,6 +12,7 @@ from survey.design.definition import DefinitionError
 from survey.storage import choices as stored_choices
 from survey.storage import store
 from ui.auth import current, workspace_id
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, plain, show_error, t
 from ui.page import show_problems, start
 from ui.state import SURVEY_KEY, database
@@ -52,7 +53,7 @@ if surveys:
             t("surveys.col.updated"): [x.updated_at.strftime("%Y-%m-%d %H:%M") for x in surveys],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=EMPTY_CELL)
 else:
     st.info(t("common.no_surveys"))
 

@@ -7,6 +7,7 @@ from survey.access import accounts
 from survey.access.accounts import AccountError
 from survey.access.permissions import MEMBER_ROLES
 from ui.auth import current
+from ui.downloads import EMPTY_CELL
 from ui.i18n import show_error, t, workspace_name
 from ui.page import start
 from ui.state import database
@@ -52,7 +53,7 @@ table = pd.DataFrame(
         for i, username, display, admin, disabled in people
     ]
 )
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", placeholder=EMPTY_CELL)
 
 st.subheader(t("users.create"))
 with st.form("create_account", clear_on_submit=True):
@@ -124,6 +125,7 @@ st.dataframe(
     pd.DataFrame([{t("users.workspace_name"): n, t("users.kind"): kinds.get(k, k)} for n, k in workspaces.values()]),
     hide_index=True,
     width="stretch",
+    placeholder=EMPTY_CELL,
 )
 with st.form("create_workspace", clear_on_submit=True):
     name = st.text_input(t("users.workspace_name"))

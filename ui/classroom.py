@@ -25,7 +25,7 @@ from survey.storage import store
 from ui import charts
 from ui.auth import current_place
 from ui.download_errors import failure_message, guarded
-from ui.downloads import show_plain_chart
+from ui.downloads import EMPTY_CELL, show_plain_chart
 from ui.i18n import plain, t
 from ui.state import database
 
@@ -187,7 +187,7 @@ def show_results(results: list[GroupResults], lang: str, *, with_group: bool = T
         return
     chart = planned_chart(results, lang)
     show_plain_chart(chart)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(lang))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(lang), placeholder=EMPTY_CELL)
 
 
 # --- a group's PowerPoint file -------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from ui.download_errors import failure_message, guarded
 from ui.i18n import lang, t
 
 ICON = ":material/download:"
+EMPTY_CELL = "—"  # what a table shows for a missing value (st.dataframe's placeholder; Streamlit's own is "None")
 
 
 def show_chart(chart, name: str, *, width: str = "stretch") -> None:
@@ -85,10 +86,11 @@ def decimals_shown(column_config: dict | None) -> dict[str, int]:
 
 
 def show_table(frame: pd.DataFrame, name: str, **dataframe_args) -> None:
-    """`st.dataframe` (no index, full width unless told) and, under it, the table as CSV and as Excel, their
-    numbers rounded as shown, the Excel file saying what it is of (`describe_exports`)."""
+    """`st.dataframe` (no index, full width unless told, a missing value shown as "—") and, under it, the table
+    as CSV and as Excel, their numbers rounded as shown, the Excel file saying what it is of (`describe_exports`)."""
     dataframe_args.setdefault("hide_index", True)
     dataframe_args.setdefault("width", "stretch")
+    dataframe_args.setdefault("placeholder", EMPTY_CELL)
     st.dataframe(frame, **dataframe_args)
     _weighting_caption()
     decimals = decimals_shown(dataframe_args.get("column_config"))

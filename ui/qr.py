@@ -22,6 +22,27 @@ def public_base_url(page_path: str) -> str:
     return os.environ.get(PUBLIC_URL_ENV) or answering.base_url_of(st.context.url, page_path) or FALLBACK_URL
 
 
+BASE_URL_KEY = "links_base_url"  # st.session_state: the address box (on the links and the class page)
+_CHOSEN_KEY = "_public_base_url"  # st.session_state: the address the user typed there, kept across pages
+
+
+def chosen_base_url(page_path: str) -> str:
+    """The address links and QR codes use: the one typed in `base_url_input` this session (on the links or
+    the class page), else `public_base_url`."""
+    return (st.session_state.get(_CHOSEN_KEY) or public_base_url(page_path)).strip()
+
+
+def _keep_address() -> None:
+    st.session_state[_CHOSEN_KEY] = st.session_state[BASE_URL_KEY].strip()
+
+
+def base_url_input(page_path: str) -> None:
+    """The box where the user sets the app's address as respondents and students reach it (one setting for
+    the links page and the class page)."""
+    st.session_state[BASE_URL_KEY] = chosen_base_url(page_path)
+    st.text_input(t("links.base_url"), key=BASE_URL_KEY, help=t("links.base_url_help"), on_change=_keep_address)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def qr_png(url: str) -> bytes:
     """The URL as a QR code (error correction M, 4-module quiet zone), black on white PNG."""

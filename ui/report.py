@@ -17,8 +17,11 @@ importance of Priorities ("priorities_importance"), the segment field of NPS
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+import pandas as pd
 
 from survey.actions import ActionCheck
 from survey.i18n import text
@@ -30,6 +33,12 @@ from ui.selection import Selection
 
 PAGES = views.PAGES
 ANALYSIS_CHOICES = views.ANALYSIS_CHOICES
+# The key tables a report holds, by page: the gaps, the NPS by segment, the indicators to concentrate on.
+KEY_TABLES = {
+    "gaps": ("gaps-experience-table", "gaps-servqual", "gaps-items"),
+    "nps": ("nps-by-segment",),
+    "priorities": ("priorities-concentrate",),
+}
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,12 @@ def build_report(
             left_out.append((chart.title or text(lang, f"nav.{page}"), err.key))
             continue
         rendered.append(report.ReportChart(text(lang, f"nav.{page}"), chart.title, png))
+    tables = tuple(
+        report_table(text(lang, f"nav.{page}"), table, lang)
+        for page in pages
+        for table in shown[page].tables
+        if table.name in KEY_TABLES.get(page, ())
+    )
     title = sel.survey.title(lang)
     content = report.Report(
         lang=lang,
@@ -111,7 +126,7 @@ def build_report(
             model_name=sel.inputs.model_name,
         ),
         charts=tuple(rendered),
-        tables=(action_plan_table(action_plan, lang),) if action_plan else (),
+        tables=(*tables, *((action_plan_table(action_plan, lang),) if action_plan else ())),
     )
     progress(len(chosen) / (len(chosen) + 1), text(lang, "report.writing"))
     files = ReportFiles(
@@ -139,5 +154,42 @@ def action_plan_table(checks: Sequence[ActionCheck], lang: str) -> report.Report
 
     rows = tuple(tuple(cell(c, row[c]) for c in columns) for _, row in frame.iterrows())
     return report.ReportTable(
-        text(lang, "report.section.actions"), tuple(columns), rows, text(lang, "actions.test_note")
+        text(lang, "report.section.actions"), "", tuple(columns), rows, text(lang, "actions.test_note")
     )
+
+
+def report_table(section: str, table: views.Table, lang: str) -> report.ReportTable:
+    """A page's table as the report prints it: every cell written as the page shows it (its column's format,
+    "—" for a missing value), the title the report gives it."""
+    formats = {column: _format_of(config) for column, config in dict(table.column_config).items()}
+    rows = tuple(
+        tuple(cell_text(value, formats.get(column)) for column, value in zip(table.frame.columns, row))
+        for row in table.frame.itertuples(index=False)
+    )
+    return report.ReportTable(
+        section, text(lang, f"report.table.{table.name}"), tuple(map(str, table.frame.columns)), rows
+    )
+
+
+def _format_of(config) -> str | None:
+    spec = ((config or {}).get("type_config") or {}).get("format") if isinstance(config, Mapping) else None
+    return spec if isinstance(spec, str) else None
+
+
+def cell_text(value, spec: str | None = None) -> str:
+    """One cell as a table shows it: "—" when missing, a number in the column's printf format ("%+.1f",
+    "percent"), else as written."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return report.DASH
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if not math.isfinite(float(value)):
+        return report.DASH
+    if spec == "percent":
+        return f"{float(value):.0%}"
+    if spec and "%" in spec:
+        try:
+            return spec % value
+        except (TypeError, ValueError):
+            pass
+    return str(value) if isinstance(value, int) else f"{float(value):.2f}".rstrip("0").rstrip(".")

@@ -25,6 +25,7 @@ from survey.i18n import (
     import_page,
     importing,
     model_paths,
+    phone,
     sources,
     throttle,
     trends,
@@ -54,6 +55,7 @@ PARTS = (
     trends.MESSAGES,
     throttle.MESSAGES,
     actions.MESSAGES,
+    phone.MESSAGES,
 )
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

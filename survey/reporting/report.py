@@ -7,12 +7,13 @@ words the key figures (`key_figures`, the Overview's cards) and writes the
 two files from it:
 
 - `report_pdf(report)`: A4 landscape. Page 1 the title (survey, report name,
-  date, filters), page 2 the key figures, then one page per chart. The text is
+  date, filters), page 2 the key figures, then one page per chart and per key table, each section's
+  tables after its charts (`content_pages`: every page its own heading). The text is
   set in Noto Sans CJK SC (Debian's fonts-noto-cjk), embedded as a subset, so
   Chinese shows in any viewer and can be searched and copied.
 - `report_pptx(report)`: 16:9 slides in the same order: a title slide, a
   key-figures slide, one slide per chart (the chart as a picture, its title as
-  the picture's alternative text). Every text run names Noto Sans CJK SC as
+  the picture's alternative text) and per key table (a table). Every text run names Noto Sans CJK SC as
   its East-Asian font (`a:ea`) and carries the report's language, so
   PowerPoint and LibreOffice pick a Chinese font for Chinese text.
 
@@ -79,12 +80,18 @@ class ReportChart:
 
 @dataclass(frozen=True)
 class ReportTable:
-    """A table on slides of its own (the action plan): heading, column names, rows of texts as shown."""
+    """A key table of a dashboard page (the gaps, the NPS by segment, the indicators to concentrate on) or the
+    action plan: the page's name, the table's title (empty: the page's name is the heading), its headers and
+    its rows, every cell already written as shown ("—" for a missing value), and a note under it."""
 
-    heading: str
+    section: str
+    title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
+
+
+TABLE_ROWS = 14  # rows of a table on one page or slide; a longer table goes on over the next
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ class Report:
     figures_caption: str
     figures: tuple[KeyFigure, ...]
     charts: tuple[ReportChart, ...]
-    tables: tuple[ReportTable, ...] = ()  # after the charts, in the PowerPoint slides
+    tables: tuple[ReportTable, ...] = ()
 
 
 # --- the key figures -------------------------------------------------------------------------------
@@ -262,14 +269,39 @@ def _texts(report: Report, clean: Callable[[str], str]) -> Report:
         charts=tuple(replace(c, section=clean(c.section), title=clean(c.title)) for c in report.charts),
         tables=tuple(
             ReportTable(
-                clean(x.heading),
+                clean(x.section),
+                clean(x.title),
                 tuple(map(clean, x.columns)),
-                tuple(tuple(map(clean, r)) for r in x.rows),
+                tuple(tuple(map(clean, row)) for row in x.rows),
                 clean(x.note),
             )
             for x in report.tables
         ),
     )
+
+
+def content_pages(report: Report) -> list[tuple[str, ReportChart | ReportTable]]:
+    """The pages (slides) after the key figures, in order: each section's charts then its key tables (a
+    long table over several), each with a heading of its own: "<page> · <chart or table>", numbered
+    "(2/3)" where a table goes on, "(2)" where two charts have the same title."""
+    sections = list(dict.fromkeys([c.section for c in report.charts] + [x.section for x in report.tables]))
+    pages: list[tuple[str, ReportChart | ReportTable]] = []
+    for section in sections:
+        for chart in (c for c in report.charts if c.section == section):
+            pages.append((f"{section} · {chart.title}" if chart.title else section, chart))
+        for table in (x for x in report.tables if x.section == section):
+            parts = [table.rows[k : k + TABLE_ROWS] for k in range(0, len(table.rows), TABLE_ROWS)] or [()]
+            for k, rows in enumerate(parts, start=1):
+                heading = (f"{section} · {table.title}" if table.title else section) + (
+                    f" ({k}/{len(parts)})" if len(parts) > 1 else ""
+                )
+                pages.append((heading, replace(table, rows=rows)))
+    seen: dict[str, int] = {}
+    unique = []
+    for heading, item in pages:
+        seen[heading] = seen.get(heading, 0) + 1
+        unique.append((heading if seen[heading] == 1 else f"{heading} ({seen[heading]})", item))
+    return unique
 
 
 def _slide_text(value: str) -> str:
@@ -437,14 +469,27 @@ def write_pdf(report: Report) -> bytes:
             pdf.multi_cell(card_w - 8, 5, note, align="L")
             pdf.ln(1)
 
-    # one page per chart
-    for chart in report.charts:
+    # one page per chart, then the section's key tables
+    for heading, item in content_pages(report):
         pdf.add_page()
-        _pdf_heading(pdf, chart.section, width)
+        _pdf_heading(pdf, heading, width)
+        if isinstance(item, ReportTable):
+            _pdf_table(pdf, item)
+            continue
         box_top = pdf.get_y() + 2
-        w, h = _fit(png_size(chart.png), width, PAGE_H - box_top - 14)
-        pdf.image(io.BytesIO(chart.png), x=MARGIN + (width - w) / 2, y=box_top, w=w, h=h, alt_text=chart.title)
+        w, h = _fit(png_size(item.png), width, PAGE_H - box_top - 14)
+        pdf.image(io.BytesIO(item.png), x=MARGIN + (width - w) / 2, y=box_top, w=w, h=h, alt_text=item.title)
     return bytes(pdf.output())
+
+
+def _pdf_table(pdf, table: ReportTable) -> None:
+    pdf.set_font("cjk", "", 10)
+    pdf.set_text_color(*INK)
+    with pdf.table(text_align="LEFT", line_height=6, first_row_as_headings=True) as grid:
+        for row in (table.columns, *table.rows):
+            cells = grid.row()
+            for value in row:
+                cells.cell(value)
 
 
 def _pdf_heading(pdf, heading: str, width: float) -> None:
@@ -500,46 +545,38 @@ def write_pptx(report: Report) -> bytes:
         _figure_card(slide, figure, 0.6 + k * (card_w + gap), 1.95, card_w, 3.9, report.lang)
     _footer(slide, report)
 
-    # one slide per chart
-    for chart in report.charts:
-        slide = _titled_slide(prs, chart.section, report.lang)
+    # one slide per chart, then the section's key tables
+    for heading, item in content_pages(report):
+        slide = _titled_slide(prs, heading, report.lang)
         top, bottom = 1.25, 0.45
-        w, h = _fit(png_size(chart.png), SLIDE_W - 1.2, SLIDE_H - top - bottom)
+        if isinstance(item, ReportTable):
+            _slide_table(slide, item, top, report.lang)
+            if item.note:
+                box = slide.shapes.add_textbox(Inches(0.6), Inches(SLIDE_H - 0.95), Inches(SLIDE_W - 1.2), Inches(0.45))
+                _write(box.text_frame, [(item.note, 9, False, MUTED)], report.lang, align_left=True)
+            _footer(slide, report)
+            continue
+        w, h = _fit(png_size(item.png), SLIDE_W - 1.2, SLIDE_H - top - bottom)
         picture = slide.shapes.add_picture(
-            io.BytesIO(chart.png), Inches((SLIDE_W - w) / 2), Inches(top), Inches(w), Inches(h)
+            io.BytesIO(item.png), Inches((SLIDE_W - w) / 2), Inches(top), Inches(w), Inches(h)
         )
-        picture._element.nvPicPr.cNvPr.set("descr", chart.title)
+        picture._element.nvPicPr.cNvPr.set("descr", item.title)
         _footer(slide, report)
-    for table in report.tables:
-        _table_slides(prs, table, report)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
-TABLE_ROWS = 8  # rows of a table on one slide; more go on the next
-
-
-def _table_slides(prs, table: ReportTable, report: Report) -> None:
-    """A table as slides of `TABLE_ROWS` rows each, every cell the text as shown."""
+def _slide_table(slide, table: ReportTable, top: float, lang: str) -> None:
     from pptx.util import Inches
 
-    for start in range(0, max(len(table.rows), 1), TABLE_ROWS):
-        slide = _titled_slide(prs, table.heading, report.lang)
-        rows = table.rows[start : start + TABLE_ROWS]
-        height = SLIDE_H - 1.25 - 1.0
-        shape = slide.shapes.add_table(
-            len(rows) + 1, len(table.columns), Inches(0.6), Inches(1.25), Inches(SLIDE_W - 1.2), Inches(height)
-        )
-        for j, name in enumerate(table.columns):
-            _write(shape.table.cell(0, j).text_frame, [(name, 11, True, INK)], report.lang, align_left=True)
-        for i, row in enumerate(rows, start=1):
-            for j, value in enumerate(row):
-                _write(shape.table.cell(i, j).text_frame, [(value, 10, False, INK)], report.lang, align_left=True)
-        if table.note:
-            box = slide.shapes.add_textbox(Inches(0.6), Inches(SLIDE_H - 0.95), Inches(SLIDE_W - 1.2), Inches(0.45))
-            _write(box.text_frame, [(table.note, 9, False, MUTED)], report.lang, align_left=True)
-        _footer(slide, report)
+    rows = (table.columns, *table.rows)
+    shape = slide.shapes.add_table(
+        len(rows), max(len(table.columns), 1), Inches(0.6), Inches(top), Inches(SLIDE_W - 1.2), Inches(0.36 * len(rows))
+    )
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            _write(shape.table.cell(r, c).text_frame, [(value, 12, r == 0, INK if r else (0xFF, 0xFF, 0xFF))], lang)
 
 
 def _titled_slide(prs, heading: str, lang: str):

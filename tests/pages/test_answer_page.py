@@ -45,14 +45,32 @@ def respondent(
     return at
 
 
-def answer_some(at: AppTest) -> AppTest:
+def press(at: AppTest, key: str, lang: str = "en") -> AppTest:
+    """Click the questionnaire's button labelled `key` (form.next, form.previous, form.submit)."""
+    next(b for b in at.form_submit_button if b.label == text(lang, key)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def to_last_section(at: AppTest, lang: str = "en") -> AppTest:
+    for _ in range(12):  # the course has 7 sections
+        if not any(b.label == text(lang, "form.next") for b in at.form_submit_button):
+            return at
+        press(at, "form.next", lang)
+    raise AssertionError("Next does not reach the last section: " + str([x.value for x in at.error]))
+
+
+def answer_some(at: AppTest, lang: str | None = None) -> AppTest:
+    """The first three questions on 5, Next through the sections, "Class 2" as the class, Submit."""
+    lang = lang or (
+        "zh" if at.form_submit_button[0].label in (text("zh", "form.next"), text("zh", "form.submit")) else "en"
+    )
     questions = [r for r in at.radio if r.key and r.key.startswith("answer_")]
     for radio in questions[:3]:  # the course's first questions, on a 1–5 scale
         radio.set_value(5)
+    to_last_section(at, lang)
     next(x for x in at.text_input if x.key.endswith("_class")).input("Class 2")
-    at.form_submit_button[0].click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return press(at, "form.submit", lang)
 
 
 def responses(db, ws, survey_id) -> int:
@@ -82,10 +100,10 @@ def test_the_link_opens_in_chinese_and_switches_to_english(course):
     token = course[3]
     at = respondent(token, lang=None)
     assert at.header[0].value == "课程满意度调查（示例）"
-    assert at.form_submit_button[0].label == text("zh", "form.submit")
+    assert at.form_submit_button[0].label == text("zh", "form.next")
     at.radio(key="_answer_lang").set_value("en").run()
     assert at.header[0].value == plain("Course satisfaction survey (demo)")  # (the title as typed: "\\(")
-    assert at.form_submit_button[0].label == text("en", "form.submit")
+    assert at.form_submit_button[0].label == text("en", "form.next")
     assert at.query_params["lang"] in ("en", ["en"])  # a reload keeps the language
 
 
@@ -96,7 +114,7 @@ def test_a_closed_survey_refuses_with_a_clear_message(course):
         answering.close_for_answers(s, ws, survey_id)
         s.commit()
     before = responses(db, ws, survey_id)
-    answer_some(at)
+    press(at, "form.next")  # the next section already says so
     assert [x.value for x in at.error] == [text("en", "answer.closed")]
     assert responses(db, ws, survey_id) == before
     at = respondent(token, lang="zh")
@@ -149,8 +167,14 @@ def with_comment(app_database):
     db.dispose()
 
 
-def comment_box(at: AppTest, version_id: int):
-    return at.text_area(key=f"answer_{version_id}_comment")
+def comment_box(at: AppTest, version_id: int, lang: str = "en"):
+    """The comment's box, Next pressed until its section (the other questions) is shown."""
+    key = f"answer_{version_id}_comment"
+    for _ in range(8):
+        if any(x.key == key for x in at.text_area):
+            return at.text_area(key=key)
+        press(at, "form.next", lang)
+    raise AssertionError("no comment box")
 
 
 def test_a_respondent_writes_a_comment_and_it_is_stored_as_written(with_comment):
@@ -173,8 +197,8 @@ def test_a_respondent_writes_a_comment_and_it_is_stored_as_written(with_comment)
 def test_control_characters_in_a_comment_are_taken_out_and_the_respondent_is_told(with_comment, lang, item):
     db, ws, survey_id, token, version_id = with_comment
     at = respondent(token, lang=lang)
-    comment_box(at, version_id).input("Bell\x07 and unit\x1f separator, cafe\u0301\ufffe")  # pasted from elsewhere
-    answer_some(at)
+    comment_box(at, version_id, lang).input("Bell\x07 and unit\x1f separator, cafe\u0301\ufffe")  # pasted
+    answer_some(at, lang)
     assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
     assert [x.value for x in at.info] == [text(lang, "form.characters_removed", count=3, items=plain(item))]
     with db.session() as s:
@@ -185,28 +209,63 @@ def test_a_comment_beyond_the_limit_is_refused_in_the_respondents_language(with_
     db, ws, survey_id, token, version_id = with_comment
     at = respondent(token, lang="zh")
     too_long = "长" * (COMMENT_MAX + 1)
-    comment_box(at, version_id).input(too_long)  # never cut: the respondent is told and keeps the text
-    answer_some(at)
+    comment_box(at, version_id, "zh").input(too_long)  # never cut: the respondent is told and keeps the text
+    press(at, "form.next", "zh")
     assert [x.value for x in at.error] == [text("zh", "answer.too_long", item="其他意见和建议", limit=COMMENT_MAX)]
-    assert responses(db, ws, survey_id) == 0 and comment_box(at, version_id).value == too_long
-    comment_box(at, version_id).input(too_long[:COMMENT_MAX])
-    at.form_submit_button[0].click().run()
+    assert responses(db, ws, survey_id) == 0 and comment_box(at, version_id, "zh").value == too_long
+    comment_box(at, version_id, "zh").input(too_long[:COMMENT_MAX])
+    answer_some(at, "zh")
     assert [x.value for x in at.success] == [text("zh", "answer.thanks")]
     with db.session() as s:
         assert store.responses_frame(s, ws, survey_id)["comment"].tolist() == [too_long[:COMMENT_MAX]]
 
 
-def test_a_required_comment_left_empty_is_asked_for(app_database):
+def shown_in_order(at: AppTest) -> list:
+    """The main area's elements top to bottom."""
+    return [x for x in at.main if not hasattr(x, "children")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sections_one_at_a_time_with_the_required_question_marked_where_it_is(app_database, lang):
     defn = templates.build("course")
-    defn = replace(defn, nodes=(*defn.nodes, replace(COMMENT, required=True)))
+    nodes = [replace(n, required=True) if n.code in ("current_p", "nps") else n for n in defn.nodes]
+    defn = replace(defn, nodes=(*nodes, replace(COMMENT, required=True)))
     db = open_database(app_database)
     with db.session() as s:
         ws = store.default_workspace(s).id
         survey_id = store.create_survey(s, ws, defn).id
         token = answering.open_for_answers(s, ws, survey_id).link_token
+        version = store.current_version(s, ws, survey_id).id
         s.commit()
-    at = respondent(token)
-    answer_some(at)
-    assert [x.value for x in at.error] == [text("en", "form.required_missing", items=plain("Any other comments?"))]
-    assert responses(db, ws, survey_id) == 0
+    at = respondent(token, lang=lang)
+    assert at.get("progress")[0].proto.text == text(lang, "form.section_of", n=1, total=7)
+    at.radio(key=f"answer_{version}_useful_p").set_value(4)
+    press(at, "form.next", lang)  # the required "current_p" left out: the same section, the error under it
+    question = at.radio(key=f"answer_{version}_current_p")
+    order = shown_in_order(at)
+    assert order[order.index(question) + 1].value == text(lang, "form.answer_this")
+    assert at.get("progress")[0].proto.text == text(lang, "form.section_of", n=1, total=7)
+    question.set_value(3)
+    press(at, "form.next", lang)
+    assert at.get("progress")[0].proto.text == text(lang, "form.section_of", n=2, total=7) and not at.error
+    press(at, "form.previous", lang)  # the answers are kept across sections
+    assert (
+        at.radio(key=f"answer_{version}_useful_p").value == 4 and at.radio(key=f"answer_{version}_current_p").value == 3
+    )
+    nps = None
+    for _ in range(5):
+        press(at, "form.next", lang)
+        if any(r.key == f"answer_{version}_nps" for r in at.radio):
+            nps = at.radio(key=f"answer_{version}_nps")
+            break
+    assert nps.options == [str(v) for v in range(11)]  # one row of 0–10, no "not applicable"
+    assert text(lang, "form.na") in at.radio(key=f"answer_{version}_overall").options  # kept where offered
+    nps.set_value(9)
+    at.text_area(key=f"answer_{version}_comment").input("ok")
+    to_last_section(at, lang)
+    press(at, "form.submit", lang)
+    assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
+    with db.session() as s:
+        row = store.responses_frame(s, ws, survey_id).iloc[-1]
+    assert (row["useful_p"], row["current_p"], row["nps"]) == (4.0, 3.0, 9.0)
     db.dispose()

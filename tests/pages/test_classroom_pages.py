@@ -109,6 +109,12 @@ def test_a_teacher_creates_a_class_and_shows_its_code_and_qr_code(app_database, 
     assert at.image[0].captions == [text("en", "classes.qr_caption")]
     assert [m.label for m in at.metric[1:]] == [text("en", "classes.answers_of", group=g) for g in ("Red", "Blue")]
     assert at.data_editor[0].value["name"].tolist() == ["Red", "Blue"]
+    at.text_input(key="links_base_url").input("https://class.example.edu/").run()  # the projector's address
+    assert at.code[0].value == f"https://class.example.edu/join?code={room.join_code}" and not at.error
+    assert text("en", "qr.only_this_computer", env="SURVEY_PUBLIC_URL") not in [w.value for w in at.warning]
+    at.switch_page("pages/links.py").run()  # the links page keeps the address set on the class page
+    at.switch_page("pages/classes.py").run()
+    assert at.code[0].value == f"https://class.example.edu/join?code={room.join_code}"
 
 
 def test_a_teacher_closes_joining_and_changes_the_code(scene, db):
@@ -330,14 +336,14 @@ def test_a_group_starts_its_survey_sets_planned_satisfaction_and_sees_its_result
         token = answering.link_state(s, scene.workspace_id, survey_id).link_token
     assert at.code[0].value == f"http://localhost:8501/answer?s={token}"
 
-    at.session_state[f"_indicators_{survey_id}_{at.session_state['_group_edit']}"] = {
-        "edited_rows": {},
-        "added_rows": [{"label_zh": "<img src=x onerror=alert(1)>", "label_en": "Seats", "planned": 70}],
-        "deleted_rows": [],
-    }
-    at.run()
+    new = f"_indicators_{survey_id}_{at.session_state['_group_edit']}_new"  # one block per indicator, a form
+    at.text_input(key=f"{new}_zh").input("<img src=x onerror=alert(1)>")
+    at.text_input(key=f"{new}_en").input("Seats")
+    at.number_input(key=f"{new}_planned").set_value(70)
     at.button(key="save_indicators").click().run()
     assert at.success[0].value == text("en", "group.saved", count=1)
+    planned = [x for x in at.number_input if x.key.endswith("_0_planned")]
+    assert [x.label for x in planned] == [text("en", "group.col.planned")] and planned[0].value == 70
     with db.session() as s:
         answering.submit_answer(s, token, {"ind": 4.0, "nps": 9.0}, {})
     at.run()

@@ -68,6 +68,7 @@ def test_every_chart_a_page_shows_is_one_of_its_view(app, app_database, title):
         at = open_page(app, page)
         shown = [chart_title(json.loads(element.proto.spec)) for element in at.get("vega_lite_chart")]
         assert shown == [shown_title(chart) for chart in view.charts], page
+        assert all(table.proto.placeholder == "—" for table in at.dataframe), page  # a missing value: "—", not "None"
 
 
 @pytest.mark.parametrize("title", SURVEYS)
@@ -82,11 +83,22 @@ def test_the_report_holds_every_chart_of_every_page_view(app_database, title):
     files = report.build_report(sel, list(report.PAGES), "en")
     assert files.left_out == () and files.charts == len(expected)
     slides = list(Presentation(io.BytesIO(files.pptx)).slides)[2:]  # after the title and the key figures
-    found = []
+    found, headings, tables = [], [], []
     for slide in slides:
+        headings.append(slide.shapes.title.text_frame.text)
+        if any(shape.has_table for shape in slide.shapes):
+            tables.append(headings[-1])
+            continue
         (picture,) = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
-        found.append((slide.shapes.title.text_frame.text, picture._element.nvPicPr.cNvPr.get("descr")))
+        found.append((headings[-1].split(" · ")[0], picture._element.nvPicPr.cNvPr.get("descr")))
     assert found == expected
+    assert len(set(headings)) == len(headings)  # no two slides titled alike
+    key_tables = {
+        text("en", f"nav.{page}")
+        for page in report.KEY_TABLES
+        if any(x.name in report.KEY_TABLES[page] for x in views.page_view(sel, page, "en").tables)
+    }
+    assert {heading.split(" · ")[0] for heading in tables} == key_tables
 
 
 def test_the_demo_surveys_together_draw_charts_of_every_page(app_database):
@@ -98,3 +110,8 @@ def test_the_demo_surveys_together_draw_charts_of_every_page(app_database):
         if views.page_view(selection(app_database, title), page, "en").charts
     }
     assert drawn == set(views.PAGES) == set(report.PAGES)
+
+
+def test_a_report_table_writes_each_cell_as_the_page_shows_it():
+    cells = [(None, None), (float("nan"), "%.1f"), (3.14159, "%.1f"), (2.0, "%+.2f"), (0.456, "percent"), ("<b>", None)]
+    assert [report.cell_text(value, spec) for value, spec in cells] == ["—", "—", "3.1", "+2.00", "46%", "<b>"]

@@ -1,5 +1,6 @@
 """The report files (survey.reporting.report): key figures worded as the Overview's cards, PDF and PPTX in Chinese."""
 
+import dataclasses
 import io
 import re
 
@@ -139,3 +140,22 @@ def test_without_the_cjk_font_the_report_says_what_to_install(content, monkeypat
         report.report_pdf(content)
     assert err.value.key == "report.no_font"
     assert "fonts-noto-cjk" in text("en", err.value.key)
+
+
+def test_the_key_tables_are_in_both_files_each_page_with_its_own_heading(content):
+    rows = tuple((f"指标 {k}", f"{70 + k:.1f}", "—" if k == 3 else f"+{k}.0") for k in range(20))
+    gaps = report.ReportTable("差距", "体验表", ("指标", "满意度", "差距"), rows)
+    with_tables = dataclasses.replace(content, tables=(gaps,))
+    headings = [heading for heading, _ in report.content_pages(with_tables)]
+    assert headings[-2:] == ["差距 · 体验表 (1/2)", "差距 · 体验表 (2/2)"]  # 20 rows: 14 on a page, then 6
+    assert len(set(headings)) == len(headings)
+    pages = [
+        re.sub(r"[\s\x00]+", "", page.extract_text())
+        for page in PdfReader(io.BytesIO(report.report_pdf(with_tables))).pages
+    ]
+    assert all(name in pages[-2] + pages[-1] for name in ("指标0", "指标19", "满意度", "—", "+19.0"))
+    assert "2026-11-23" in pages[0] and "调查批次：2026-09" in pages[0]  # the title page: date and filters
+    slides = list(Presentation(io.BytesIO(report.report_pptx(with_tables))).slides)
+    (table,) = [shape.table for shape in slides[-1].shapes if shape.has_table]
+    assert [table.cell(0, c).text for c in range(3)] == ["指标", "满意度", "差距"]
+    assert table.cell(len(table.rows) - 1, 0).text == "指标 19"

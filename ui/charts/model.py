@@ -83,9 +83,15 @@ def path_diagram(fit, labels: Mapping, *, lang: str):
             tooltip=edge_tip,
         )
     )
+    # each coefficient on a white plate at its arrow's middle: readable over the line and clear of the others
+    plates = (
+        alt.Chart(edges)
+        .mark_point(shape="square", filled=True, size=34**2 / 2.2, color="white", opacity=0.92)
+        .encode(x=alt.X("mx:Q", scale=xs, **no_axis), y=alt.Y("my:Q", scale=ys, **no_axis), tooltip=edge_tip)
+    )
     coefficients = (
         alt.Chart(edges)
-        .mark_text(fontWeight="bold", color=OKABE_ITO["black"], dy=-7)
+        .mark_text(fontWeight="bold", color=OKABE_ITO["black"], baseline="middle")
         .encode(
             x=alt.X("mx:Q", scale=xs, **no_axis),
             y=alt.Y("my:Q", scale=ys, **no_axis),
@@ -112,7 +118,7 @@ def path_diagram(fit, labels: Mapping, *, lang: str):
             x=alt.X("x:Q", scale=xs, **no_axis), y=alt.Y("y:Q", scale=ys, **no_axis), text="detail:N", tooltip=node_tip
         )
     )
-    chart = alt.layer(lines, heads, coefficients, circles, names, details).properties(
+    chart = alt.layer(lines, heads, circles, names, details, plates, coefficients).properties(
         title=chart_title(lang, "chart.path.title", text(lang, "chart.path.subtitle", n=fit.n)), width=w, height=h
     )
     return finish(chart.configure_view(strokeWidth=0), lang)
@@ -200,7 +206,12 @@ def loadings_chart(fit, blocks: Mapping, labels: Mapping, *, lang: str):
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("item:N", sort=list(data["item"]), title=text(lang, "chart.item"), axis=alt.Axis(labelAngle=-45)),
+            x=alt.X(
+                "item:N",
+                sort=list(data["item"]),
+                title=text(lang, "chart.item"),
+                axis=alt.Axis(labelAngle=-45, labelOverlap=False),
+            ),
             y=alt.Y("loading:Q", title=text(lang, "chart.loading"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color(
                 "construct:N",

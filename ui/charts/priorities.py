@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from survey.i18n import text
+from ui.charts.labels import FONT_SIZE, corner_boxes, place_labels
 from ui.charts.style import (
     OKABE_ITO,
     QUADRANT_COLOURS,
@@ -19,6 +20,8 @@ from ui.charts.style import (
     n_title,
     quadrant_channels,
 )
+
+PLOT_WIDTH, PLOT_HEIGHT = 600, 520  # px of the matrix's plot: its labels are placed for this size
 
 
 def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
@@ -36,9 +39,10 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
         data["importance_high"] = float("nan")
     x_lo, x_hi = _padded(data["performance"], result.performance_cut)
     y_lo, y_hi = _padded(data["importance"], result.importance_cut)
-    x = alt.X("performance:Q", title=text(lang, "chart.performance"), scale=alt.Scale(domain=[x_lo, x_hi], nice=False))
+    x_scale, y_scale = alt.Scale(domain=[x_lo, x_hi], nice=False), alt.Scale(domain=[y_lo, y_hi], nice=False)
+    x = alt.X("performance:Q", title=text(lang, "chart.performance"), scale=x_scale)
     y_title = text(lang, "chart.importance_stated" if importance == "stated" else "chart.importance_derived")
-    y = alt.Y("importance:Q", title=y_title, scale=alt.Scale(domain=[y_lo, y_hi], nice=False))
+    y = alt.Y("importance:Q", title=y_title, scale=y_scale)
     tooltip = [
         alt.Tooltip("label:N", title=text(lang, "chart.indicator")),
         alt.Tooltip("quadrant_name:N", title=text(lang, "chart.quadrant")),
@@ -68,10 +72,40 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
         .mark_rule(color=OKABE_ITO["grey"])
         .encode(x=x, y="importance_low:Q", y2="importance_high:Q", opacity=alt.Opacity("opacity:Q", scale=None))
     )
-    # indicators at the same place share one label ("Price, Brand image")
+    # indicators at the same place share one label ("Price, Brand image"); each label placed where it touches
+    # no other label and no point (ui.charts.labels), the plot drawn at that size on the page and in the report
     sep = "、" if lang == "zh" else ", "
     shared = data.groupby(["performance", "importance"], sort=False)["label"].agg(sep.join).reset_index()
-    point_labels = alt.Chart(shared).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(x=x, y=y, text="label:N")
+    placed = place_labels(
+        shared["performance"],
+        shared["importance"],
+        shared["label"],
+        width=PLOT_WIDTH,
+        height=PLOT_HEIGHT,
+        x_domain=(x_lo, x_hi),
+        y_domain=(y_lo, y_hi),
+        avoid=corner_boxes(
+            (names["concentrate"], names["keep_up"], names["low_priority"], names["overkill"]), PLOT_WIDTH, PLOT_HEIGHT
+        ),
+    )
+    shared = shared.assign(
+        text=[p.text for p in placed],
+        label_x=[p.x for p in placed],
+        label_y=[p.y for p in placed],
+        leader=[p.leader for p in placed],
+    )
+    x_at = alt.X("label_x:Q", title=text(lang, "chart.performance"), scale=x_scale)
+    y_at = alt.Y("label_y:Q", title=y_title, scale=y_scale)
+    point_labels = (
+        alt.Chart(shared)
+        .mark_text(align="left", baseline="middle", fontSize=FONT_SIZE)
+        .encode(x_at, y_at, text="text:N")
+    )
+    leaders = (
+        alt.Chart(shared[shared["leader"]])
+        .mark_rule(color=OKABE_ITO["grey"], strokeWidth=0.6)
+        .encode(x=x, y=y, x2="label_x:Q", y2="label_y:Q")
+    )
     cuts = pd.DataFrame({"performance": [result.performance_cut], "importance": [result.importance_cut]})
     v_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["grey"]).encode(x=x)
     h_rule = alt.Chart(cuts).mark_rule(strokeDash=[4, 4], color=OKABE_ITO["grey"]).encode(y=y)
@@ -97,9 +131,20 @@ def ipa_matrix(result, labels: Mapping, *, lang: str, importance: str):
             )
             .encode(x=x, y=y, text="text:N")
         )
-    chart = alt.layer(v_rule, h_rule, *quadrant_text, bars, points, point_labels).properties(
-        title=chart_title(lang, "chart.ipa.title", text(lang, "chart.ipa.subtitle")), height=520, width="container"
+    chart = alt.layer(v_rule, h_rule, *quadrant_text, bars, leaders, points, point_labels).properties(
+        height=PLOT_HEIGHT, width=PLOT_WIDTH
     )
+    numbered = [(p.text, name) for p, name in zip(placed, shared["label"]) if p.numbered]
+    if numbered:  # the names that found no free place, listed under the plot by their number
+        key = pd.DataFrame({"line": [f"{number}  {name}" for number, name in numbered], "row": range(len(numbered))})
+        listed = (
+            alt.Chart(key)
+            .mark_text(align="left", baseline="middle", fontSize=FONT_SIZE, limit=PLOT_WIDTH)
+            .encode(x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N")
+            .properties(width=PLOT_WIDTH, height=16 * len(numbered))
+        )
+        chart = alt.vconcat(chart, listed)
+    chart = chart.properties(title=chart_title(lang, "chart.ipa.title", text(lang, "chart.ipa.subtitle")))
     return finish(chart, lang)
 
 

@@ -56,11 +56,14 @@ def chart_title(lang: str, key: str, subtitle: str | None = None, **params) -> a
     return alt.TitleParams(text(lang, key, **params), subtitle=subtitle or alt.Undefined, anchor="start")
 
 
+AXIS_LABEL_LIMIT = 400  # px of an axis label before "…" (Vega's 180 cut "Learning resour…")
+
+
 def finish(chart, lang: str):
     """The chart with the font that has the Chinese glyphs on its title, axes and legend."""
     return (
         chart.configure(font=FONT)
-        .configure_axis(labelFont=FONT, titleFont=FONT)
+        .configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=AXIS_LABEL_LIMIT)
         .configure_legend(labelFont=FONT, titleFont=FONT)
     )
 
