@@ -36,6 +36,10 @@ PAGES = {
         "crosstabs",
         "distributions",
         "drivers",
+        "trends",
+        "weighting",
+        "comments",
+        "actions",
         "surveys",
         "designer",
         "preview",
@@ -49,7 +53,7 @@ PAGES = {
 }
 STUDENT_PAGES = ("group", "peer-review")
 # the demo survey each dashboard page is shown with (a text in its title in both languages), from that page on
-SURVEY_FOR = {"model": "ECSI", "crosstabs": "课程|Course", "overview": "课程|Course"}
+SURVEY_FOR = {"model": "ECSI", "crosstabs": "课程|Course", "overview": "课程|Course", "actions": "课程|Course"}
 ADMIN = ("admin", "screenshot-admin")
 STUDENT = ("xiaoming", "screenshot-student")
 
