@@ -14,7 +14,7 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from survey.characters import normal_text, trim
@@ -33,6 +33,14 @@ from survey.design.definition import (
 from survey.storage import tables as t
 
 DEFAULT_WORKSPACE = "Default workspace"
+WRITING, VISIBLE = "writing", "visible"  # ImportBatch.state: an import still storing its rows, or done
+
+
+def visible_responses() -> ColumnElement[bool]:
+    """The responses everyone may see: not those of an import still writing its rows in short transactions
+    (they appear all at once with the import's last transaction, or never when it fails)."""
+    unfinished = select(t.ImportBatch.id).where(t.ImportBatch.state == WRITING)
+    return or_(t.Response.batch_id.is_(None), t.Response.batch_id.not_in(unfinished))
 
 
 class NotFound(LookupError):
@@ -108,7 +116,7 @@ def list_versions(s: Session, workspace_id: int, survey_id: int) -> list[tuple[i
     counts = dict(
         s.execute(
             select(t.Response.version_id, func.count())
-            .where(t.Response.survey_id == survey_id)
+            .where(t.Response.survey_id == survey_id, visible_responses())
             .group_by(t.Response.version_id)
         ).all()
     )
@@ -128,7 +136,7 @@ def list_surveys(s: Session, workspace_id: int, *, include_archived: bool = True
     counts = dict(
         s.execute(
             select(t.Response.survey_id, func.count())
-            .where(t.Response.workspace_id == workspace_id)
+            .where(t.Response.workspace_id == workspace_id, visible_responses())
             .group_by(t.Response.survey_id)
         ).all()
     )
@@ -186,9 +194,14 @@ def duplicate_survey(s: Session, workspace_id: int, survey_id: int) -> t.Survey:
     return copy
 
 
-def response_count(s: Session, workspace_id: int, survey_id: int, version_id: int | None = None) -> int:
+def response_count(
+    s: Session, workspace_id: int, survey_id: int, version_id: int | None = None, *, unfinished: bool = False
+) -> int:
+    """The survey's (or one version's) responses; with `unfinished` also those of an import still writing."""
     get_survey(s, workspace_id, survey_id)
     query = select(func.count()).select_from(t.Response).where(t.Response.survey_id == survey_id)
+    if not unfinished:
+        query = query.where(visible_responses())
     if version_id is not None:
         query = query.where(t.Response.version_id == version_id)
     return s.scalar(query) or 0
@@ -197,7 +210,7 @@ def response_count(s: Session, workspace_id: int, survey_id: int, version_id: in
 def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     """Delete a survey with all its versions and responses; returns the responses removed."""
     survey = get_survey(s, workspace_id, survey_id)
-    removed = response_count(s, workspace_id, survey_id)
+    removed = response_count(s, workspace_id, survey_id, unfinished=True)
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
     s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
     s.execute(delete(t.ImportBatch).where(t.ImportBatch.survey_id == survey_id))
@@ -247,7 +260,7 @@ def save_definition(s: Session, workspace_id: int, survey_id: int, defn: SurveyD
     survey.title_zh, survey.title_en = defn.title_zh, defn.title_en
     survey.updated_at = t.utcnow()
     old = load_definition(s, workspace_id, version.id)
-    answered = response_count(s, workspace_id, survey_id, version.id) > 0
+    answered = response_count(s, workspace_id, survey_id, version.id, unfinished=True) > 0
     if answered and structure(old) != structure(defn):
         new = _write_version(s, survey, defn, number=version.number + 1)
         return SaveResult(new.id, new.number, True)
@@ -494,7 +507,7 @@ def responses_frame(
             t.Response.answers,
         )
         .join(t.SurveyVersion, t.SurveyVersion.id == t.Response.version_id)
-        .where(t.Response.survey_id == survey_id)
+        .where(t.Response.survey_id == survey_id, visible_responses())
         .order_by(t.Response.id)
     )
     if version_ids is not None:
@@ -523,7 +536,7 @@ def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, in
     removed, so the dashboards key their caches on it (never on a timestamp)."""
     get_survey(s, workspace_id, survey_id)
     count, last = s.execute(
-        select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id)
+        select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id, visible_responses())
     ).one()
     return int(count or 0), int(last or 0)
 

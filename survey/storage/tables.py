@@ -174,6 +174,9 @@ class ImportBatch(Base):
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
     encoding: Mapped[str | None] = mapped_column(String(30), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "writing" while an import stores its rows in short transactions (nobody sees them yet),
+    # "visible" from the import's last, short transaction on (survey.importing.writing)
+    state: Mapped[str] = mapped_column(String(20), default="visible", server_default="visible")
 
 
 class ImportMapping(Base):
