@@ -550,16 +550,17 @@ def send_answer(
     stored and the page keeps the answers for the respondent to send again. Never reported as saved
     before the commit.
     """
-    for pause in (*BUSY_PAUSES, None):
-        try:
-            with db.session() as s:
-                return submit_answer(s, link_token, answers, attributes, respondent_token=respondent_token)
-        except OperationalError as err:
-            if not _busy(err):
-                raise
-            if pause is None:
-                raise AnswerRefused([Problem("", "answer.busy")]) from err
-            time.sleep(pause)
+    with db.turns.urgent():  # an import running in this process lets it pass between two of its writes
+        for pause in (*BUSY_PAUSES, None):
+            try:
+                with db.session() as s:
+                    return submit_answer(s, link_token, answers, attributes, respondent_token=respondent_token)
+            except OperationalError as err:
+                if not _busy(err):
+                    raise
+                if pause is None:
+                    raise AnswerRefused([Problem("", "answer.busy")]) from err
+                time.sleep(pause)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

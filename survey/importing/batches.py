@@ -132,6 +132,7 @@ def _remove_batch(s: Session, batch: t.ImportBatch) -> int:
             ~other.exists(),
         )
     ).all()
+    s.execute(sa.delete(t.AnswerBlock).where(t.AnswerBlock.batch_id == batch_id))
     s.execute(sa.delete(r).where(r.batch_id == batch_id), execution_options={"synchronize_session": False})
     for start in range(0, len(orphans), ID_LOOKUP_SLICE):
         part = orphans[start : start + ID_LOOKUP_SLICE]

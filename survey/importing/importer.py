@@ -92,6 +92,7 @@ from survey.storage import tables as t
 from survey.storage.db import Database
 
 POLICIES = ("all_or_nothing", "valid_rows")
+WRITE_ROWS = 2_500  # rows per write transaction (SQLite: how long a questionnaire answer may wait for the lock)
 
 
 def import_file(
@@ -232,8 +233,10 @@ def _import_once(
             validator = Validator(plan, labels, known=known, lang=lang, header=table.header)
 
             def write(checked: CheckedChunk) -> None:
-                store_chunk(s, workspace_id, survey_id, version.id, batch.id, now, checked, known)
-                s.commit()  # one short transaction per chunk: answers submitted meanwhile wait for one chunk at most
+                for part in checked.slices(WRITE_ROWS):
+                    store_chunk(s, workspace_id, survey_id, version.id, batch.id, now, part, known)
+                    s.commit()  # short transactions: an answer submitted meanwhile waits for one at most
+                    db.turns.let_urgent_pass()  # and goes before the next
 
             try:
                 storing = _check_and_store(table, validator, write, policy, lang, progress, chunk_rows)

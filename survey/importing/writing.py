@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from survey.importing.validation import CheckedChunk
-from survey.storage import store
+from survey.storage import blocks, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
@@ -161,7 +161,8 @@ def store_chunk(
     checked: CheckedChunk,
     known: KnownRespondents,
 ) -> None:
-    """Insert one chunk's rows: new respondents first (ids back through RETURNING), then the responses."""
+    """Insert one chunk's rows: new respondents first (ids read back), then the responses, then the chunk's
+    answer block (`survey.storage.blocks`) with the responses' ids, read back in insertion order."""
     connection = s.connection()
     ids = known.respondent_ids
     new = {x for x in checked.respondents if x is not None and x not in ids}
@@ -187,7 +188,28 @@ def store_chunk(
             checked.respondents, checked.waves, checked.answers, checked.attributes, checked.meta
         )
     ]
+    r = t.Response.__table__
+    last = connection.execute(sa.select(sa.func.max(r.c.id)).where(r.c.batch_id == batch_id)).scalar() or 0
     connection.exec_driver_sql(insert_sql(connection.dialect), rows)
+    response_ids = (
+        connection.execute(sa.select(r.c.id).where(r.c.batch_id == batch_id, r.c.id > last).order_by(r.c.id))
+        .scalars()
+        .all()
+    )
+    if len(response_ids) != len(rows):
+        raise RuntimeError("new responses could not be read back")
+    blocks.add_block(
+        connection,
+        workspace_id=workspace_id,
+        survey_id=survey_id,
+        version_id=version_id,
+        batch_id=batch_id,
+        response_ids=response_ids,
+        submitted_at=now,
+        waves=checked.waves,
+        answers=checked.answer_columns,
+        attributes=checked.attribute_columns,
+    )
 
 
 def insert_respondents(

@@ -30,6 +30,7 @@ from survey.design.definition import (
     checked,
     title_problems,
 )
+from survey.storage import blocks
 from survey.storage import tables as t
 
 DEFAULT_WORKSPACE = "Default workspace"
@@ -211,6 +212,7 @@ def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     """Delete a survey with all its versions and responses; returns the responses removed."""
     survey = get_survey(s, workspace_id, survey_id)
     removed = response_count(s, workspace_id, survey_id, unfinished=True)
+    s.execute(delete(t.AnswerBlock).where(t.AnswerBlock.survey_id == survey_id))
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
     s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
     s.execute(delete(t.ImportBatch).where(t.ImportBatch.survey_id == survey_id))
@@ -449,26 +451,43 @@ def add_responses(
     `attributes`, `wave`, `meta`, `submitted_at` and `respondent` (an external id)."""
     version = get_version(s, workspace_id, version_id)
     count = 0
+    rows = list(rows)
+    made = []
     for row in rows:
         respondent_id = None
         if row.get("respondent") is not None:
             respondent_id = _respondent_id(s, workspace_id, version.survey_id, str(row["respondent"]))
-        s.add(
-            t.Response(
-                workspace_id=workspace_id,
-                survey_id=version.survey_id,
-                version_id=version_id,
-                respondent_id=respondent_id,
-                batch_id=batch.id if batch is not None else None,
-                submitted_at=row.get("submitted_at") or t.utcnow(),
-                wave=row.get("wave"),
-                answers=row.get("answers", {}),
-                attributes=row.get("attributes", {}),
-                meta=row.get("meta", {}),
-            )
+        response = t.Response(
+            workspace_id=workspace_id,
+            survey_id=version.survey_id,
+            version_id=version_id,
+            respondent_id=respondent_id,
+            batch_id=batch.id if batch is not None else None,
+            submitted_at=row.get("submitted_at") or t.utcnow(),
+            wave=row.get("wave"),
+            answers=row.get("answers", {}),
+            attributes=row.get("attributes", {}),
+            meta=row.get("meta", {}),
         )
+        s.add(response)
+        made.append(response)
         count += 1
     s.flush()
+    columns = blocks.block_of_rows([{**row, "submitted_at": r.submitted_at} for row, r in zip(rows, made)])
+    if batch is not None and columns is not None:  # a batch's answers also column by column
+        times, waves, answers, attributes = columns
+        blocks.add_block(
+            s.connection(),
+            workspace_id=workspace_id,
+            survey_id=version.survey_id,
+            version_id=version_id,
+            batch_id=batch.id,
+            response_ids=[r.id for r in made],
+            submitted_at=times,
+            waves=waves,
+            answers=answers,
+            attributes=attributes,
+        )
     return count
 
 
@@ -495,8 +514,12 @@ def responses_frame(
     the same code in different versions share a column, and every scored item
     of every version has its column, also one nobody answered yet (an item
     added after the answers came in); a text item never gets a float column.
+
+    Imported answers come from their columnar blocks (`survey.storage.blocks`), the rest (questionnaire
+    answers, a batch without whole blocks) from each response's JSON; the table is the same either way.
     """
     get_survey(s, workspace_id, survey_id)
+    table, covered, first_seen = blocks.survey_blocks(s, survey_id, version_ids)
     query = (
         select(
             t.Response.id,
@@ -512,12 +535,13 @@ def responses_frame(
     )
     if version_ids is not None:
         query = query.where(t.Response.version_id.in_(version_ids))
+    if covered:
+        query = query.where(or_(t.Response.batch_id.is_(None), t.Response.batch_id.not_in(covered)))
     rows = s.execute(query).all()
-    base = pd.DataFrame(
-        [(r[0], r[1], r[2], r[3]) for r in rows], columns=["response_id", "version", "wave", "submitted_at"]
-    )
-    attributes = pd.DataFrame.from_records([r[4] or {} for r in rows], index=base.index)
-    answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
+    if table is None:
+        base, attributes, answers = _frame_of_rows(rows)
+    else:
+        base, attributes, answers = _frame_of_blocks(table, first_seen, rows)
     attributes = attributes.drop(columns=[c for c in attributes.columns if c in base.columns], errors="ignore")
     codes = s.scalars(
         select(t.Item.code)
@@ -529,6 +553,57 @@ def responses_frame(
     if unanswered:
         answers = pd.concat([answers, pd.DataFrame(np.nan, index=base.index, columns=unanswered)], axis=1)
     return pd.concat([base, attributes, answers], axis=1)
+
+
+_BASE = ["response_id", "version", "wave", "submitted_at"]
+
+
+def _frame_of_rows(rows: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(base, attributes, answers) of responses read with their JSON, one row each."""
+    base = pd.DataFrame([(r[0], r[1], r[2], r[3]) for r in rows], columns=_BASE)
+    attributes = pd.DataFrame.from_records([r[4] or {} for r in rows], index=base.index)
+    answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
+    return base, attributes, answers
+
+
+def _frame_of_blocks(table, first_seen: dict[str, int], rows: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(base, attributes, answers) of the decoded blocks plus the responses read per row, in response order,
+    with the dtypes and the column order `_frame_of_rows` gives (text "str", a column of no text at all
+    object; columns in the order the responses first have them)."""
+    frame = table.to_pandas()
+    base = frame[_BASE]
+    texts = {c.removeprefix(blocks.ATTRIBUTE): c for c in frame.columns if c.startswith(blocks.ATTRIBUTE)}
+    scored = {c.removeprefix(blocks.ANSWER): c for c in frame.columns if c.startswith(blocks.ANSWER)}
+    attributes = frame[list(texts.values())].set_axis(list(texts), axis=1)
+    answers = frame[list(scored.values())].set_axis(list(scored), axis=1)
+    # (first response id, place among that response's keys) of each column
+    text_first = {code: (first_seen[name], k) for k, (code, name) in enumerate(texts.items())}
+    scored_first = {code: (first_seen[name], k) for k, (code, name) in enumerate(scored.items())}
+    if rows:
+        more_base, more_attributes, more_answers = _frame_of_rows(rows)
+        for first, column in ((text_first, 4), (scored_first, 5)):
+            for r in rows:
+                for k, code in enumerate(r[column] or {}):
+                    first[code] = min((r[0], k), first.get(code, (r[0], k)))
+        base = pd.concat([base, more_base], ignore_index=True)
+        attributes = pd.concat([attributes, more_attributes], ignore_index=True)
+        answers = pd.concat([answers, more_answers], ignore_index=True).astype("float64")
+        if not base["response_id"].is_monotonic_increasing:
+            order = np.argsort(base["response_id"].to_numpy(), kind="stable")
+            base, attributes, answers = (f.iloc[order].reset_index(drop=True) for f in (base, attributes, answers))
+        base = base.astype({"response_id": "int64", "version": "int64"})
+    attributes = attributes[sorted(attributes.columns, key=text_first.__getitem__)]  # in order of first appearance
+    answers = answers[sorted(answers.columns, key=scored_first.__getitem__)]
+    base = base.assign(wave=_as_text(base["wave"]))
+    attributes = attributes.assign(**{c: _as_text(attributes[c]) for c in attributes.columns})
+    return base, attributes, answers
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A text column as the JSON way gives it: "str" with NaN where missing, or object None when all missing."""
+    if column.isna().all():
+        return pd.Series([None] * len(column), index=column.index, dtype=object)
+    return column if column.dtype == "str" else column.astype("str")
 
 
 def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -204,6 +205,7 @@ class Response(Base):
     __tablename__ = "response"
     __table_args__ = (
         Index("ix_response_survey_version", "survey_id", "version_id"),
+        Index("ix_response_survey_batch", "survey_id", "batch_id"),  # per-row answers, rows per batch
         # one answer per questionnaire token, where the link asks for that
         UniqueConstraint("survey_id", "token", name="uq_response_survey_token"),
     )
@@ -359,3 +361,23 @@ class PeerReview(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
     scores: Mapped[dict] = mapped_column(JSON, default=dict)  # criterion index (str) → score
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- the columnar copy of imported answers (survey.storage.blocks) ----------------------------
+
+
+class AnswerBlock(Base):
+    """The answers of one stored chunk of an import, column by column (Arrow IPC, zstd): what the
+    dashboards read instead of one JSON object per response. Written with the chunk's rows, never changed,
+    deleted with its batch."""
+
+    __tablename__ = "answer_block"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id", ondelete="CASCADE"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    n_rows: Mapped[int] = mapped_column(Integer)
+    first_response_id: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
