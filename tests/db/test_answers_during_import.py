@@ -88,3 +88,29 @@ def test_answers_submitted_during_a_large_import_are_all_stored_and_the_batch_is
         assert [b.responses for b in batches] == ([ROWS] if outcome == "completes" else [])
         stored = s.scalar(sa.select(sa.func.count()).select_from(t.Response).where(t.Response.survey_id == survey_id))
         assert stored == imported + THREADS * EACH  # a failed import leaves no row behind
+
+
+def test_an_answer_the_database_is_too_busy_for_is_tried_again_and_never_called_saved_unless_stored(
+    db, ws, open_survey, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    survey_id, token = open_survey
+    real, busy = answering.submit_answer, [2]
+
+    def sometimes_busy(*args, **kwargs):
+        if busy[0] > 0:
+            busy[0] -= 1
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(answering, "submit_answer", sometimes_busy)
+    monkeypatch.setattr(answering, "BUSY_PAUSES", (0.01, 0.01, 0.01))
+    stored = answering.send_answer(db, token, {"useful_p": 4}, {"class": "tried again"})
+    busy[0] = 10  # busier than the pauses last: refused with the product's message, nothing stored
+    with pytest.raises(answering.AnswerRefused) as refused:
+        answering.send_answer(db, token, {"useful_p": 5}, {"class": "refused"})
+    assert refused.value.ids == ["answer.busy"]
+    with db.session() as s:
+        frame = store.responses_frame(s, ws, survey_id)
+    assert list(frame["response_id"]) == [stored] and list(frame["class"]) == ["tried again"]
