@@ -535,9 +535,20 @@ def responses_frame(
     )
     if version_ids is not None:
         query = query.where(t.Response.version_id.in_(version_ids))
-    if covered:
-        query = query.where(or_(t.Response.batch_id.is_(None), t.Response.batch_id.not_in(covered)))
-    rows = s.execute(query).all()
+    if covered:  # two look-ups along (survey, batch): the answers of no batch, and batches without whole blocks
+        others = s.scalars(
+            select(t.ImportBatch.id).where(
+                t.ImportBatch.survey_id == survey_id,
+                t.ImportBatch.state == VISIBLE,
+                t.ImportBatch.id.not_in(covered),
+            )
+        ).all()
+        rows = s.execute(query.where(t.Response.batch_id.is_(None))).all()
+        if others:
+            rows += s.execute(query.where(t.Response.batch_id.in_(others))).all()
+            rows.sort(key=lambda r: r[0])
+    else:
+        rows = s.execute(query).all()
     if table is None:
         base, attributes, answers = _frame_of_rows(rows)
     else:

@@ -367,7 +367,7 @@ class PeerReview(Base):
 
 
 class AnswerBlock(Base):
-    """The answers of one stored chunk of an import, column by column (Arrow IPC, zstd): what the
+    """The answers of one stored chunk of an import, column by column (Arrow IPC, lz4): what the
     dashboards read instead of one JSON object per response. Written with the chunk's rows, never changed,
     deleted with its batch."""
 
