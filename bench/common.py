@@ -22,7 +22,7 @@ RESULTS = REPO / "bench" / "RESULTS.md"
 
 # A well-formed result line (the smoke test checks every line a benchmark writes against it).
 LINE = re.compile(
-    r"^[a-z0-9_]+: project [0-9.]+ (s|MB peak), baseline ([0-9.]+ (s|MB)|n/a)(, ratio ([0-9.]+|n/a))?.*"
+    r"^[a-z0-9_]+: project (p99 )?[0-9.]+ (s|MB peak), baseline (p99 )?([0-9.]+ (s|MB)|n/a)(, ratio ([0-9.]+|n/a))?.*"
     r" \([^()]*\d+ cores, Python [0-9.]+, \d{4}-\d{2}-\d{2}.*\)$"
 )
 

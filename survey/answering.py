@@ -31,11 +31,12 @@ import ipaddress
 import math
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from survey import fixed_links
@@ -58,6 +59,9 @@ PERSONAL_PREFIX = "link:"  # Respondent.external_id of a personal link
 TOKEN_MAX = 64  # longer tokens in a URL are refused before any look-up
 ATTRIBUTE_MAX = 200  # characters kept of a text answer (the form allows as many)
 PERSONAL_LINKS_AT_ONCE = 1000
+# pauses (s) before each new try of a submission the database was too busy to take (SQLite: another
+# writer held the lock past the connection's busy timeout); after the last, "answer.busy" and nothing stored
+BUSY_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
 
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -573,8 +577,31 @@ def send_answer(
     respondent_token: str | None = None,
     fixed_token: str | None = None,
 ) -> int:
-    """The respondent's action: `submit_answer` in a session of its own; returns the response id."""
-    with db.session() as s:
-        return submit_answer(
-            s, link_token, answers, attributes, respondent_token=respondent_token, fixed_token=fixed_token
-        )
+    """The respondent's action: `submit_answer` in a session of its own; returns the response id once the
+    response is committed.
+
+    A database too busy to take it (SQLite's lock held by another writer beyond the busy timeout) is tried
+    again after each of `BUSY_PAUSES`; when it is still busy, `AnswerRefused` ``answer.busy``: nothing was
+    stored and the page keeps the answers for the respondent to send again. Never reported as saved
+    before the commit.
+    """
+    with db.turns.urgent():  # an import running in this process lets it pass between two of its writes
+        for pause in (*BUSY_PAUSES, None):
+            try:
+                with db.session() as s:
+                    return submit_answer(
+                        s, link_token, answers, attributes, respondent_token=respondent_token, fixed_token=fixed_token
+                    )
+            except OperationalError as err:
+                if not _busy(err):
+                    raise
+                if pause is None:
+                    raise AnswerRefused([Problem("", "answer.busy")]) from err
+                time.sleep(pause)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _busy(err: OperationalError) -> bool:
+    """Whether the database refused for being busy (a lock held elsewhere), so that trying again may work."""
+    message = str(err.orig).lower()
+    return "locked" in message or "busy" in message or "deadlock" in message or "could not serialize" in message

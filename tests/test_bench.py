@@ -23,6 +23,8 @@ RUNS = {
     "bench_analysis.py": (["--rows", "2000"], ["rake_2000", "crosstab_2000"]),
     "bench_import.py": (["--rows", "300", "--memory-rows", "600"], ["import_300x30", "import_memory_600x30"]),
     "bench_sources.py": (["--rows", "300"], ["import_qualtrics_300x30"]),
+    "bench_responses_frame.py": (["--rows", "300"], ["responses_frame_300x30"]),
+    "bench_submit_during_import.py": (["--rows", "3000", "--submissions", "8"], ["submit_during_import"]),
     "bench_dashboards.py": (
         ["--rows", "400", "--profile"],
         [

@@ -115,6 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此个人链接已经提交过答卷，每个个人链接只能提交一次。如需修改答卷，请联系组织者。",
         "An answer has already been submitted with this personal link, and each personal link can answer once. To change your answer, contact the organiser.",
     ),
+    "answer.busy": (
+        "服务器正忙，您的答卷尚未保存，但您填写的内容仍保留在本页。请稍候片刻后再次点击提交。",
+        "The server is busy and your answer has not been saved yet; what you filled in is still on this page. Wait a moment and submit again.",
+    ),
     "answer.not_saved": ("您的答卷未保存：", "Your answer was not saved:"),
     "answer.unknown_item": (
         "答卷中的题目“{item}”不属于本问卷。请刷新页面后重新填写。",

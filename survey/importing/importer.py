@@ -27,18 +27,25 @@ wrong) to fix and upload again. Problems with the file as a whole (it cannot
 be read, no column maps to an item, a required item has no column, two
 columns map to one item) store nothing under either policy.
 
-Transactions: one import is one database transaction. It starts by
-locking the survey's row (an UPDATE that changes nothing: on SQLite this takes
-the database's write lock, on PostgreSQL a row lock that only other imports
-into the same survey wait for), then reads, checks and stores the file chunk
-by chunk, and commits once at the end. A crash, an exception (also from the
-progress callback) or a killed process leaves no trace of the batch. Because
-imports into one survey take turns, the duplicate check against earlier
-imports is always up to date; the unique constraint on respondent (survey,
-external id) is the final guard against anything else creating the same
-respondent at the same moment: such a clash rolls the import back and it is
-tried once more (its duplicate check then sees the other rows); a second
-clash gives up with the message ``imp.conflict``.
+Transactions: an import is visible all at once or not at all, but it is
+not one long transaction (on SQLite that would hold the only write lock for
+the whole file, and a questionnaire answer submitted meanwhile would wait
+and fail). It first waits for the survey's import turn
+(`writing.import_turn`: imports into one survey take turns, across threads
+and processes), removes what a killed import left, stores its batch marked
+"writing" and then each chunk of rows in a short transaction of its own;
+nothing reads a "writing" batch's rows (`store.visible_responses`). The last
+transaction locks the survey's row, marks the batch "visible" and writes
+the audit entry: from that commit on, every row of the file is seen. An
+exception (also from the progress callback) removes the rows stored so far;
+a killed process leaves a "writing" batch nobody sees, removed by the next
+import into the survey. Because imports into one survey take turns, the
+duplicate check against earlier imports is always up to date; the unique
+constraint on respondent (survey, external id) is the final guard against
+anything else creating the same respondent at the same moment: such a clash
+removes the import's rows and it is tried once more (its duplicate check
+then sees the other rows); a second clash gives up with the message
+``imp.conflict``.
 
 Respondent ids: a row's key is (respondent id, wave). The same id in another
 wave is the same respondent answering again (a panel); the same id in the
@@ -71,7 +78,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from survey.importing.batches import BatchSummary, list_batches, undo_batch
+from survey.importing.batches import BatchSummary, discard_unfinished, list_batches, undo_batch
 from survey.importing.mapping import column_keys
 from survey.importing.preview import preview
 from survey.importing.progress import Progress, report_progress
@@ -79,12 +86,13 @@ from survey.importing.reading import CHUNK_ROWS, ReadError, Table, open_table
 from survey.importing.remembered import SavedMapping, mapping_in_effect, remember, remember_mapping, remembered_mapping
 from survey.importing.results import ImportPreview, ImportResult, refused
 from survey.importing.validation import MAX_PROBLEMS, CheckedChunk, ImportProblem, Validator, plan_columns
-from survey.importing.writing import KnownRespondents, lock_survey, store_chunk
+from survey.importing.writing import KnownRespondents, import_turn, lock_survey, store_chunk
 from survey.storage import choices, store
 from survey.storage import tables as t
 from survey.storage.db import Database
 
 POLICIES = ("all_or_nothing", "valid_rows")
+WRITE_ROWS = 2_500  # rows per write transaction (SQLite: how long a questionnaire answer may wait for the lock)
 
 
 def import_file(
@@ -206,45 +214,55 @@ def _import_once(
     before_commit: Callable[[Session, int], None] | None = None,
 ) -> ImportResult:
     now = t.utcnow()
-    with db.session() as s:
+    batch_id = None
+    with import_turn(db, survey_id), db.session() as s:
         try:
-            lock_survey(s, workspace_id, survey_id)
+            discard_unfinished(s, survey_id)  # what an import killed earlier left behind
             version = store.current_version(s, workspace_id, survey_id)
             defn = choices.load_definition(s, workspace_id, version.id)
             keys = column_keys(table.header)
             columns, labels = mapping_in_effect(s, workspace_id, survey_id, defn, keys, columns, labels)
             plan, file_problems = plan_columns(defn, keys, columns)
             if any(p.level == "error" for p in file_problems):
-                s.rollback()
+                s.commit()
                 return refused(file_problems, columns, labels, table)
             batch = _new_batch(s, workspace_id, survey_id, version.id, file_name, table, now)
+            batch_id = batch.id
+            s.commit()
             known = KnownRespondents(s, survey_id, batch.id)
             validator = Validator(plan, labels, known=known, lang=lang, header=table.header)
 
             def write(checked: CheckedChunk) -> None:
-                store_chunk(s, workspace_id, survey_id, version.id, batch.id, now, checked, known)
+                for part in checked.slices(WRITE_ROWS):
+                    store_chunk(s, workspace_id, survey_id, version.id, batch.id, now, part, known)
+                    s.commit()  # short transactions: an answer submitted meanwhile waits for one at most
+                    db.turns.let_urgent_pass()  # and goes before the next
 
             try:
                 storing = _check_and_store(table, validator, write, policy, lang, progress, chunk_rows)
             except ReadError as err:
-                s.rollback()
+                _discard(s, survey_id)
                 problem = ImportProblem(None, None, None, err.message, err.params)
                 return refused([*file_problems, problem, *validator.problems], columns, labels, table, validator)
             problems = file_problems + validator.problems
             if validator.rows_read == 0:
-                s.rollback()
+                _discard(s, survey_id)
                 problem = ImportProblem(None, None, None, "imp.no_rows")
                 return refused([*problems, problem], columns, labels, table, validator)
             if not storing or validator.rows_valid == 0:
-                s.rollback()
+                _discard(s, survey_id)
                 return refused(problems, columns, labels, table, validator)
+            lock_survey(s, workspace_id, survey_id)
             _close_batch(batch, validator, columns, labels, policy, table)
+            batch.state = store.VISIBLE  # every row at once, with the audit entry
             remember(s, workspace_id, survey_id, columns, labels)
             if before_commit is not None:
                 before_commit(s, batch.id)
             s.commit()
         except BaseException:
             s.rollback()
+            if batch_id is not None:
+                _discard(s, survey_id, quietly=True)
             raise
     report_progress(progress, 1.0, lang, validator.rows_read, done=True)
     return ImportResult(
@@ -263,6 +281,22 @@ def _import_once(
     )
 
 
+def _discard(s: Session, survey_id: int, *, quietly: bool = False) -> None:
+    """Remove the rows this import has stored so far (it still holds the survey's import turn).
+
+    `quietly` (on the way out of an exception): a failure here is left for the next import into the survey
+    to clean up (its rows were never visible), and the first exception is the one raised.
+    """
+    s.rollback()
+    try:
+        discard_unfinished(s, survey_id)
+        s.commit()
+    except Exception:
+        s.rollback()
+        if not quietly:
+            raise
+
+
 def _new_batch(
     s: Session, workspace_id: int, survey_id: int, version_id: int, file_name: str, table: Table, now: datetime
 ) -> t.ImportBatch:
@@ -276,6 +310,7 @@ def _new_batch(
         encoding=table.encoding,
         mapping={},
         created_at=now,
+        state=store.WRITING,
     )
     s.add(batch)
     s.flush()

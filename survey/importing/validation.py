@@ -223,7 +223,10 @@ class CheckedChunk:
     """The rows of a chunk that can be stored, in file order.
 
     respondents[i] is the external id (or None), waves[i] the wave (or None),
-    answers[i] / attributes[i] JSON objects as text, rows[i] the file row.
+    answers[i] / attributes[i] JSON objects as text, rows[i] the file row;
+    the same answers and texts column by column (`survey.storage.blocks`):
+    answer_columns[code][i] the number or None, attribute_columns[code][i]
+    the text or None.
     """
 
     rows: list[int] = field(default_factory=list)
@@ -232,7 +235,30 @@ class CheckedChunk:
     answers: list[str] = field(default_factory=list)
     attributes: list[str] = field(default_factory=list)
     meta: list[str] = field(default_factory=list)
+    answer_columns: dict[str, list[float | None]] = field(default_factory=dict)
+    attribute_columns: dict[str, list[str | None]] = field(default_factory=dict)
     rejected: int = 0
+
+    def slices(self, size: int) -> list[CheckedChunk]:
+        """The rows in parts of at most `size` (each stored in a transaction of its own)."""
+        if len(self.rows) <= size:
+            return [self]
+        parts = []
+        for start in range(0, len(self.rows), size):
+            cut = slice(start, start + size)
+            parts.append(
+                CheckedChunk(
+                    rows=self.rows[cut],
+                    respondents=self.respondents[cut],
+                    waves=self.waves[cut],
+                    answers=self.answers[cut],
+                    attributes=self.attributes[cut],
+                    meta=self.meta[cut],
+                    answer_columns={code: values[cut] for code, values in self.answer_columns.items()},
+                    attribute_columns={code: values[cut] for code, values in self.attribute_columns.items()},
+                )
+            )
+        return parts
 
 
 Known = Callable[[list[str]], Mapping[str, set]]
@@ -290,12 +316,17 @@ class Validator:
                 extra = next(cell for cell in row[width:] if cell.strip())
                 add(i, None, extra, "imp.extra_cells", {"cells": len(row), "width": width})
         columns = list(zip(*rows))
-        answer_parts, missing = [], []
+        answer_parts, missing, answer_values = [], [], []
         for c in self.plan.items:
-            parts, missing_values = self._item_column(c, columns[c.index], add)
+            parts, missing_values, values = self._item_column(c, columns[c.index], add)
             answer_parts.append(parts)
             missing.append(missing_values)
-        attribute_parts = [self._text_column(c, columns[c.index], add) for c in self.plan.attributes]
+            answer_values.append(values)
+        attribute_parts, attribute_values = [], []
+        for c in self.plan.attributes:
+            parts, values = self._text_column(c, columns[c.index], add)
+            attribute_parts.append(parts)
+            attribute_values.append(values)
         meta_parts = [_meta_column(c, columns[c.index]) for c in self.plan.meta]
         ids = self._ids(columns, add)
         waves = [_clean_text(v) or None for v in columns[self.plan.wave.index]] if self.plan.wave else None
@@ -318,6 +349,8 @@ class Validator:
         out.respondents = list(kept(ids)) if ids else [None] * len(out.rows)
         out.waves = list(kept(waves)) if waves else [None] * len(out.rows)
         out.answers = ["{" + ", ".join(t) + "}" for t in kept(zip(*answer_parts))]
+        out.answer_columns = {c.code: list(kept(v)) for c, v in zip(self.plan.items, answer_values)}
+        out.attribute_columns = {c.code: list(kept(v)) for c, v in zip(self.plan.attributes, attribute_values)}
         if attribute_parts:
             out.attributes = ["{" + ", ".join(filter(None, t)) + "}" for t in kept(zip(*attribute_parts))]
         else:
@@ -339,8 +372,8 @@ class Validator:
         return self._rejected.data()
 
     # -- cells -----------------------------------------------------------------------
-    def _item_column(self, col: ItemColumn, values: Sequence[str], add) -> tuple[list[str], set[str]]:
-        """``"code": value`` per row, and the distinct raw values that mean "missing"."""
+    def _item_column(self, col: ItemColumn, values: Sequence[str], add) -> tuple[list[str], set[str], list]:
+        """``"code": value`` per row, the distinct raw values that mean "missing", and the values per row."""
         answers = self._answers.setdefault(col.scale.code, {})
         distinct = set(values)
         for value in distinct - answers.keys():
@@ -357,12 +390,14 @@ class Validator:
                         add(i, col.column, value, answer.problem, dict(answer.params))
                     else:
                         add(i, col.column, value, "imp.required_missing", {"item": col.code})
-        return list(map(parts.__getitem__, values)), missing
+        numbers = {v: answers[v].value for v in distinct}
+        return list(map(parts.__getitem__, values)), missing, list(map(numbers.__getitem__, values))
 
-    def _text_column(self, col: TextColumn, values: Sequence[str], add) -> list[str]:
-        """``"code": "text"`` per row ("" where the cell is empty)."""
+    def _text_column(self, col: TextColumn, values: Sequence[str], add) -> tuple[list[str], list[str | None]]:
+        """``"code": "text"`` per row ("" where the cell is empty), and the texts per row (None where empty)."""
         key = json.dumps(col.code) + ": "
         parts: dict[str, str] = {}
+        texts: dict[str, str | None] = {}
         bad: dict[str, str] = {}
         for value in set(values):
             cleaned = _clean_text(value)
@@ -379,12 +414,13 @@ class Validator:
                 else:
                     cleaned = chosen.value
             parts[value] = key + json.dumps(cleaned) if cleaned and not problem else ""
+            texts[value] = cleaned if cleaned and not problem else None
         if bad:
             for i, value in enumerate(values):
                 if value in bad:
                     message, params = bad[value]
                     add(i, col.column, value, message, {"limit": col.limit, "item": col.code, **params})
-        return list(map(parts.__getitem__, values))
+        return list(map(parts.__getitem__, values)), list(map(texts.__getitem__, values))
 
     def _ids(self, columns: list, add) -> list[str | None] | None:
         col = self.plan.respondent

@@ -1,7 +1,12 @@
-"""The batch writer: one import's rows go into the database chunk by chunk, inside the import's transaction.
+"""The batch writer: one import's rows go into the database chunk by chunk, each chunk a short transaction.
 
-`lock_survey` takes the survey's row lock first (imports into one survey
-take turns). `KnownRespondents` is the duplicate check against the database
+`import_turn` makes imports into one survey take turns (across threads and
+processes, held for the whole import and let go when its process dies);
+the batch is stored as "writing" (`store.WRITING`: no dashboard, count or
+list sees its rows) and made visible in the import's last, short
+transaction (`lock_survey`, then the state "visible"), so a questionnaire
+answer submitted meanwhile waits for one chunk at most, never for the whole
+file (SQLite has one writer at a time). `KnownRespondents` is the duplicate check against the database
 and remembers the respondents the batch created; `store_chunk` inserts one
 checked chunk: new respondents first, then the responses, as ready-made JSON
 text through the driver's executemany (statements compiled from Core
@@ -11,14 +16,20 @@ text through the driver's executemany (statements compiled from Core
 
 from __future__ import annotations
 
+import fcntl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from survey.importing.validation import CheckedChunk
-from survey.storage import store
+from survey.storage import blocks, store
 from survey.storage import tables as t
+from survey.storage.db import Database
 
 ID_LOOKUP_SLICE = 2_000  # ids per duplicate-check query (SQLite allows 32,766 parameters)
 
@@ -38,6 +49,47 @@ _RESPONSES = sa.table(
     sa.column("attributes"),
     sa.column("meta"),
 )
+
+
+IMPORT_LOCK = 7_215_003  # PostgreSQL advisory lock key (with the survey id) of an import's turn
+_TURNS: dict[tuple[str, int], threading.Lock] = {}  # in-memory SQLite: one process, so a lock per survey
+_TURNS_GUARD = threading.Lock()
+
+
+@contextmanager
+def import_turn(db: Database, survey_id: int) -> Iterator[None]:
+    """Wait for, and hold while the block runs, the survey's import turn: one import per survey at a time.
+
+    PostgreSQL: a session advisory lock on a connection of its own. SQLite file: an exclusive `flock` on
+    ``<database>.locks/import-<survey id>`` (per open file, so threads take turns too). Both end with
+    the process, so a killed import never blocks the next one.
+    """
+    engine = db.engine
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({IMPORT_LOCK}, {int(survey_id)})")
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({IMPORT_LOCK}, {int(survey_id)})")
+                connection.commit()
+        return
+    path = engine.url.database or ""
+    if not path or path == ":memory:":
+        with _TURNS_GUARD:
+            turn = _TURNS.setdefault((str(engine.url), survey_id), threading.Lock())
+        with turn:
+            yield
+        return
+    folder = Path(path).with_name(Path(path).name + ".locks")
+    folder.mkdir(exist_ok=True)
+    with open(folder / f"import-{int(survey_id)}", "a+b") as lock_file:
+        fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
 
 
 def lock_survey(s: Session, workspace_id: int, survey_id: int) -> None:
@@ -109,7 +161,8 @@ def store_chunk(
     checked: CheckedChunk,
     known: KnownRespondents,
 ) -> None:
-    """Insert one chunk's rows: new respondents first (ids back through RETURNING), then the responses."""
+    """Insert one chunk's rows: new respondents first (ids read back), then the responses, then the chunk's
+    answer block (`survey.storage.blocks`) with the responses' ids, read back in insertion order."""
     connection = s.connection()
     ids = known.respondent_ids
     new = {x for x in checked.respondents if x is not None and x not in ids}
@@ -135,7 +188,28 @@ def store_chunk(
             checked.respondents, checked.waves, checked.answers, checked.attributes, checked.meta
         )
     ]
+    r = t.Response.__table__
+    last = connection.execute(sa.select(sa.func.max(r.c.id)).where(r.c.batch_id == batch_id)).scalar() or 0
     connection.exec_driver_sql(insert_sql(connection.dialect), rows)
+    response_ids = (
+        connection.execute(sa.select(r.c.id).where(r.c.batch_id == batch_id, r.c.id > last).order_by(r.c.id))
+        .scalars()
+        .all()
+    )
+    if len(response_ids) != len(rows):
+        raise RuntimeError("new responses could not be read back")
+    blocks.add_block(
+        connection,
+        workspace_id=workspace_id,
+        survey_id=survey_id,
+        version_id=version_id,
+        batch_id=batch_id,
+        response_ids=response_ids,
+        submitted_at=now,
+        waves=checked.waves,
+        answers=checked.answer_columns,
+        attributes=checked.attribute_columns,
+    )
 
 
 def insert_respondents(

@@ -9,6 +9,9 @@ date through the migrations before anything else touches it.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -114,6 +117,33 @@ def revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+class WriteTurns:
+    """Short writes go first: a questionnaire answer being stored (`urgent`) makes a long import wait between
+    two of its write transactions (`let_urgent_pass`), so that on SQLite, with its single writer, the import
+    does not take the lock again before the answer had its turn. Within one process (the app's); answers from
+    another process still get the lock through SQLite's busy timeout and their own retries."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._urgent = 0
+
+    @contextmanager
+    def urgent(self) -> Iterator[None]:
+        with self._changed:
+            self._urgent += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._urgent -= 1
+                self._changed.notify_all()
+
+    def let_urgent_pass(self, limit: float = 2.0) -> None:
+        """Wait (at most `limit` seconds) until no urgent write is under way."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._urgent == 0, timeout=limit)
+
+
 class Database:
     """An engine plus a session factory, migrated on open."""
 
@@ -121,6 +151,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.turns = WriteTurns()
 
     def session(self) -> Session:
         return self.sessions()

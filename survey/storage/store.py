@@ -14,7 +14,7 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from survey.characters import normal_text, trim
@@ -30,9 +30,18 @@ from survey.design.definition import (
     checked,
     title_problems,
 )
+from survey.storage import blocks
 from survey.storage import tables as t
 
 DEFAULT_WORKSPACE = "Default workspace"
+WRITING, VISIBLE = "writing", "visible"  # ImportBatch.state: an import still storing its rows, or done
+
+
+def visible_responses() -> ColumnElement[bool]:
+    """The responses everyone may see: not those of an import still writing its rows in short transactions
+    (they appear all at once with the import's last transaction, or never when it fails)."""
+    unfinished = select(t.ImportBatch.id).where(t.ImportBatch.state == WRITING)
+    return or_(t.Response.batch_id.is_(None), t.Response.batch_id.not_in(unfinished))
 
 
 class NotFound(LookupError):
@@ -108,7 +117,7 @@ def list_versions(s: Session, workspace_id: int, survey_id: int) -> list[tuple[i
     counts = dict(
         s.execute(
             select(t.Response.version_id, func.count())
-            .where(t.Response.survey_id == survey_id)
+            .where(t.Response.survey_id == survey_id, visible_responses())
             .group_by(t.Response.version_id)
         ).all()
     )
@@ -128,7 +137,7 @@ def list_surveys(s: Session, workspace_id: int, *, include_archived: bool = True
     counts = dict(
         s.execute(
             select(t.Response.survey_id, func.count())
-            .where(t.Response.workspace_id == workspace_id)
+            .where(t.Response.workspace_id == workspace_id, visible_responses())
             .group_by(t.Response.survey_id)
         ).all()
     )
@@ -187,9 +196,14 @@ def duplicate_survey(s: Session, workspace_id: int, survey_id: int) -> t.Survey:
     return copy
 
 
-def response_count(s: Session, workspace_id: int, survey_id: int, version_id: int | None = None) -> int:
+def response_count(
+    s: Session, workspace_id: int, survey_id: int, version_id: int | None = None, *, unfinished: bool = False
+) -> int:
+    """The survey's (or one version's) responses; with `unfinished` also those of an import still writing."""
     get_survey(s, workspace_id, survey_id)
     query = select(func.count()).select_from(t.Response).where(t.Response.survey_id == survey_id)
+    if not unfinished:
+        query = query.where(visible_responses())
     if version_id is not None:
         query = query.where(t.Response.version_id == version_id)
     return s.scalar(query) or 0
@@ -198,12 +212,13 @@ def response_count(s: Session, workspace_id: int, survey_id: int, version_id: in
 def delete_survey(s: Session, workspace_id: int, survey_id: int) -> int:
     """Delete a survey with all its versions and responses; returns the responses removed."""
     survey = get_survey(s, workspace_id, survey_id)
-    removed = response_count(s, workspace_id, survey_id)
+    removed = response_count(s, workspace_id, survey_id, unfinished=True)
     # the comments' themes and follow-ups go with the survey (the Surveys page's confirmation names them)
     tag_ids = select(t.CommentTag.id).where(t.CommentTag.survey_id == survey_id)
     s.execute(delete(t.CommentTagging).where(t.CommentTagging.tag_id.in_(tag_ids)))
     s.execute(delete(t.CommentTag).where(t.CommentTag.survey_id == survey_id))
     s.execute(delete(t.FollowUp).where(t.FollowUp.survey_id == survey_id))
+    s.execute(delete(t.AnswerBlock).where(t.AnswerBlock.survey_id == survey_id))
     s.execute(delete(t.Response).where(t.Response.survey_id == survey_id))
     s.execute(delete(t.SurveyTarget).where(t.SurveyTarget.survey_id == survey_id))
     s.execute(delete(t.Action).where(t.Action.survey_id == survey_id))  # its action plan (asked on the page)
@@ -254,7 +269,7 @@ def save_definition(s: Session, workspace_id: int, survey_id: int, defn: SurveyD
     survey.title_zh, survey.title_en = defn.title_zh, defn.title_en
     survey.updated_at = t.utcnow()
     old = load_definition(s, workspace_id, version.id)
-    answered = response_count(s, workspace_id, survey_id, version.id) > 0
+    answered = response_count(s, workspace_id, survey_id, version.id, unfinished=True) > 0
     if answered and structure(old) != structure(defn):
         new = _write_version(s, survey, defn, number=version.number + 1)
         return SaveResult(new.id, new.number, True)
@@ -444,26 +459,43 @@ def add_responses(
     `attributes`, `wave`, `meta`, `submitted_at` and `respondent` (an external id)."""
     version = get_version(s, workspace_id, version_id)
     count = 0
+    rows = list(rows)
+    made = []
     for row in rows:
         respondent_id = None
         if row.get("respondent") is not None:
             respondent_id = _respondent_id(s, workspace_id, version.survey_id, str(row["respondent"]))
-        s.add(
-            t.Response(
-                workspace_id=workspace_id,
-                survey_id=version.survey_id,
-                version_id=version_id,
-                respondent_id=respondent_id,
-                batch_id=batch.id if batch is not None else None,
-                submitted_at=row.get("submitted_at") or t.utcnow(),
-                wave=row.get("wave"),
-                answers=row.get("answers", {}),
-                attributes=row.get("attributes", {}),
-                meta=row.get("meta", {}),
-            )
+        response = t.Response(
+            workspace_id=workspace_id,
+            survey_id=version.survey_id,
+            version_id=version_id,
+            respondent_id=respondent_id,
+            batch_id=batch.id if batch is not None else None,
+            submitted_at=row.get("submitted_at") or t.utcnow(),
+            wave=row.get("wave"),
+            answers=row.get("answers", {}),
+            attributes=row.get("attributes", {}),
+            meta=row.get("meta", {}),
         )
+        s.add(response)
+        made.append(response)
         count += 1
     s.flush()
+    columns = blocks.block_of_rows([{**row, "submitted_at": r.submitted_at} for row, r in zip(rows, made)])
+    if batch is not None and columns is not None:  # a batch's answers also column by column
+        times, waves, answers, attributes = columns
+        blocks.add_block(
+            s.connection(),
+            workspace_id=workspace_id,
+            survey_id=version.survey_id,
+            version_id=version_id,
+            batch_id=batch.id,
+            response_ids=[r.id for r in made],
+            submitted_at=times,
+            waves=waves,
+            answers=answers,
+            attributes=attributes,
+        )
     return count
 
 
@@ -490,8 +522,12 @@ def responses_frame(
     the same code in different versions share a column, and every scored item
     of every version has its column, also one nobody answered yet (an item
     added after the answers came in); a text item never gets a float column.
+
+    Imported answers come from their columnar blocks (`survey.storage.blocks`), the rest (questionnaire
+    answers, a batch without whole blocks) from each response's JSON; the table is the same either way.
     """
     get_survey(s, workspace_id, survey_id)
+    table, covered, first_seen = blocks.survey_blocks(s, survey_id, version_ids)
     query = (
         select(
             t.Response.id,
@@ -502,17 +538,29 @@ def responses_frame(
             t.Response.answers,
         )
         .join(t.SurveyVersion, t.SurveyVersion.id == t.Response.version_id)
-        .where(t.Response.survey_id == survey_id)
+        .where(t.Response.survey_id == survey_id, visible_responses())
         .order_by(t.Response.id)
     )
     if version_ids is not None:
         query = query.where(t.Response.version_id.in_(version_ids))
-    rows = s.execute(query).all()
-    base = pd.DataFrame(
-        [(r[0], r[1], r[2], r[3]) for r in rows], columns=["response_id", "version", "wave", "submitted_at"]
-    )
-    attributes = pd.DataFrame.from_records([r[4] or {} for r in rows], index=base.index)
-    answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
+    if covered:  # two look-ups along (survey, batch): the answers of no batch, and batches without whole blocks
+        others = s.scalars(
+            select(t.ImportBatch.id).where(
+                t.ImportBatch.survey_id == survey_id,
+                t.ImportBatch.state == VISIBLE,
+                t.ImportBatch.id.not_in(covered),
+            )
+        ).all()
+        rows = s.execute(query.where(t.Response.batch_id.is_(None))).all()
+        if others:
+            rows += s.execute(query.where(t.Response.batch_id.in_(others))).all()
+            rows.sort(key=lambda r: r[0])
+    else:
+        rows = s.execute(query).all()
+    if table is None:
+        base, attributes, answers = _frame_of_rows(rows)
+    else:
+        base, attributes, answers = _frame_of_blocks(table, first_seen, rows)
     attributes = attributes.drop(columns=[c for c in attributes.columns if c in base.columns], errors="ignore")
     codes = s.scalars(
         select(t.Item.code)
@@ -526,12 +574,63 @@ def responses_frame(
     return pd.concat([base, attributes, answers], axis=1)
 
 
+_BASE = ["response_id", "version", "wave", "submitted_at"]
+
+
+def _frame_of_rows(rows: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(base, attributes, answers) of responses read with their JSON, one row each."""
+    base = pd.DataFrame([(r[0], r[1], r[2], r[3]) for r in rows], columns=_BASE)
+    attributes = pd.DataFrame.from_records([r[4] or {} for r in rows], index=base.index)
+    answers = pd.DataFrame.from_records([r[5] or {} for r in rows], index=base.index).astype("float64")
+    return base, attributes, answers
+
+
+def _frame_of_blocks(table, first_seen: dict[str, int], rows: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(base, attributes, answers) of the decoded blocks plus the responses read per row, in response order,
+    with the dtypes and the column order `_frame_of_rows` gives (text "str", a column of no text at all
+    object; columns in the order the responses first have them)."""
+    frame = table.to_pandas()
+    base = frame[_BASE]
+    texts = {c.removeprefix(blocks.ATTRIBUTE): c for c in frame.columns if c.startswith(blocks.ATTRIBUTE)}
+    scored = {c.removeprefix(blocks.ANSWER): c for c in frame.columns if c.startswith(blocks.ANSWER)}
+    attributes = frame[list(texts.values())].set_axis(list(texts), axis=1)
+    answers = frame[list(scored.values())].set_axis(list(scored), axis=1)
+    # (first response id, place among that response's keys) of each column
+    text_first = {code: (first_seen[name], k) for k, (code, name) in enumerate(texts.items())}
+    scored_first = {code: (first_seen[name], k) for k, (code, name) in enumerate(scored.items())}
+    if rows:
+        more_base, more_attributes, more_answers = _frame_of_rows(rows)
+        for first, column in ((text_first, 4), (scored_first, 5)):
+            for r in rows:
+                for k, code in enumerate(r[column] or {}):
+                    first[code] = min((r[0], k), first.get(code, (r[0], k)))
+        base = pd.concat([base, more_base], ignore_index=True)
+        attributes = pd.concat([attributes, more_attributes], ignore_index=True)
+        answers = pd.concat([answers, more_answers], ignore_index=True).astype("float64")
+        if not base["response_id"].is_monotonic_increasing:
+            order = np.argsort(base["response_id"].to_numpy(), kind="stable")
+            base, attributes, answers = (f.iloc[order].reset_index(drop=True) for f in (base, attributes, answers))
+        base = base.astype({"response_id": "int64", "version": "int64"})
+    attributes = attributes[sorted(attributes.columns, key=text_first.__getitem__)]  # in order of first appearance
+    answers = answers[sorted(answers.columns, key=scored_first.__getitem__)]
+    base = base.assign(wave=_as_text(base["wave"]))
+    attributes = attributes.assign(**{c: _as_text(attributes[c]) for c in attributes.columns})
+    return base, attributes, answers
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A text column as the JSON way gives it: "str" with NaN where missing, or object None when all missing."""
+    if column.isna().all():
+        return pd.Series([None] * len(column), index=column.index, dtype=object)
+    return column if column.dtype == "str" else column.astype("str")
+
+
 def data_version(s: Session, workspace_id: int, survey_id: int) -> tuple[int, int]:
     """(number of responses, highest response id) of a survey: changes whenever responses are added or
     removed, so the dashboards key their caches on it (never on a timestamp)."""
     get_survey(s, workspace_id, survey_id)
     count, last = s.execute(
-        select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id)
+        select(func.count(), func.max(t.Response.id)).where(t.Response.survey_id == survey_id, visible_responses())
     ).one()
     return int(count or 0), int(last or 0)
 

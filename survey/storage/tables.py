@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -175,6 +176,9 @@ class ImportBatch(Base):
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
     encoding: Mapped[str | None] = mapped_column(String(30), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "writing" while an import stores its rows in short transactions (nobody sees them yet),
+    # "visible" from the import's last, short transaction on (survey.importing.writing)
+    state: Mapped[str] = mapped_column(String(20), default="visible", server_default="visible")
 
 
 class ImportMapping(Base):
@@ -202,6 +206,7 @@ class Response(Base):
     __tablename__ = "response"
     __table_args__ = (
         Index("ix_response_survey_version", "survey_id", "version_id"),
+        Index("ix_response_survey_batch", "survey_id", "batch_id"),  # per-row answers, rows per batch
         # one answer per questionnaire token, where the link asks for that
         UniqueConstraint("survey_id", "token", name="uq_response_survey_token"),
     )
@@ -453,6 +458,17 @@ class FixedLink(Base):
     __tablename__ = "fixed_link"
     __table_args__ = (UniqueConstraint("token", name="uq_fixed_link_token"),)
 
+
+# --- the columnar copy of imported answers (survey.storage.blocks) ----------------------------
+
+
+class AnswerBlock(Base):
+    """The answers of one stored chunk of an import, column by column (Arrow IPC, lz4): what the
+    dashboards read instead of one JSON object per response. Written with the chunk's rows, never changed,
+    deleted with its batch."""
+
+    __tablename__ = "answer_block"
+
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
@@ -530,3 +546,8 @@ class Action(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id", ondelete="CASCADE"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    n_rows: Mapped[int] = mapped_column(Integer)
+    first_response_id: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

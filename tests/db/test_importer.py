@@ -430,9 +430,13 @@ def test_a_killed_import_leaves_the_database_exactly_as_before(db, database_url,
     finally:
         process.join(30)
     assert process.exitcode == -signal.SIGKILL
-    assert counts(db) == before and stored(db, sid) == rows_before
-    after = import_file(db, ws, sid, big_file(600), "after.csv")  # the lock is gone too
+    with db.session() as s:  # its rows were stored as "writing": nobody sees them
+        assert store.data_version(s, ws, sid)[0] == len(rows_before) == len(store.responses_frame(s, ws, sid))
+        assert [b.file_name for b in list_batches(s, ws, sid)] == ["before.csv"]
+    after = import_file(db, ws, sid, big_file(600), "after.csv")  # the lock is gone too, and the leftovers
     assert after.rows_imported == 600
+    assert counts(db) == {**before, "response": 603, "respondent": 603, "import_batch": 2}
+    assert stored(db, sid)[:3] == rows_before
 
 
 # --- property: any file imports completely and correctly, or is refused with a message ----------------

@@ -113,4 +113,74 @@ def test_0010_renews_short_join_codes_keeps_the_classes_and_counts_old_audit_ent
         ("teacher", "class_create", "营销 2301", 1),
         ("system", "class_code", "营销 2301", 1),
     ]
+
+
+def test_imported_answers_of_the_fourth_schema_get_their_blocks_and_read_the_same(database_url, monkeypatch):
+    import pandas as pd
+
+    from survey.storage import blocks, store
+    from survey.storage.db import Database
+
+    engine = make_engine(database_url)
+    migrate(engine, "0004")
+    now = "2026-11-30 10:00:00.123456"
+    with engine.begin() as c:
+        c.execute(
+            text("INSERT INTO workspace (id, name, kind, created_at) VALUES (1, 'w', 'organisation', :t)"), {"t": now}
+        )
+        c.execute(
+            text(
+                "INSERT INTO survey (id, workspace_id, title_zh, title_en, archived, created_at, updated_at) "
+                "VALUES (1, 1, '课程', 'Course', false, :t, :t)"
+            ),
+            {"t": now},
+        )
+        c.execute(
+            text(
+                "INSERT INTO survey_version (id, workspace_id, survey_id, number, description_zh, description_en, "
+                "weight_rules, created_at, accepting_answers, one_answer_per_token) "
+                "VALUES (1, 1, 1, 1, '', '', '[]', :t, false, false)"
+            ),
+            {"t": now},
+        )
+        c.execute(
+            text(
+                "INSERT INTO import_batch (id, workspace_id, survey_id, version_id, file_name, source, rows_read, "
+                "rows_imported, rows_rejected, mapping, created_at) VALUES (1, 1, 1, 1, 'a.csv', 'file', 3, 3, 0, "
+                "'{}', :t)"
+            ),
+            {"t": now},
+        )
+        rows = [
+            (1, "春", '{"q1": 4.0, "q2": null}', '{"class": "1班", "wave": "春"}'),
+            (1, None, '{"q1": 2.0, "q2": 5.0}', '{"region": "北京"}'),
+            (None, "秋", '{"q2": 1.0, "q3": 3.0}', '{"class": "问卷"}'),  # a questionnaire answer
+            (1, "春", '{"q1": 5.0}', "{}"),
+        ]
+        for batch, wave, answers, attributes in rows:
+            c.execute(
+                text(
+                    "INSERT INTO response (workspace_id, survey_id, version_id, batch_id, submitted_at, wave, "
+                    "answers, attributes, meta) VALUES (1, 1, 1, :b, :t, :w, :a, :at, '{}')"
+                ),
+                {"b": batch, "t": now, "w": wave, "a": answers, "at": attributes},
+            )
+    with monkeypatch.context() as m:  # the table as the fourth schema's app read it: from the JSON
+        db = Database(database_url)
+        m.setattr(blocks, "survey_blocks", lambda *args: (None, [], {}))
+        migrate(engine)
+        with db.session() as s:
+            by_json = store.responses_frame(s, 1, 1)
+    with db.session() as s:
+        assert s.execute(text("SELECT batch_id, n_rows FROM answer_block")).all() == [(1, 3)]
+        assert s.execute(text("SELECT count(*) FROM response")).scalar_one() == 4
+        fast = store.responses_frame(s, 1, 1)
+    pd.testing.assert_frame_equal(fast, by_json)
+    assert list(fast["q1"].fillna(-1)) == [4.0, 2.0, -1, 5.0] and list(fast["class"].fillna("")) == [
+        "1班",
+        "",
+        "问卷",
+        "",
+    ]
+    db.dispose()
     engine.dispose()
