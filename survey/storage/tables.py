@@ -458,6 +458,13 @@ class FixedLink(Base):
     __tablename__ = "fixed_link"
     __table_args__ = (UniqueConstraint("token", name="uq_fixed_link_token"),)
 
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(64))
+    values: Mapped[dict] = mapped_column(JSON, default=dict)  # attribute item code → value
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
 
 # --- the columnar copy of imported answers (survey.storage.blocks) ----------------------------
 
@@ -472,9 +479,11 @@ class AnswerBlock(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
-    token: Mapped[str] = mapped_column(String(64))
-    values: Mapped[dict] = mapped_column(JSON, default=dict)  # attribute item code → value
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id", ondelete="CASCADE"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    n_rows: Mapped[int] = mapped_column(Integer)
+    first_response_id: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # --- weighting ---------------------------------------------------------------------------------
@@ -546,8 +555,3 @@ class Action(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id", ondelete="CASCADE"))
-    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
-    n_rows: Mapped[int] = mapped_column(Integer)
-    first_response_id: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
