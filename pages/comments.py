@@ -11,7 +11,7 @@ from survey.storage import store
 from ui import figures
 from ui.auth import current, current_place, workspace_id
 from ui.charts.comments import distinguishing_terms_chart
-from ui.comments import term_tables
+from ui.comments import excerpt, term_tables
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
 from ui.i18n import lang, plain, show_error, t
@@ -20,12 +20,6 @@ from ui.state import database, keep_choice
 
 ITEM_KEY = "comments_item"  # st.session_state: the comment item shown, kept across pages
 BY_KEY = "comments_by"  # st.session_state: what the theme counts are broken down by
-EXCERPT = 60  # characters of a comment in a picker
-
-
-def excerpt(comment: str) -> str:
-    flat = " ".join(str(comment).split())
-    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
 
 
 start("comments.title", "comments.intro", need="dashboards.read")

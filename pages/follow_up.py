@@ -11,18 +11,13 @@ from survey.access.accounts import AccountError
 from survey.storage import store
 from ui import figures
 from ui.auth import current, workspace_id
+from ui.comments import excerpt
 from ui.filters import dashboard_filters
 from ui.i18n import lang, show_error, t
 from ui.page import start
 from ui.state import database
 
 DETRACTORS = ""  # the "which answers" option: detractors on the recommend item
-EXCERPT = 60
-
-
-def excerpt(comment: str) -> str:
-    flat = " ".join(str(comment).split())
-    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
 
 
 start("followup.title", "followup.intro", need="followup.manage")

@@ -8,6 +8,14 @@ import streamlit as st
 
 from survey import comments
 
+EXCERPT = 60  # characters of a comment in a picker
+
+
+def excerpt(comment: str) -> str:
+    """A comment on one line, cut to `EXCERPT` characters (…), for a picker's options."""
+    flat = " ".join(str(comment).split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def term_tables(key: tuple, _table: pd.DataFrame) -> comments.TermTables:
