@@ -23,6 +23,7 @@ from survey.storage import choices as stored_choices
 from survey.storage import store
 from ui import tree_editor
 from ui.auth import current, workspace_id
+from ui.downloads import EMPTY_CELL
 from ui.i18n import lang, plain, show_error, t
 from ui.page import show_problems, start
 from ui.state import database
@@ -101,6 +102,7 @@ with tree_tab:
     edited = advanced.data_editor(
         editing.tree_rows(defn),
         key=f"tree_{wkey}",
+        placeholder=EMPTY_CELL,
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -178,6 +180,7 @@ with scales_tab:
                     ),
                     hide_index=True,
                     disabled=["value"],
+                    placeholder=EMPTY_CELL,
                     key=f"points_{sc.code}_{wkey}",
                     column_config={
                         "value": st.column_config.NumberColumn(t("designer.scale_points")),
@@ -245,6 +248,7 @@ def weigh_directly(members: list[str], group_arg: str | None, parent: str, part:
         ),
         hide_index=True,
         disabled=["code", "label"],
+        placeholder=EMPTY_CELL,
         key=f"direct_{wkey}_{parent}_{part}",
         column_config={
             "code": st.column_config.TextColumn(t("common.code")),
@@ -300,6 +304,7 @@ def weigh_by_pairs(members: list[str], group_arg: str | None, parent: str, rule)
         ),
         hide_index=True,
         disabled=["left", "right"],
+        placeholder=EMPTY_CELL,
         key=f"ahp_{wkey}_{parent}",
         column_config={
             "left": st.column_config.TextColumn(t("designer.ahp_left")),

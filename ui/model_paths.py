@@ -9,6 +9,7 @@ import streamlit as st
 from survey import analysis, surveys
 from survey.errors import UserError
 from ui.auth import current, current_place, workspace_id
+from ui.downloads import EMPTY_CELL
 from ui.i18n import show_error, t
 from ui.selection import Selection
 from ui.state import database
@@ -44,6 +45,7 @@ def path_editor(sel: Selection, lang: str) -> None:
         hide_index=True,
         width="stretch",
         disabled=not may,
+        placeholder=EMPTY_CELL,
         column_config={
             "from": st.column_config.SelectboxColumn(t("model.col.from"), options=options, required=True),
             "to": st.column_config.SelectboxColumn(t("model.col.to"), options=options, required=True),

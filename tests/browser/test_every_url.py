@@ -36,6 +36,12 @@ PATHS = {  # page file → URL path, as app.py registers them
     "import_responses": "import",
     "users": "users",
     "audit": "audit",
+    "actions": "actions",
+    "trends": "trends",
+    "kano": "kano",
+    "weighting": "weighting",
+    "comments": "comments",
+    "follow_up": "follow-up",
 }
 STUDENT_PAGES = ("group", "peer_review")
 PASSWORD = "every-url-pass-1"

@@ -137,7 +137,7 @@ def test_typed_text_is_shown_as_typed_on_every_page(
     main = page.locator(MAIN)
 
     page.goto(f"/answer?s={token}")  # the questionnaire a classmate answers, signed out
-    wait_for_app(page, zh("form.submit"))
+    wait_for_app(page)  # the first of the questionnaire's sections
     expect(main.get_by_role("heading", name=shown(TITLE))).to_be_visible()  # the title as typed, tags and all
     expect(main.get_by_text(shown(f"说明 {HOSTILE}"))).to_be_visible()
     expect(main.get_by_text(shown(f"非常同意 {HOSTILE}")).first).to_be_visible()  # a scale point, a radio option

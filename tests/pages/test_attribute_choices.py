@@ -41,21 +41,34 @@ def newest(db, ws, survey_id):
         return store.responses_frame(s, ws, survey_id).iloc[-1]
 
 
-def answer_scales(at):
-    for radio in [r for r in at.radio if r.key and r.key.startswith("answer_")][:3]:
-        radio.set_value(5)
+def press(at, lang: str, key: str):
+    next(b for b in at.form_submit_button if b.label == text(lang, key)).click().run()
+
+
+def through_sections(at, lang: str, *, until=lambda at: False):
+    """Answer each section's scale questions and go on (Next) until `until(at)` or the last section."""
+    for _ in range(12):
+        if until(at) or not any(b.label == text(lang, "form.next") for b in at.form_submit_button):
+            return at
+        for radio in [r for r in at.radio if r.key and r.key.startswith("answer_")]:
+            radio.set_value(5)
+        press(at, lang, "form.next")
+    raise AssertionError("the questionnaire never reached its last section")
+
+
+def class_boxes(at):
+    return [b for b in at.selectbox if b.key and b.key.endswith("_class")]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_respondent_chooses_the_class_and_a_class_link_asks_nothing_about_it(course, lang):
     db, ws, survey_id, token = course
-    at = respondent(token, lang=lang)
-    box = next(b for b in at.selectbox if b.key and b.key.endswith("_class"))
+    at = through_sections(respondent(token, lang=lang), lang, until=lambda at: bool(class_boxes(at)))
+    (box,) = class_boxes(at)  # in the section about the respondent
     assert box.options == [c.label(lang) for c in CLASSES]  # chosen from a list, in the respondent's language
     assert not any(x.key and x.key.endswith("_class") for x in at.text_input)
-    answer_scales(at)
     box.set_value("2班")
-    at.form_submit_button[0].click().run()
+    press(through_sections(at, lang), lang, "form.submit")
     assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
     assert newest(db, ws, survey_id)["class"] == "2班"
 
@@ -74,9 +87,10 @@ def test_a_respondent_chooses_the_class_and_a_class_link_asks_nothing_about_it(c
     assert any(c.value.endswith(f"&f={link.token}") for c in staff.code)  # the link (and its QR code) carry it
 
     at = respondent(token, lang=lang, fixed=link.token)
-    assert not any(x.key and x.key.endswith("_class") for x in [*at.selectbox, *at.text_input])  # hidden
-    answer_scales(at)
-    at.form_submit_button[0].click().run()
+    seen = []
+    at = through_sections(at, lang, until=lambda at: seen.append(class_boxes(at)) or False)
+    assert not any(seen) and not any(x.key and x.key.endswith("_class") for x in at.text_input)  # hidden
+    press(at, lang, "form.submit")
     assert [x.value for x in at.success] == [text(lang, "answer.thanks")]
     assert newest(db, ws, survey_id)["class"] == "1班"
 

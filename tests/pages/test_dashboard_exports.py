@@ -103,17 +103,19 @@ def test_report_page_builds_the_pdf_and_the_pptx(app, app_database, media):
     assert pdf_name.endswith(".pdf") and pptx_name.endswith(".pptx") and pdf_name.startswith("课程满意度调查")
 
     # overview: the indices by wave; NPS of one wave: the answers and NPS by class (no trend)
-    charts = 1 + 2
-    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2 + charts
+    charts, tables = 1 + 2, 1  # and the NPS page's key table, NPS by class
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2 + charts + tables
     slides = list(Presentation(io.BytesIO(pptx)).slides)
-    assert len(slides) == 2 + charts
+    assert len(slides) == 2 + charts + tables
     assert slides[0].shapes.title.text_frame.text == "课程满意度调查（示例）"
     assert "调查批次：2026-09" in slides[0].placeholders[1].text_frame.text
     figures = " ".join(s.text_frame.text for s in slides[1].shapes if s.has_text_frame)
     score = metrics.nps(frame[frame["wave"] == "2026-09"]["nps"]).score
     assert f"{score:.1f}" in figures and text("zh", "card.nps") in figures
     sections = [slide.shapes.title.text_frame.text for slide in slides[2:]]
-    assert sections == [text("zh", "nav.overview"), text("zh", "nav.nps"), text("zh", "nav.nps")]
+    pages = [text("zh", "nav.overview"), *[text("zh", "nav.nps")] * 3]
+    assert [heading.split(" · ")[0] for heading in sections] == pages
+    assert len(set(sections)) == len(sections)  # every slide has a heading of its own
 
     # another filter: the files no longer match, the page says so
     at.multiselect(key="_filter_waves").select("2026-06").run()
