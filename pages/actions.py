@@ -11,7 +11,7 @@ from ui.action_plan import INDICATOR_KEY, column_config, may_edit, number, plan_
 from ui.auth import current, workspace_id
 from ui.downloads import show_table
 from ui.filters import dashboard_filters
-from ui.i18n import lang, show_error, t
+from ui.i18n import lang, plain, show_error, t
 from ui.page import start
 from ui.state import SURVEY_KEY, database
 
@@ -186,4 +186,4 @@ with st.popover(t("actions.delete"), icon=":material/delete:"):
             st.rerun()
 
 if not math.isnan(by_id[chosen].after):
-    st.caption(f"{_label(action.indicator)}: {number(by_id[chosen].before)} → {number(by_id[chosen].after)}")
+    st.caption(f"{plain(_label(action.indicator))}: {number(by_id[chosen].before)} → {number(by_id[chosen].after)}")

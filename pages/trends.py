@@ -9,7 +9,7 @@ from ui.analysis_figures import trends
 from ui.charts.trends import trend_chart
 from ui.downloads import show_chart, show_table
 from ui.filters import dashboard_filters
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.page import start
 from ui.state import keep_choice
 
@@ -65,4 +65,4 @@ show_table(
 item = analysis.csat_item(sel.inputs)
 if item is not None:
     node = sel.defn.node(item)
-    st.caption(t("trends.note", item=node.label(L) if node else item))
+    st.caption(t("trends.note", item=plain(node.label(L) if node else item)))

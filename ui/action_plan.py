@@ -20,7 +20,7 @@ from survey.reporting import report
 from survey.storage import store
 from ui import figures
 from ui.auth import current_place
-from ui.i18n import t
+from ui.i18n import plain, t
 from ui.selection import Selection
 from ui.state import database
 
@@ -60,7 +60,7 @@ def create_links(survey_id: int, codes: Sequence[str], labels: dict) -> None:
         return
     with st.container(horizontal=True, gap="small"):
         for code in codes:
-            label = t("actions.create_for", indicator=labels.get(code, code))
+            label = t("actions.create_for", indicator=plain(labels.get(code, code)))
             try:
                 st.page_link(
                     PAGE,

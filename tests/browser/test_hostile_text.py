@@ -140,7 +140,7 @@ def test_typed_text_is_shown_as_typed_on_every_page(
     wait_for_app(page)  # the first of the questionnaire's sections
     expect(main.get_by_role("heading", name=shown(TITLE))).to_be_visible()  # the title as typed, tags and all
     expect(main.get_by_text(shown(f"说明 {HOSTILE}"))).to_be_visible()
-    expect(main.get_by_text(shown(f"非常同意 {HOSTILE}")).first).to_be_visible()  # a scale point, a radio option
+    expect(main.get_by_text(shown(f"很不满意 {HOSTILE}")).first).to_be_visible()  # a scale point, a radio option
     watch.check("answer")
 
     page.goto("/")
