@@ -2,6 +2,7 @@
 browser contexts) with the QR code's link, their group makes its survey, both answer it, and the teacher's
 class page shows the two answers as they arrive, without a reload."""
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -48,11 +49,14 @@ def answer(page: Page, link: str, wait_for_app) -> None:
     wait_for_app(page, zh("form.next"))  # the course template: one section per dimension
     for group in form.get_by_role("radiogroup").all()[1:4]:  # [0] is the language switch
         group.get_by_text("4 满意").click()
+    progress = form.get_by_text(re.compile(r"^第 \d+ / \d+ 部分$"))
     for _ in range(12):  # Next through the sections (the others' questions are not required)
         forward = form.get_by_role("button", name=zh("form.next"))
         if not forward.count():
             break
+        before = progress.first.inner_text()
         forward.click()
+        expect(progress.first).not_to_have_text(before)  # the next section is shown
         wait_for_app(page)
     form.get_by_role("button", name=zh("form.submit")).click()
     wait_for_app(page, zh("answer.thanks"))

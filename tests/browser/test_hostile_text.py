@@ -149,7 +149,16 @@ def test_typed_text_is_shown_as_typed_on_every_page(
     choose(page, main.locator('[data-testid="stSelectbox"]').first, TITLE)
     wait_for_app(page)
     watch.check("designer")
-    for key in ("nav.preview", "nav.surveys", "nav.overview", "nav.gaps", "nav.nps", "nav.crosstabs"):
+    for key in (
+        "nav.preview",
+        "nav.surveys",
+        "nav.overview",
+        "nav.gaps",
+        "nav.nps",
+        "nav.crosstabs",
+        "nav.comments",
+        "nav.follow_up",
+    ):
         open_page(page, wait_for_app, key)
         watch.check(key)
         if key == "nav.nps":  # a table's own toolbar: search and full screen, never its unneutralised CSV
