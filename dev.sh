@@ -192,13 +192,13 @@ test)
     say "ruff check . && ruff format --check ."
     "$PY" -m ruff check .
     "$PY" -m ruff format --check .
-    # the suite runs on every core (pytest-xdist: each test file on one worker, the browser tests one
-    # after another on one worker: tests/conftest.py); TEST_WORKERS=1 runs it in one process
+    # the suite runs on every core (pytest-xdist: each test file on one worker; one browser test at a
+    # time across the workers: tests/browser/conftest.py); TEST_WORKERS=1 runs it in one process
     workers="${TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}"
     [ "$workers" -le 4 ] 2>/dev/null || workers=4  # each worker starts its own PostgreSQL and app servers
     parallel=()
     if [ "$workers" -gt 1 ] 2>/dev/null; then
-        parallel=(-n "$workers" --dist loadgroup)
+        parallel=(-n "$workers" --dist loadfile)
     fi
     say "pytest ${parallel[*]} $*"
     exec "$PY" -m pytest "${parallel[@]}" "$@"

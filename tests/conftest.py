@@ -331,18 +331,6 @@ def _isolate_streamlit_caches():
     _clear_streamlit_caches()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`--dist loadgroup`, as ./dev.sh runs it) each test file stays on one worker, and
-    every browser test runs on one and the same worker, one after another: two Chromium journeys at once on
-    a 2-core machine slow each other into time-outs."""
-    here = Path(__file__).resolve().parent
-    for item in items:
-        path = Path(item.path).resolve()
-        group = "browser" if path.is_relative_to(here / "browser") else str(path.relative_to(here))
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 _MAIN = sys.modules["__main__"]
 
 

@@ -63,6 +63,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _one_browser_test_at_a_time(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Under pytest-xdist one browser test runs at a time across the workers (a lock file in the run's
+    common temporary folder): two Chromium journeys at once on a 2-core machine slow each other into
+    time-outs. The other worker goes on with its other tests' files meanwhile."""
+    import fcntl
+
+    lock = tmp_path_factory.getbasetemp().parent / "browser-tests.lock"
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
