@@ -574,10 +574,7 @@ def test_a_cards_change_is_coloured_only_when_its_test_calls_it_significant(app_
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_path_model_drawn_on_the_model_page_is_saved_and_fitted(app_database, lang):
-    survey_id, frame = demo_survey(app_database, "Course satisfaction")
-    at = make_app(lang)
-    at.session_state["survey_id"] = survey_id
-    open_page(at, "model")
+    at, frame = on(make_app(lang), app_database, "Course satisfaction", "model")
     assert not at.exception
     assert text(lang, "model.draw_none") in [i.value for i in at.info]  # the course survey is not ECSI
     index = text(lang, "model.col.index")
@@ -588,7 +585,7 @@ def test_a_path_model_drawn_on_the_model_page_is_saved_and_fitted(app_database, 
     db = open_database(app_database)
     with db.session() as s:
         ws = store.default_workspace(s).id
-        defn = store.load_definition(s, ws, store.current_version(s, ws, survey_id).id)
+        defn = store.load_definition(s, ws, store.current_version(s, ws, at.session_state["survey_id"]).id)
         assert audit.entries(s)[0].action == "model_set"
     db.dispose()
     inputs = analysis.analysis_inputs(defn)
@@ -604,10 +601,7 @@ def test_a_path_model_drawn_on_the_model_page_is_saved_and_fitted(app_database, 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_ecsi_surveys_overview_shows_the_model_pages_satisfaction_index_and_names_both(app_database, lang):
-    survey_id, frame = demo_survey(app_database, "ECSI")
-    at = make_app(lang)
-    at.session_state["survey_id"] = survey_id
-    open_page(at, "overview")
+    at, frame = on(make_app(lang), app_database, "ECSI", "overview")
     assert not at.exception
     direct = metrics.pls_path_model(frame, ECSI_BLOCKS, ECSI_PATHS, scheme="centroid", scale=(0, 10))
     card = metric(at, text(lang, "card.satisfaction"))
