@@ -248,6 +248,10 @@ def wait_for_app(page: Page, text: str | None = None, *, timeout: float = 60_000
     page.locator(_SCRIPT_DONE).first.wait_for(state="attached", timeout=timeout)
     if text is not None:
         page.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
+        # The text shows while the run that draws it is still going: wait for that run's end too, so that
+        # the next click lands on this run's widgets, not on the stale ones of the run before.
+        page.wait_for_timeout(settle_ms or 100)
+        page.locator(_SCRIPT_DONE).first.wait_for(state="attached", timeout=timeout)
 
 
 @pytest.fixture(name="wait_for_app")
