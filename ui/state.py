@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from survey.importing import batches
 from survey.storage import seed
 from survey.storage.db import Database, open_database
 
@@ -20,9 +21,11 @@ SURVEY_KEY = "survey_id"
 
 @st.cache_resource(show_spinner=False)
 def database() -> Database:
-    """The app's database, migrated, with the demo surveys on first start."""
+    """The app's database, migrated, with the demo surveys on first start, and without the rows of imports
+    killed mid-way (`batches.sweep_unfinished`; an import running in another app instance is left alone)."""
     db = open_database()
     seed.load_demo_on_first_start(db)
+    batches.sweep_unfinished(db)
     return db
 
 

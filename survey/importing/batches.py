@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from survey.importing.sessions import session_of
-from survey.importing.writing import ID_LOOKUP_SLICE
+from survey.importing.writing import ID_LOOKUP_SLICE, free_import_turn
 from survey.storage import store
 from survey.storage import tables as t
 from survey.storage.db import Database
@@ -112,6 +112,26 @@ def discard_unfinished(s: Session, survey_id: int, *, keep: int | None = None) -
     if keep is not None:
         query = query.where(b.id != keep)
     return sum(_remove_batch(s, batch) for batch in s.scalars(query).all())
+
+
+def sweep_unfinished(db: Database) -> int:
+    """Remove what imports killed mid-way left behind ("writing" batches), in every survey whose import turn
+    is free; a survey an import is writing into now (in any process) is left alone. The app calls it when
+    it starts, so that the rows of a killed import do not wait for the survey's next import to go.
+    Returns the responses removed."""
+    with db.session() as s:
+        surveys = s.scalars(
+            sa.select(t.ImportBatch.survey_id).where(t.ImportBatch.state == store.WRITING).distinct()
+        ).all()
+    removed = 0
+    for survey_id in surveys:
+        with free_import_turn(db, survey_id) as free:
+            if not free:
+                continue
+            with db.session() as s:
+                removed += discard_unfinished(s, survey_id)
+                s.commit()
+    return removed
 
 
 def _remove_batch(s: Session, batch: t.ImportBatch) -> int:

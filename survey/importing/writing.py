@@ -64,30 +64,54 @@ def import_turn(db: Database, survey_id: int) -> Iterator[None]:
     ``<database>.locks/import-<survey id>`` (per open file, so threads take turns too). Both end with
     the process, so a killed import never blocks the next one.
     """
+    with _turn(db, survey_id, wait=True):
+        yield
+
+
+@contextmanager
+def free_import_turn(db: Database, survey_id: int) -> Iterator[bool]:
+    """The survey's import turn if nobody holds it (True, held while the block runs), else False at once:
+    an import is running (in this process or another one)."""
+    with _turn(db, survey_id, wait=False) as got:
+        yield got
+
+
+@contextmanager
+def _turn(db: Database, survey_id: int, *, wait: bool) -> Iterator[bool]:
     engine = db.engine
     if engine.dialect.name != "sqlite":
         with engine.connect() as connection:
-            connection.exec_driver_sql(f"SELECT pg_advisory_lock({IMPORT_LOCK}, {int(survey_id)})")
+            take = "pg_advisory_lock" if wait else "pg_try_advisory_lock"
+            got = connection.exec_driver_sql(f"SELECT {take}({IMPORT_LOCK}, {int(survey_id)})").scalar() is not False
             connection.commit()
             try:
-                yield
+                yield got
             finally:
-                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({IMPORT_LOCK}, {int(survey_id)})")
-                connection.commit()
+                if got:
+                    connection.exec_driver_sql(f"SELECT pg_advisory_unlock({IMPORT_LOCK}, {int(survey_id)})")
+                    connection.commit()
         return
     path = engine.url.database or ""
     if not path or path == ":memory:":
         with _TURNS_GUARD:
             turn = _TURNS.setdefault((str(engine.url), survey_id), threading.Lock())
-        with turn:
-            yield
+        got = turn.acquire(blocking=wait)
+        try:
+            yield got
+        finally:
+            if got:
+                turn.release()
         return
     folder = Path(path).with_name(Path(path).name + ".locks")
     folder.mkdir(exist_ok=True)
     with open(folder / f"import-{int(survey_id)}", "a+b") as lock_file:
-        fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
 

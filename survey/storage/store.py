@@ -589,7 +589,8 @@ def _frame_of_blocks(table, first_seen: dict[str, int], rows: list) -> tuple[pd.
     """(base, attributes, answers) of the decoded blocks plus the responses read per row, in response order,
     with the dtypes and the column order `_frame_of_rows` gives (text "str", a column of no text at all
     object; columns in the order the responses first have them)."""
-    frame = table.to_pandas()
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)  # each column freed once converted
+    del table
     base = frame[_BASE]
     texts = {c.removeprefix(blocks.ATTRIBUTE): c for c in frame.columns if c.startswith(blocks.ATTRIBUTE)}
     scored = {c.removeprefix(blocks.ANSWER): c for c in frame.columns if c.startswith(blocks.ANSWER)}

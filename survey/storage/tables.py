@@ -470,7 +470,7 @@ class FixedLink(Base):
 
 
 class AnswerBlock(Base):
-    """The answers of one stored chunk of an import, column by column (Arrow IPC, lz4): what the
+    """The answers of one stored chunk of an import, column by column (Arrow IPC): what the
     dashboards read instead of one JSON object per response. Written with the chunk's rows, never changed,
     deleted with its batch."""
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
 
 from survey.importing import importer
+from survey.importing.batches import sweep_unfinished
 from survey.importing.importer import (
     import_file,
     list_batches,
@@ -426,6 +427,9 @@ def test_a_killed_import_leaves_the_database_exactly_as_before(db, database_url,
         if database_url.startswith("sqlite"):  # it has written: the uncommitted pages sit in the WAL
             wal = database_url.removeprefix("sqlite:///") + "-wal"
             assert os.path.getsize(wal) > 0
+        assert sweep_unfinished(db) == 0  # an app starting meanwhile leaves the running import alone
+        with db.session() as s:
+            assert s.scalar(sa.select(sa.func.count()).where(t.ImportBatch.state == store.WRITING)) == 1
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.join(30)
@@ -433,6 +437,8 @@ def test_a_killed_import_leaves_the_database_exactly_as_before(db, database_url,
     with db.session() as s:  # its rows were stored as "writing": nobody sees them
         assert store.data_version(s, ws, sid)[0] == len(rows_before) == len(store.responses_frame(s, ws, sid))
         assert [b.file_name for b in list_batches(s, ws, sid)] == ["before.csv"]
+    sweep_unfinished(db)  # the app's next start removes what the killed import left
+    assert counts(db) == before
     after = import_file(db, ws, sid, big_file(600), "after.csv")  # the lock is gone too, and the leftovers
     assert after.rows_imported == 600
     assert counts(db) == {**before, "response": 603, "respondent": 603, "import_batch": 2}
